@@ -1,0 +1,21 @@
+/**
+ * @identitycall/openapi — the IdentityCall public API as an OpenAPI 3.1 document, and the one place
+ * that turns it into runtime knowledge: the bundled document, an operation index and validators.
+ * @see ../openapi.yaml
+ */
+export { bundledSpecPath, bundledSpecYamlPath, loadSpec, resolveRef } from './document.js';
+export type { JsonSchema, OpenAPIDocument } from './document.js';
+export { HTTP_METHODS, getOperation, listOperations } from './operations.js';
+export type {
+  DocsProvenance,
+  HttpMethod,
+  MediaInfo,
+  NamedExample,
+  OperationInfo,
+  ParameterInfo,
+  ResponseInfo,
+} from './operations.js';
+export { createValidator } from './validator.js';
+export type { SpecValidator, ValidationResult } from './validator.js';
+export { listInferred, missingProvenance } from './provenance.js';
+export type { InferredPart } from './provenance.js';

@@ -1,0 +1,52 @@
+/**
+ * The review rules every operation must meet: operationId, tag, summary, description, security,
+ * permission, provenance, documented errors.
+ */
+import { describe, expect, it } from 'vitest';
+import { listInferred, listOperations, loadSpec, missingProvenance } from './index.js';
+
+const doc = loadSpec();
+const operations = listOperations(doc);
+const raw = (path: string, method: string) => (doc.paths[path] as Record<string, Record<string, unknown>>)[method]!;
+
+describe('spec review rules', () => {
+  it('is OpenAPI 3.1 with the production server', () => {
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    expect(doc.servers?.[0]?.url).toBe('https://api.identitycall.ai/api/v1/public');
+  });
+
+  it('has unique operationIds', () => {
+    const ids = operations.map((op) => op.operationId);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it.each(operations)('$operationId has tag, summary, description, security and permission', (op) => {
+    const source = raw(op.path, op.method);
+    expect(op.tags.length).toBeGreaterThan(0);
+    expect(op.summary.length).toBeGreaterThan(0);
+    expect(String(source.description ?? '').trim().length).toBeGreaterThan(20);
+    expect(Array.isArray(source.security)).toBe(true);
+    expect(op.secured).toBe(true);
+    expect(['read', 'write', 'delete']).toContain(op.permission);
+  });
+
+  it.each(operations)('$operationId documents 401, 403, 429 and a success status', (op) => {
+    const statuses = op.responses.map((r) => r.status);
+    expect(statuses).toEqual(expect.arrayContaining(['401', '403', '429']));
+    expect(statuses.some((s) => /^2\d\d$/.test(s))).toBe(true);
+  });
+
+  it('every operation carries x-docs with a docs URL and an inferred list', () => {
+    expect(missingProvenance(doc)).toEqual([]);
+    for (const op of operations) expect(op.docs?.url).toMatch(/^https:\/\/docs\.identitycall\.ai\//);
+  });
+
+  it('lists inferred parts with their operation and page', () => {
+    const inferred = listInferred(doc);
+    expect(inferred.length).toBeGreaterThan(0);
+    for (const part of inferred) {
+      expect(part.inferred.length).toBeGreaterThan(0);
+      expect(operations.some((op) => op.operationId === part.operationId)).toBe(true);
+    }
+  });
+});
