@@ -19,3 +19,4 @@ export { createValidator } from './validator.js';
 export type { SpecValidator, ValidationResult } from './validator.js';
 export { listInferred, missingProvenance } from './provenance.js';
 export type { InferredPart } from './provenance.js';
+export { emitGeneratedFile, generatedHeader, runGenerator } from './generated-file.js';

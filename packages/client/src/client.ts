@@ -1,0 +1,45 @@
+/**
+ * `createIdentityCallClient`: the typed openapi-fetch client plus a resource layer that returns
+ * unwrapped data and throws typed errors.
+ * @see https://openapi-ts.dev/openapi-fetch/
+ */
+import createClient from 'openapi-fetch';
+import type { paths } from '@identitycall/types';
+import type { RawClient, ResourceContext } from './internal/context.js';
+import { createTransport } from './internal/transport.js';
+import { unwrap } from './internal/unwrap.js';
+import { resolveOptions, type ClientOptions } from './options.js';
+import { operatorsResource, type OperatorsResource } from './resources/operators.js';
+
+/** A client for the IdentityCall public API. */
+export interface IdentityCallClient {
+  /** The typed openapi-fetch client, for any operation with full control over the response. */
+  readonly raw: RawClient;
+  /** The base URL requests go to. */
+  readonly baseUrl: string;
+  /** Operators: list, get, create, update, delete. */
+  readonly operators: OperatorsResource;
+}
+
+/**
+ * Creates a client. The API key comes from `options.apiKey` or `IDENTITYCALL_API_KEY`.
+ * @throws TypeError when no key is available or an option is malformed.
+ */
+export function createIdentityCallClient(options: ClientOptions = {}): IdentityCallClient {
+  const resolved = resolveOptions(options);
+  const transport = createTransport({ fetch: resolved.fetch, basePath: new URL(resolved.baseUrl).pathname });
+  const raw = createClient<paths>({
+    baseUrl: resolved.baseUrl,
+    fetch: transport.fetch,
+    headers: { ...resolved.headers, Authorization: `Bearer ${resolved.apiKey}` },
+  });
+  const context: ResourceContext = {
+    raw,
+    unwrap: (result) => unwrap(transport, resolved.apiKey, result),
+  };
+  return {
+    raw,
+    baseUrl: resolved.baseUrl,
+    operators: operatorsResource(context),
+  };
+}

@@ -1,0 +1,12 @@
+import { defineConfig } from 'tsup';
+
+// ESM + CJS with their own declaration files; openapi-fetch stays a dependency, not bundled in.
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  dts: true,
+  sourcemap: true,
+  clean: true,
+  target: 'es2022',
+  platform: 'neutral',
+});

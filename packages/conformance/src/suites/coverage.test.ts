@@ -1,0 +1,20 @@
+/**
+ * The coverage guard: an operation that enters the spec without a flow that calls it through the
+ * client fails here, so no endpoint lands untested.
+ */
+import { describe, expect, it } from 'vitest';
+import { flows } from '../flows/index.js';
+import { specValidator } from '../harness.js';
+
+describe('conformance coverage', () => {
+  const covered = new Set(flows.flatMap((f) => f.covers));
+
+  it.each(specValidator().operations)('$operationId is called by a flow', ({ operationId }) => {
+    expect(covered, `add ${operationId} to a flow in packages/conformance/src/flows/`).toContain(operationId);
+  });
+
+  it('flows name only operations that exist in the spec', () => {
+    const known = new Set(specValidator().operations.map((o) => o.operationId));
+    expect([...covered].filter((id) => !known.has(id))).toEqual([]);
+  });
+});

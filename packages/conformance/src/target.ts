@@ -1,0 +1,42 @@
+/**
+ * Which server the suites check: the Prism mock (default), the stateful sandbox, or a real
+ * deployment given by `IDENTITYCALL_BASE_URL` and `IDENTITYCALL_API_KEY`.
+ */
+
+/** The kinds of server the suites know how to treat. */
+export type TargetKind = 'mock' | 'sandbox' | 'external';
+
+/** A server under test. */
+export interface Target {
+  kind: TargetKind;
+  /** Base URL; the spec's paths go right below it. */
+  baseUrl: string;
+  /** A key with read, write and delete permissions. */
+  apiKey: string;
+}
+
+/** A well-formed key for the mock, which checks only that a bearer token is present. */
+export const MOCK_API_KEY = 'idc_conformancemockkey00000000000000';
+
+/**
+ * The external target named by the environment, or undefined when none is set.
+ * @throws Error when the base URL is set without a key, or is not an http(s) URL.
+ */
+export function externalTargetFromEnv(env: Record<string, string | undefined> = process.env): Target | undefined {
+  const baseUrl = env.IDENTITYCALL_BASE_URL?.trim();
+  if (!baseUrl) return undefined;
+  const apiKey = env.IDENTITYCALL_API_KEY?.trim();
+  if (!apiKey) {
+    throw new Error('IDENTITYCALL_BASE_URL is set but IDENTITYCALL_API_KEY is not: the suites need a key for the target.');
+  }
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    throw new Error(`IDENTITYCALL_BASE_URL is not a URL: ${JSON.stringify(baseUrl)}`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`IDENTITYCALL_BASE_URL must be http(s), got ${url.protocol}`);
+  }
+  return { kind: 'external', baseUrl: baseUrl.replace(/\/+$/, ''), apiKey };
+}
