@@ -10,6 +10,9 @@ import { createTransport } from './internal/transport.js';
 import { unwrap } from './internal/unwrap.js';
 import { resolveOptions, type ClientOptions } from './options.js';
 import { operatorsResource, type OperatorsResource } from './resources/operators.js';
+import { projectsResource, type ProjectsResource } from './resources/projects.js';
+import { recordingsResource, type RecordingsResource } from './resources/recordings.js';
+import { virtualNumbersResource, type VirtualNumbersResource } from './resources/virtual-numbers.js';
 
 /** A client for the IdentityCall public API. */
 export interface IdentityCallClient {
@@ -17,6 +20,12 @@ export interface IdentityCallClient {
   readonly raw: RawClient;
   /** The base URL requests go to. */
   readonly baseUrl: string;
+  /** Recordings: list, upload, get, update, delete, transcription, results, summary. */
+  readonly recordings: RecordingsResource;
+  /** Projects: list, get, create, update, delete. */
+  readonly projects: ProjectsResource;
+  /** Virtual numbers: list, get, update, available, purchase, addOperator, removeOperator. */
+  readonly virtualNumbers: VirtualNumbersResource;
   /** Operators: list, get, create, update, delete. */
   readonly operators: OperatorsResource;
 }
@@ -40,6 +49,9 @@ export function createIdentityCallClient(options: ClientOptions = {}): IdentityC
   return {
     raw,
     baseUrl: resolved.baseUrl,
+    recordings: recordingsResource(context),
+    projects: projectsResource(context),
+    virtualNumbers: virtualNumbersResource(context),
     operators: operatorsResource(context),
   };
 }

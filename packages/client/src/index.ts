@@ -21,5 +21,8 @@ export {
 export type { APIErrorInit, ErrorContext } from './errors.js';
 export { APIConnectionError } from './connection-errors.js';
 export type { OperatorsResource } from './resources/operators.js';
+export type { ProjectsResource } from './resources/projects.js';
+export type { RecordingListQuery, RecordingRef, RecordingsResource, UploadFile, UploadParams } from './resources/recordings.js';
+export type { AvailableNumbersQuery, VirtualNumbersResource } from './resources/virtual-numbers.js';
 export { DEFAULT_BASE_URL, SPEC_VERSION } from './generated/spec.gen.js';
 export type * from '@identitycall/types';

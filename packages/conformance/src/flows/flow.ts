@@ -5,12 +5,15 @@
  */
 import { expect } from 'vitest';
 import type { Harness } from '../harness.js';
+import type { TargetKind } from '../target.js';
 
 /** One flow and the operations it must call. */
 export interface Flow {
   name: string;
   /** operationIds the flow calls; the coverage guard requires every spec operation in some flow. */
   covers: string[];
+  /** Targets the flow must not run against, and why (reported with the skip). */
+  skipOn?: { kinds: TargetKind[]; reason: string };
   run(h: Harness): Promise<void>;
 }
 

@@ -10,7 +10,8 @@ import { createHarness } from '../harness.js';
 const target = inject('target');
 
 describe(`flows against the ${target.kind} (${target.baseUrl})`, () => {
-  it.each(flows)('$name', async (flow) => {
+  it.for(flows)('$name', async (flow, ctx) => {
+    ctx.skip(flow.skipOn?.kinds.includes(target.kind) ?? false, flow.skipOn?.reason);
     const h = createHarness(target);
     await flow.run(h);
     expect(formatFailures(h.failures())).toBe('');
