@@ -20,3 +20,5 @@ export type { SpecValidator, ValidationResult } from './validator.js';
 export { listInferred, missingProvenance } from './provenance.js';
 export type { InferredPart } from './provenance.js';
 export { emitGeneratedFile, generatedHeader, runGenerator } from './generated-file.js';
+export { uploadFormats } from './uploads.js';
+export type { UploadFormat } from './uploads.js';

@@ -50,3 +50,18 @@ describe('spec review rules', () => {
     }
   });
 });
+
+describe('upload formats', () => {
+  it('lists the six documented formats with their size limits', async () => {
+    const { uploadFormats } = await import('./index.js');
+    const formats = uploadFormats(doc);
+    expect(formats.map((f) => `${f.extension} ${f.maxBytes / 1024 / 1024} MiB`)).toEqual([
+      '.mp3 100 MiB',
+      '.wav 500 MiB',
+      '.m4a 100 MiB',
+      '.ogg 100 MiB',
+      '.flac 500 MiB',
+      '.webm 100 MiB',
+    ]);
+  });
+});

@@ -1654,8 +1654,11 @@ export interface components {
             id: number;
             /** @description The virtual number in E.164. */
             phone_number: string;
-            /** @description Display name of the virtual number. */
-            name: string;
+            /**
+             * @description Display name of the virtual number, or null when it has none (a virtual number's `name`
+             *     is nullable, see DECISIONS.md B19).
+             */
+            name: string | null;
             /** @description Whether the number takes calls. */
             active: boolean;
         };
@@ -1859,6 +1862,31 @@ export interface components {
             };
         };
         /**
+         * @description A query parameter has a value its schema rejects (for example `per_page=500` or an
+         *     unknown `status`). The Errors page lists 400 for invalid request parameters; the wording
+         *     is illustrative (see DECISIONS.md, B20).
+         */
+        InvalidParameters: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description The JSON request body is larger than 1 MiB. Not documented by the API pages; the toolkit
+         *     documents the limit so that clients and servers agree (see DECISIONS.md, B21).
+         */
+        PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
          * @description The request body is not valid JSON. The Errors page lists 400 for invalid request
          *     parameters without a message; the wording here is illustrative (see DECISIONS.md, B18).
          */
@@ -2017,6 +2045,8 @@ export type ResponseTranscriptionNotAvailable = components['responses']['Transcr
 export type ResponsePurchaseInvalid = components['responses']['PurchaseInvalid'];
 export type ResponseValidationFailed = components['responses']['ValidationFailed'];
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
+export type ResponseInvalidParameters = components['responses']['InvalidParameters'];
+export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
 export type ResponseMalformedJson = components['responses']['MalformedJson'];
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
 export type ResponseOperatorInvalid = components['responses']['OperatorInvalid'];
@@ -2064,6 +2094,7 @@ export interface operations {
                     "application/json": components["schemas"]["RecordingListResponse"];
                 };
             };
+            400: components["responses"]["InvalidParameters"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ReadPermissionRequired"];
             429: components["responses"]["TooManyRequests"];
@@ -2210,6 +2241,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["WritePermissionRequired"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2364,6 +2396,7 @@ export interface operations {
             400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ProjectCreateForbidden"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2461,6 +2494,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["WritePermissionRequired"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2519,6 +2553,7 @@ export interface operations {
                     "application/json": components["schemas"]["AvailableVirtualNumberListResponse"];
                 };
             };
+            400: components["responses"]["InvalidParameters"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ReadPermissionRequired"];
             429: components["responses"]["TooManyRequests"];
@@ -2550,6 +2585,7 @@ export interface operations {
             400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["WritePermissionRequired"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["PurchaseInvalid"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2618,6 +2654,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["WritePermissionRequired"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2655,6 +2692,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["WritePermissionRequired"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2746,6 +2784,7 @@ export interface operations {
             400: components["responses"]["MalformedJson"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["WritePermissionRequired"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["OperatorInvalid"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2845,6 +2884,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["WritePermissionRequired"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             422: components["responses"]["OperatorInvalid"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];

@@ -1,0 +1,52 @@
+/**
+ * Admin routes, outside the API's base path and without authentication (the sandbox is a local
+ * tool): reset to the seed, list the keys, advance a recording's processing.
+ *
+ * - `POST /__sandbox/reset` → 200 `{"data": {"reset": true}}`
+ * - `GET /__sandbox/keys` → 200 `{"data": [{key, name, permissions, project_id}]}`
+ * - `POST /__sandbox/recordings/{id}/advance` → 200 `{"data": <recording>}` (one processing step)
+ * @see ../../README.md
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { App } from './context.js';
+import { methodNotAllowed, notFound } from './errors.js';
+import { sendJson } from './http.js';
+import { advanceRecording } from './processing.js';
+import { recordingDetail } from './views.js';
+
+/** The prefix of every admin route. */
+export const ADMIN_PREFIX = '/__sandbox';
+
+/** What the admin routes act on. */
+export interface AdminDeps {
+  app: App;
+  reset: () => Promise<void>;
+  sync: () => Promise<void>;
+}
+
+/** Answers an admin request; throws ApiError for unknown routes and methods. */
+export async function handleAdminRequest(deps: AdminDeps, req: IncomingMessage, res: ServerResponse, pathname: string): Promise<void> {
+  const path = pathname.slice(ADMIN_PREFIX.length).replace(/\/$/, '');
+  const method = req.method ?? 'GET';
+  if (path === '/reset') {
+    if (method !== 'POST') throw methodNotAllowed(['POST']);
+    await deps.reset();
+    return sendJson(res, 200, { data: { reset: true } });
+  }
+  if (path === '/keys') {
+    if (method !== 'GET') throw methodNotAllowed(['GET']);
+    return sendJson(res, 200, { data: deps.app.store.listKeys() });
+  }
+  const advance = /^\/recordings\/([^/]+)\/advance$/.exec(path);
+  if (advance) {
+    if (method !== 'POST') throw methodNotAllowed(['POST']);
+    const ref = advance[1]!;
+    const store = deps.app.store;
+    const recording = store.getRecording(/^\d{1,15}$/.test(ref) ? Number(ref) : ref);
+    if (!recording) throw notFound();
+    const next = advanceRecording(store, recording);
+    await deps.sync();
+    return sendJson(res, 200, { data: recordingDetail(store, next) });
+  }
+  throw notFound();
+}

@@ -1,0 +1,66 @@
+/**
+ * What an operation handler gets and gives back. Handlers are synchronous: a request is validated
+ * and applied in one turn of the event loop, so concurrent requests never interleave inside one.
+ * @see ./resources/operators.ts
+ */
+import type { OperationInfo } from '@identitycall/openapi';
+import type { Scope } from './auth.js';
+import type { AudioFormat } from './audio.js';
+import type { ReceivedFile } from './multipart.js';
+import type { Store } from './store.js';
+import type { RequestValidation } from './validation.js';
+
+/** How uploaded recordings move from `pending` to `completed`. */
+export type ProcessingMode =
+  /** Each Get Recording advances the status one step (pending → processing → completed). */
+  | 'on-read'
+  /** Uploads complete at once. */
+  | 'instant'
+  /** Recordings stay as they are until `POST /__sandbox/recordings/{id}/advance`. */
+  | 'manual'
+  /** Time-based: one step every `stepMs` of the sandbox clock. */
+  | { stepMs: number };
+
+/** Settings every handler can read. */
+export interface AppSettings {
+  /** Region for phone numbers written in a local format. */
+  phoneRegion: string;
+  processing: ProcessingMode;
+  /** Largest accepted file per audio format, in bytes. */
+  uploadLimits: Record<AudioFormat, number>;
+}
+
+/** The sandbox as handlers see it. */
+export interface App {
+  store: Store;
+  validation: RequestValidation;
+  settings: AppSettings;
+}
+
+/** A parsed multipart body. */
+export interface FormBody {
+  fields: Map<string, string>;
+  files: ReceivedFile[];
+}
+
+/** One request, parsed and authorised. */
+export interface RequestContext {
+  app: App;
+  op: OperationInfo;
+  scope: Scope;
+  params: Record<string, number | string>;
+  query: Record<string, unknown>;
+  /** The JSON body (undefined when empty or not JSON). */
+  body: unknown;
+  /** The multipart body, for operations that take one. */
+  form: FormBody | undefined;
+}
+
+/** A handler's answer. */
+export interface HandlerResult {
+  status: number;
+  body?: unknown;
+}
+
+/** Handles one operation. Throws ApiError for documented failures. */
+export type Handler = (ctx: RequestContext) => HandlerResult;

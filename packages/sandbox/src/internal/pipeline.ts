@@ -1,0 +1,106 @@
+/**
+ * One API request from arrival to answer: route (404/405), authenticate (401), authorise (403),
+ * path parameters (404), query (422/400), body (400/413/422), handler, wait for the data file,
+ * answer. Every failure is answered in a documented envelope; nothing escapes as a crash.
+ * @see ./router.ts
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { OperationInfo } from '@identitycall/openapi';
+import { authenticate, authorize } from './auth.js';
+import type { App, FormBody, Handler } from './context.js';
+import { ApiError, internalError, methodNotAllowed, notFound } from './errors.js';
+import { ClientGoneError, readJson, sendJson } from './http.js';
+import type { Router } from './router.js';
+import { readUploadForm } from './upload.js';
+
+/** What the pipeline needs besides the app. */
+export interface PipelineDeps {
+  app: App;
+  router: Router;
+  handlers: Readonly<Record<string, Handler>>;
+  basePath: string;
+  /** Resolves when every change so far is durable (a no-op without a data file). */
+  sync: () => Promise<void>;
+  /** Called with unexpected errors (bugs); the client gets a 500 in the documented envelope. */
+  onError: (error: unknown) => void;
+}
+
+const takesMultipart = (contentTypes: readonly string[]): boolean => contentTypes.includes('multipart/form-data');
+
+/** Whether the request carries a JSON body (other bodies of body-less operations are ignored). */
+const hasJsonBody = (req: IncomingMessage): boolean =>
+  /\bjson\b/i.test(req.headers['content-type'] ?? '') &&
+  (req.headers['transfer-encoding'] !== undefined ||
+    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0'));
+
+/** Copies scalar body fields into query parameters the query string left out. */
+function fillQueryFromBody(op: OperationInfo, search: URLSearchParams, body: unknown): void {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return;
+  for (const p of op.parameters) {
+    if (p.in !== 'query' || search.has(p.name)) continue;
+    const value = (body as Record<string, unknown>)[p.name];
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') search.set(p.name, String(value));
+  }
+}
+
+/** Answers one request under the API's base path. */
+export async function handleApiRequest(
+  deps: PipelineDeps,
+  req: IncomingMessage,
+  res: ServerResponse,
+  pathname: string,
+  search: string,
+): Promise<void> {
+  const { app, router, handlers } = deps;
+  await guarded(res, deps.onError, async () => {
+    const match = router.match(req.method ?? 'GET', pathname.slice(deps.basePath.length) || '/');
+    if (!match) throw notFound();
+    if (match.kind === 'method-not-allowed') throw methodNotAllowed(match.allow);
+    const op = match.operation;
+    const handler = handlers[op.operationId];
+    // An operation in the spec that the sandbox does not implement yet: never a 5xx for it.
+    if (!handler) throw notFound();
+
+    const scope = authenticate(req.headers.authorization, (token) => app.store.findKey(token));
+    authorize(scope, op);
+    const params = app.validation.pathParams(op, match.params);
+    const searchParams = new URLSearchParams(search);
+
+    let body: unknown;
+    let form: FormBody | undefined;
+    const contentTypes = op.requestBody?.content.map((m) => m.contentType.toLowerCase()) ?? [];
+    if (takesMultipart(contentTypes)) {
+      form = await readUploadForm(req, app.settings.uploadLimits);
+    } else if (contentTypes.length > 0) {
+      body = await readJson(req);
+    } else if (hasJsonBody(req)) {
+      // An operation without a request body may still get its query parameters as a JSON body
+      // (Detach Operator documents `operator_id` "in the query or in a JSON body").
+      fillQueryFromBody(op, searchParams, await readJson(req));
+    }
+    const query = app.validation.query(op, searchParams);
+
+    const result = handler({ app, op, scope, params, query, body, form });
+    await deps.sync();
+    sendJson(res, result.status, result.body);
+  });
+}
+
+/** Answers a request that is neither under the base path nor an admin route. */
+export function handleUnknownPath(res: ServerResponse): void {
+  const e = notFound();
+  sendJson(res, e.status, e.body);
+}
+
+/** Runs `fn`, answering ApiErrors in their envelope and anything else as a logged 500. */
+export async function guarded(res: ServerResponse, onError: (e: unknown) => void, fn: () => Promise<void> | void): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof ClientGoneError) return;
+    if (e instanceof ApiError) return sendJson(res, e.status, e.body, e.headers, e.closeConnection);
+    onError(e);
+    const fallback = internalError();
+    sendJson(res, fallback.status, fallback.body, {}, true);
+  }
+}

@@ -1,0 +1,194 @@
+/**
+ * Recordings: paginated list, multipart upload (format and size checks, idempotent replay on
+ * (`project_id`, `external_id`)), get (which drives the deterministic processing), update and
+ * move, soft delete, and the canned transcription, results and summary.
+ * @see https://docs.identitycall.ai/api-reference/recordings
+ */
+import { seesProjectResource } from '../auth.js';
+import type { Handler, RequestContext } from '../context.js';
+import { MESSAGES, SANDBOX_MESSAGES, badRequest, notFound, projectMismatch, unprocessable } from '../errors.js';
+import type { RecordingRecord } from '../model.js';
+import { initialStatus, observeRecording, refreshRecording } from '../processing.js';
+import type { Patch } from '../store.js';
+import { FILE_FIELD } from '../upload.js';
+import { recordingDetail, recordingListItem } from '../views.js';
+
+/** Rails' wording for a reference to a record that does not exist. */
+const PROJECT_MUST_EXIST = 'Project must exist';
+const EXTERNAL_ID_TAKEN = 'External id has already been taken';
+const DEFAULT_PAGE = 1;
+const DEFAULT_PER_PAGE = 20;
+const DEFAULT_LANGUAGE = 'en';
+
+/** The recording at `params.id` (a `public_id` or a numeric id), or 404. */
+function findRecording(ctx: RequestContext): RecordingRecord {
+  const ref = String(ctx.params.id);
+  const r = ctx.app.store.getRecording(/^\d+$/.test(ref) ? Number(ref) : ref.toLowerCase());
+  if (!r || !seesProjectResource(ctx.scope, r)) throw notFound();
+  return refreshRecording(ctx.app.store, ctx.app.settings.processing, r);
+}
+
+const listRecordings: Handler = (ctx) => {
+  const { store, settings } = ctx.app;
+  const page = (ctx.query.page as number | undefined) ?? DEFAULT_PAGE;
+  const perPage = (ctx.query.per_page as number | undefined) ?? DEFAULT_PER_PAGE;
+  const status = ctx.query.status as string | undefined;
+  const visible = store
+    .listRecordings()
+    .filter((r) => seesProjectResource(ctx.scope, r))
+    .map((r) => refreshRecording(store, settings.processing, r))
+    .filter((r) => status === undefined || r.status === status);
+  const start = (page - 1) * perPage;
+  return {
+    status: 200,
+    body: {
+      data: visible.slice(start, start + perPage).map((r) => recordingListItem(store, r)),
+      meta: {
+        current_page: page,
+        per_page: perPage,
+        total_pages: Math.ceil(visible.length / perPage),
+        total_count: visible.length,
+      },
+    },
+  };
+};
+
+/** The upload's text fields, typed as the upload schema says, for validation. */
+function uploadFields(fields: Map<string, string>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of ['language', 'name', 'external_id'] as const) {
+    const v = fields.get(key);
+    if (v !== undefined) out[key] = v;
+  }
+  const project = fields.get('project_id');
+  if (project !== undefined && project.trim() !== '') {
+    out.project_id = /^\s*\d{1,15}\s*$/.test(project) ? Number(project) : project;
+  }
+  return out;
+}
+
+const uploadRecording: Handler = (ctx) => {
+  const file = ctx.form?.files.find((f) => f.name === FILE_FIELD && f.filename !== '');
+  if (!ctx.form || !file) throw badRequest(MESSAGES.fileRequired);
+  const fields = uploadFields(ctx.form.fields);
+  const errors = ctx.app.validation.bodyErrors(ctx.op, { ...fields, file: file.filename }, 'multipart/form-data');
+  if (errors.length > 0) throw ctx.app.validation.invalidInput(ctx.op, errors);
+
+  const { store, settings } = ctx.app;
+  let projectId = fields.project_id as number | undefined;
+  if (ctx.scope.projectId !== null) {
+    if (projectId !== undefined && projectId !== ctx.scope.projectId) throw projectMismatch();
+    projectId = ctx.scope.projectId;
+  } else if (projectId === undefined) {
+    throw unprocessable(SANDBOX_MESSAGES.projectIdRequired);
+  }
+  if (!store.getProject(projectId)) throw unprocessable(PROJECT_MUST_EXIST);
+
+  const externalId = typeof fields.external_id === 'string' && fields.external_id !== '' ? fields.external_id : null;
+  if (externalId !== null) {
+    const existing = store.findRecordingByExternalId(projectId, externalId);
+    // Idempotent replay: the existing recording, 200, nothing queued again.
+    if (existing) return { status: 200, body: { data: recordingDetail(store, existing) } };
+  }
+  const created = store.createRecording({
+    project_id: projectId,
+    external_id: externalId,
+    name: typeof fields.name === 'string' && fields.name !== '' ? fields.name : file.filename,
+    language: typeof fields.language === 'string' && fields.language !== '' ? fields.language : DEFAULT_LANGUAGE,
+    file_name: file.filename,
+    file_size: file.size,
+  });
+  const recording =
+    initialStatus(settings.processing) === 'completed'
+      ? (store.setRecordingStatus(created.id, file.size === 0 ? 'failed' : 'completed') ?? created)
+      : created;
+  return { status: 201, body: { data: recordingDetail(store, recording) } };
+};
+
+const getRecording: Handler = (ctx) => {
+  const { store, settings } = ctx.app;
+  const r = observeRecording(store, settings.processing, findRecording(ctx));
+  return { status: 200, body: { data: recordingDetail(store, r) } };
+};
+
+const updateRecording: Handler = (ctx) => {
+  const current = findRecording(ctx);
+  const body = ctx.body === undefined ? {} : ctx.body;
+  const errors = ctx.app.validation.bodyErrors(ctx.op, body);
+  if (errors.length > 0) throw ctx.app.validation.invalidInput(ctx.op, errors);
+  const f = body as Record<string, unknown>;
+  const { store } = ctx.app;
+  const patch: Patch<RecordingRecord> = {};
+  if (typeof f.display_name === 'string') patch.name = f.display_name;
+  if (typeof f.project_id === 'number' && f.project_id !== current.project_id) {
+    if (ctx.scope.projectId !== null) throw projectMismatch();
+    const problems: string[] = [];
+    if (!store.getProject(f.project_id)) problems.push(PROJECT_MUST_EXIST);
+    else if (current.external_id !== null && store.findRecordingByExternalId(f.project_id, current.external_id)) {
+      problems.push(EXTERNAL_ID_TAKEN);
+    }
+    if (problems.length > 0) throw ctx.app.validation.invalidInput(ctx.op, problems);
+    patch.project_id = f.project_id;
+  }
+  const updated = store.updateRecording(current.id, patch) ?? current;
+  return { status: 200, body: { data: recordingDetail(store, updated) } };
+};
+
+const deleteRecording: Handler = (ctx) => {
+  ctx.app.store.deleteRecording(findRecording(ctx).id);
+  return { status: 204 };
+};
+
+const getRecordingTranscription: Handler = (ctx) => {
+  const r = findRecording(ctx);
+  if (r.status !== 'completed') throw unprocessable(MESSAGES.transcriptionNotAvailable);
+  const a = ctx.app.store.analysisOf(r);
+  return {
+    status: 200,
+    body: { data: { recording_id: r.id, language: r.language, full_text: a.full_text, dialogues: a.dialogues } },
+  };
+};
+
+// Results and summary document no answer for an unfinished recording; they answer 200 with an
+// empty analysis until it completes (see README, "Decisions").
+const getRecordingResults: Handler = (ctx) => {
+  const r = findRecording(ctx);
+  const done = r.status === 'completed';
+  const a = ctx.app.store.analysisOf(r);
+  return {
+    status: 200,
+    body: {
+      data: { recording_id: r.id, goals: done ? a.goals : [], keywords: done ? a.keywords : [], pauses: done ? a.pauses : [] },
+    },
+  };
+};
+
+const getRecordingSummary: Handler = (ctx) => {
+  const r = findRecording(ctx);
+  const done = r.status === 'completed';
+  const a = ctx.app.store.analysisOf(r);
+  return {
+    status: 200,
+    body: {
+      data: {
+        recording_id: r.id,
+        summary: done ? a.summary : '',
+        duration_ms: r.duration_ms ?? 0,
+        speakers: done ? a.speakers : [],
+        goal_achievement: done ? a.goal_achievement : 0,
+      },
+    },
+  };
+};
+
+/** The Recordings handlers, by operationId. */
+export const recordingHandlers: Record<string, Handler> = {
+  listRecordings,
+  uploadRecording,
+  getRecording,
+  updateRecording,
+  deleteRecording,
+  getRecordingTranscription,
+  getRecordingResults,
+  getRecordingSummary,
+};

@@ -1,0 +1,134 @@
+/**
+ * Virtual numbers: list, get, partial update, the `available` catalogue and purchase from it, and
+ * the routing list (attach at the next free priority, a no-op when already attached; detach).
+ * A project-scoped key works only with numbers of its project; any other id is 404.
+ * @see https://docs.identitycall.ai/api-reference/virtual-numbers
+ */
+import { seesOperator, seesProjectResource } from '../auth.js';
+import type { Handler, RequestContext } from '../context.js';
+import { MESSAGES, SANDBOX_MESSAGES, notFound, unprocessable } from '../errors.js';
+import type { VirtualNumberRecord } from '../model.js';
+import { normalizePhone } from '../phone.js';
+import type { Patch } from '../store.js';
+import { virtualNumberDetail, virtualNumberListItem } from '../views.js';
+
+type Fields = Record<string, unknown>;
+
+/** The name an operator created by Attach Operator gets when none is sent (documented). */
+const DEFAULT_OPERATOR_NAME = 'Operator';
+/** Documented defaults of the available-number search. */
+const DEFAULT_COUNTRY = 'US';
+const DEFAULT_NUMBER_TYPE = 'mobile';
+
+function findNumber(ctx: RequestContext): VirtualNumberRecord {
+  const n = ctx.app.store.getVirtualNumber(ctx.params.id as number);
+  if (!n || !seesProjectResource(ctx.scope, n)) throw notFound();
+  return n;
+}
+
+function validBody(ctx: RequestContext): Fields {
+  const body = ctx.body === undefined ? {} : ctx.body;
+  const errors = ctx.app.validation.bodyErrors(ctx.op, body);
+  if (errors.length > 0) throw ctx.app.validation.invalidInput(ctx.op, errors);
+  return body as Fields;
+}
+
+const detail = (ctx: RequestContext, n: VirtualNumberRecord) => ({
+  status: 200,
+  body: { data: virtualNumberDetail(ctx.app.store, ctx.scope, n) },
+});
+
+const listVirtualNumbers: Handler = (ctx) => {
+  const { store } = ctx.app;
+  const data = store
+    .listVirtualNumbers()
+    .filter((n) => seesProjectResource(ctx.scope, n))
+    .map((n) => virtualNumberListItem(store, ctx.scope, n));
+  return { status: 200, body: { data } };
+};
+
+const listAvailableVirtualNumbers: Handler = (ctx) => {
+  const country = String(ctx.query.country ?? DEFAULT_COUNTRY).toUpperCase();
+  const type = String(ctx.query.number_type ?? DEFAULT_NUMBER_TYPE);
+  const data = ctx.app.store
+    .listAvailable()
+    .filter((a) => a.country_code.toUpperCase() === country && a.number_type === type);
+  return { status: 200, body: { data } };
+};
+
+const purchaseVirtualNumber: Handler = (ctx) => {
+  const f = validBody(ctx);
+  const { store } = ctx.app;
+  const sent = f.phone_number as string;
+  // Numbers are bought as the catalogue writes them; a local or spaced form of one is accepted too.
+  const phone = store.listAvailable().some((a) => a.phone_number === sent)
+    ? sent
+    : normalizePhone(sent, ctx.app.settings.phoneRegion);
+  const str = (key: string): string | null => (typeof f[key] === 'string' ? (f[key] as string) : null);
+  const bought =
+    phone === undefined
+      ? undefined
+      : store.purchaseNumber(
+          phone,
+          { name: str('name'), number_type: str('number_type'), upfront_cost: str('upfront_cost'), monthly_cost: str('monthly_cost') },
+          ctx.scope.projectId,
+        );
+  if (!bought) throw unprocessable(SANDBOX_MESSAGES.numberNotAvailable);
+  return { status: 201, body: { data: virtualNumberListItem(store, ctx.scope, bought) } };
+};
+
+const getVirtualNumber: Handler = (ctx) => detail(ctx, findNumber(ctx));
+
+const updateVirtualNumber: Handler = (ctx) => {
+  const current = findNumber(ctx);
+  const f = validBody(ctx);
+  const patch: Patch<VirtualNumberRecord> = {};
+  if ('name' in f) patch.name = f.name as string;
+  if ('active' in f) patch.active = f.active as boolean;
+  if ('recording' in f) patch.recording = f.recording as boolean;
+  if ('routing_strategy' in f) patch.routing_strategy = f.routing_strategy as string;
+  return detail(ctx, ctx.app.store.updateVirtualNumber(current.id, patch) ?? current);
+};
+
+const addVirtualNumberOperator: Handler = (ctx) => {
+  const n = findNumber(ctx);
+  const f = validBody(ctx);
+  const { store } = ctx.app;
+  if (typeof f.operator_id === 'number') {
+    // `operator_id` wins when both shapes are sent. An operator the key cannot see is 404.
+    const operator = store.getOperator(f.operator_id);
+    if (!operator || !seesOperator(ctx.scope, operator)) throw notFound();
+    return detail(ctx, store.attachOperator(n.id, operator.id) ?? n);
+  }
+  const phone = normalizePhone(f.phone_number as string, ctx.app.settings.phoneRegion);
+  if (phone === undefined) throw ctx.app.validation.invalidInput(ctx.op, [MESSAGES.phoneNumberInvalid]);
+  const name = typeof f.name === 'string' && f.name.trim() !== '' ? f.name : DEFAULT_OPERATOR_NAME;
+  // The new operator joins the number's project, so keys of that project can see it.
+  const operator = store.createOperator({
+    name,
+    phone_number: phone,
+    email: null,
+    active: true,
+    project_ids: n.project_id === null ? [] : [n.project_id],
+  });
+  return detail(ctx, store.attachOperator(n.id, operator.id) ?? n);
+};
+
+const removeVirtualNumberOperator: Handler = (ctx) => {
+  const n = findNumber(ctx);
+  const updated = ctx.app.store.detachOperator(n.id, ctx.query.operator_id as number);
+  // Not on the routing list (or no such operator): 404, as documented.
+  if (!updated) throw notFound();
+  return detail(ctx, updated);
+};
+
+/** The Virtual Numbers handlers, by operationId. */
+export const virtualNumberHandlers: Record<string, Handler> = {
+  listVirtualNumbers,
+  listAvailableVirtualNumbers,
+  purchaseVirtualNumber,
+  getVirtualNumber,
+  updateVirtualNumber,
+  addVirtualNumberOperator,
+  removeVirtualNumberOperator,
+};

@@ -1,0 +1,168 @@
+/**
+ * Records as the API shows them: the list and detail representations of each resource, with
+ * nested lists cut to what the key may see (a project-scoped key never learns of numbers or
+ * operators outside its project).
+ * @see ../../../../shared/reference/identitycall-api.md §2
+ */
+import { seesOperator, seesProjectResource, type Scope } from './auth.js';
+import type { OperatorRecord, ProjectRecord, RecordingRecord, VirtualNumberRecord } from './model.js';
+import { initialsOf } from './phone.js';
+import type { Store } from './store.js';
+
+const operatorBase = (o: OperatorRecord) => ({
+  id: o.id,
+  name: o.name,
+  phone_number: o.phone_number,
+  email: o.email,
+  active: o.active,
+  initials: initialsOf(o.name),
+});
+
+const visibleNumbersOf = (store: Store, scope: Scope, operatorId: number): VirtualNumberRecord[] =>
+  store.numbersOfOperator(operatorId).filter((n) => seesProjectResource(scope, n));
+
+/** An operator as List Operators shows it. */
+export function operatorListItem(store: Store, scope: Scope, o: OperatorRecord) {
+  return { ...operatorBase(o), virtual_numbers_count: visibleNumbersOf(store, scope, o.id).length };
+}
+
+/** An operator with its number assignments (Get, Create, Update Operator). */
+export function operatorDetail(store: Store, scope: Scope, o: OperatorRecord) {
+  return {
+    ...operatorBase(o),
+    virtual_numbers: visibleNumbersOf(store, scope, o.id).map((n) => ({
+      id: n.id,
+      phone_number: n.phone_number,
+      name: n.name,
+      active: n.active,
+    })),
+  };
+}
+
+/** The routed operators of a number, by priority, that still exist. */
+function routedOperators(store: Store, n: VirtualNumberRecord): Array<{ operator: OperatorRecord; priority: number }> {
+  const out: Array<{ operator: OperatorRecord; priority: number }> = [];
+  for (const entry of n.routing) {
+    const operator = store.getOperator(entry.operator_id);
+    if (operator) out.push({ operator, priority: entry.priority });
+  }
+  return out.sort((a, b) => a.priority - b.priority);
+}
+
+/** A virtual number as List Virtual Numbers and Purchase show it (at most three operators). */
+export function virtualNumberListItem(store: Store, _scope: Scope, n: VirtualNumberRecord) {
+  const routed = routedOperators(store, n);
+  return {
+    id: n.id,
+    phone_number: n.phone_number,
+    name: n.name,
+    country_code: n.country_code,
+    active: n.active,
+    ai_receptionist_enabled: n.ai_receptionist_enabled,
+    operators: routed.slice(0, 3).map(({ operator }) => ({
+      id: operator.id,
+      name: operator.name,
+      initials: initialsOf(operator.name),
+    })),
+    operators_count: routed.length,
+  };
+}
+
+/** A virtual number with settings, routing, the operators that could be added, stats and calls. */
+export function virtualNumberDetail(store: Store, scope: Scope, n: VirtualNumberRecord) {
+  const routed = routedOperators(store, n);
+  const attached = new Set(routed.map((r) => r.operator.id));
+  return {
+    id: n.id,
+    phone_number: n.phone_number,
+    name: n.name,
+    country_code: n.country_code,
+    active: n.active,
+    recording: n.recording,
+    routing_strategy: n.routing_strategy,
+    ai_receptionist_enabled: n.ai_receptionist_enabled,
+    stats: n.stats,
+    operators: routed.map(({ operator, priority }) => ({
+      id: operator.id,
+      name: operator.name,
+      phone_number: operator.phone_number,
+      initials: initialsOf(operator.name),
+      priority,
+    })),
+    available_operators: store
+      .listOperators()
+      .filter((o) => !attached.has(o.id) && seesOperator(scope, o))
+      .map((o) => ({ id: o.id, name: o.name, phone_number: o.phone_number, initials: initialsOf(o.name) })),
+    recent_calls: n.recent_calls.slice(0, 10),
+  };
+}
+
+/** A project as List Projects shows it. */
+export function projectListItem(p: ProjectRecord) {
+  return {
+    id: p.id,
+    name: p.name,
+    language: p.language,
+    industry: p.industry,
+    created_at: p.created_at,
+    updated_at: p.updated_at,
+  };
+}
+
+/** A project with every setting and its counts (Get, Create, Update Project). */
+export function projectDetail(store: Store, p: ProjectRecord) {
+  return {
+    ...projectListItem(p),
+    description: p.description,
+    goal_language: p.goal_language,
+    summary_language: p.summary_language,
+    long_pause_threshold_seconds: p.long_pause_threshold_seconds,
+    transcription_hints: p.transcription_hints,
+    retention_days: p.retention_days,
+    quality_baseline_enabled: p.quality_baseline_enabled,
+    quality_baseline_pct: p.quality_baseline_pct,
+    ...store.projectCounts(p.id),
+  };
+}
+
+const completed = (r: RecordingRecord): boolean => r.status === 'completed';
+
+/** A recording as List Recordings shows it. */
+export function recordingListItem(store: Store, r: RecordingRecord) {
+  const analysis = store.analysisOf(r);
+  return {
+    id: r.id,
+    public_id: r.public_id,
+    project_id: r.project_id,
+    external_id: r.external_id,
+    name: r.name ?? r.file_name ?? '',
+    status: r.status,
+    duration_ms: r.duration_ms ?? 0,
+    created_at: r.created_at,
+    speakers: completed(r) ? analysis.speakers : [],
+    goal_achievement: completed(r) ? analysis.goal_achievement : 0,
+  };
+}
+
+/** A recording with its processing counts (Get, Upload, Update Recording). */
+export function recordingDetail(store: Store, r: RecordingRecord) {
+  const done = completed(r);
+  const analysis = store.analysisOf(r);
+  return {
+    id: r.id,
+    public_id: r.public_id,
+    project_id: r.project_id,
+    external_id: r.external_id,
+    name: r.name ?? r.file_name ?? '',
+    status: r.status,
+    language: r.language,
+    duration_ms: r.duration_ms ?? 0,
+    created_at: r.created_at,
+    updated_at: r.updated_at,
+    dialogues_count: done ? analysis.dialogues.length : 0,
+    goals_evaluated: done && analysis.goals.length > 0,
+    keywords_detected: done ? analysis.keywords.length : 0,
+    pauses_detected: done ? analysis.pauses.length : 0,
+    audio_attached: r.file_size !== null,
+  };
+}

@@ -1,0 +1,148 @@
+/**
+ * Shared test helpers: a sandbox per test file and an HTTP client that checks every response it
+ * receives against the spec (the documented schema of the operation and status), so each test
+ * also proves the sandbox answers in documented shapes.
+ */
+import { createValidator, loadSpec, type OperationInfo } from '@identitycall/openapi';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startSandbox, type Sandbox, type SandboxOptions } from '../src/index.js';
+
+/** The seeded keys (fixtures/seed.json). */
+export const KEYS = {
+  full: 'idc_sandboxFullAccessxxxxxxxxxxxxxxx',
+  readOnly: 'idc_sandboxReadOnlyxxxxxxxxxxxxxxxxx',
+  noDelete: 'idc_sandboxNoDeletexxxxxxxxxxxxxxxxx',
+  writeOnly: 'idc_sandboxWriteOnlyxxxxxxxxxxxxxxxx',
+  none: 'idc_sandboxNoPermissionsxxxxxxxxxxxx',
+  project42: 'idc_sandboxProject42xxxxxxxxxxxxxxxx',
+  project42ReadOnly: 'idc_sandboxProject42ReadOnlyxxxxxxxx',
+  project44: 'idc_sandboxProject44xxxxxxxxxxxxxxxx',
+} as const;
+
+export const spec = loadSpec();
+export const validator = createValidator(spec);
+
+/**
+ * Statuses the sandbox may send where an operation documents none: the HTTP-level answers the
+ * issue requires for every operation (malformed JSON, body too large, method not allowed). Each
+ * must still use the documented generic error envelope.
+ */
+export const HTTP_LEVEL_STATUSES = new Set([400, 405, 413]);
+
+const templates = validator.operations.map((op) => ({
+  op,
+  re: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '[^/]+')}$`),
+  literal: !op.path.includes('{'),
+}));
+
+/**
+ * The spec operation for a method and a path under the base path. As OpenAPI matches paths, a
+ * literal path wins over a templated one, and the method is then looked up on that path only.
+ */
+export function operationFor(method: string, path: string): OperationInfo | undefined {
+  const pathname = path.split('?')[0]!;
+  const hits = templates.filter((t) => t.re.test(pathname));
+  const best = hits.find((t) => t.literal) ?? hits[0];
+  return hits.find((t) => t.op.path === best?.op.path && t.op.method === method.toLowerCase())?.op;
+}
+
+/** One answer: status, headers and the parsed body (undefined when empty). */
+export interface Answer<T = any> {
+  status: number;
+  headers: Headers;
+  body: T;
+}
+
+/** Request options of {@link Api.call}. */
+export interface CallOptions {
+  key?: string | null;
+  json?: unknown;
+  rawBody?: string | Uint8Array;
+  form?: FormData;
+  headers?: Record<string, string>;
+}
+
+/** Asserts that `answer` is documented for the request (or an allowed HTTP-level error). */
+export function expectDocumented(method: string, path: string, answer: Answer): void {
+  const op = operationFor(method, path);
+  const where = `${method} ${path} → ${answer.status} ${JSON.stringify(answer.body)?.slice(0, 300)}`;
+  expect(answer.status, where).toBeLessThan(500);
+  if (answer.status !== 204) expect(answer.headers.get('content-type'), where).toMatch(/^application\/json/);
+  const documented = op ? validator.response(op.operationId, answer.status) : undefined;
+  if (op && documented) {
+    const result = validator.validateResponse(op.operationId, answer.status, answer.body);
+    expect(result.errors, where).toEqual([]);
+    return;
+  }
+  // Not a documented operation/status: a routing 404, or an HTTP-level error, in the generic envelope.
+  // The generic envelope as the spec documents it for a 401 (whatever its component is named).
+  const generic = validator.response(validator.operations[0]!.operationId, 401)!.content[0]!.schema!;
+  expect(op === undefined || HTTP_LEVEL_STATUSES.has(answer.status), `undocumented: ${where}`).toBe(true);
+  expect(validator.validate(generic, answer.body).errors, where).toEqual([]);
+}
+
+/** A client bound to one sandbox. */
+export class Api {
+  constructor(
+    readonly sandbox: Sandbox,
+    readonly defaultKey: string = KEYS.full,
+  ) {}
+
+  /** Sends a request to `path` (under the base path) and checks the answer against the spec. */
+  async call<T = any>(method: string, path: string, options: CallOptions = {}): Promise<Answer<T>> {
+    const headers: Record<string, string> = { ...(options.headers ?? {}) };
+    const key = options.key === undefined ? this.defaultKey : options.key;
+    if (key !== null) headers.authorization = `Bearer ${key}`;
+    let body: BodyInit | undefined;
+    if (options.json !== undefined) {
+      headers['content-type'] = 'application/json';
+      body = JSON.stringify(options.json);
+    } else if (options.rawBody !== undefined) {
+      headers['content-type'] ??= 'application/json';
+      body = options.rawBody as BodyInit;
+    } else if (options.form) {
+      body = options.form;
+    }
+    const res = await fetch(`${this.sandbox.url}${path}`, { method, headers, body });
+    const text = await res.text();
+    const answer: Answer<T> = { status: res.status, headers: res.headers, body: text === '' ? undefined : JSON.parse(text) };
+    expectDocumented(method, path, answer);
+    return answer;
+  }
+
+  get = <T = any>(path: string, options?: CallOptions) => this.call<T>('GET', path, options);
+  post = <T = any>(path: string, json?: unknown, options?: CallOptions) => this.call<T>('POST', path, { ...options, json });
+  patch = <T = any>(path: string, json?: unknown, options?: CallOptions) => this.call<T>('PATCH', path, { ...options, json });
+  delete = <T = any>(path: string, options?: CallOptions) => this.call<T>('DELETE', path, options);
+}
+
+/**
+ * Starts a sandbox (on a free port) for the enclosing test file and stops it afterwards.
+ * `reset()` restores the seed; call it in `beforeEach` where tests change shared data.
+ */
+export function useSandbox(options: SandboxOptions = {}): { api: () => Api; sandbox: () => Sandbox } {
+  let sandbox: Sandbox | undefined;
+  let api: Api | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, ...options });
+    api = new Api(sandbox);
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+  });
+  return {
+    api: () => api!,
+    sandbox: () => sandbox!,
+  };
+}
+
+/** A multipart upload body with an audio file of `size` bytes. */
+export function uploadForm(fields: Record<string, string | number>, file?: { name: string; size?: number; type?: string }): FormData {
+  const form = new FormData();
+  if (file) {
+    const bytes = new Uint8Array(file.size ?? 1024).fill(0x61);
+    form.append('file', new Blob([bytes], { type: file.type ?? 'audio/mpeg' }), file.name);
+  }
+  for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
+  return form;
+}

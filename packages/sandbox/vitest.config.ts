@@ -1,0 +1,2 @@
+import { packageTestConfig } from '../../vitest.shared.ts';
+export default packageTestConfig();
