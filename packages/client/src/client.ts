@@ -1,14 +1,15 @@
 /**
  * `createIdentityCallClient`: the typed openapi-fetch client plus a resource layer that returns
- * unwrapped data and throws typed errors.
+ * unwrapped data and throws typed errors, over a transport with retries, timeouts and a hook.
  * @see https://openapi-ts.dev/openapi-fetch/
  */
 import createClient from 'openapi-fetch';
 import type { paths } from '@identitycall/types';
 import type { RawClient, ResourceContext } from './internal/context.js';
+import { LeanRequest } from './internal/lean-request.js';
 import { createTransport } from './internal/transport.js';
 import { unwrap } from './internal/unwrap.js';
-import { resolveOptions, type ClientOptions } from './options.js';
+import { checkRequestOptions, resolveOptions, type ClientOptions } from './options.js';
 import { operatorsResource, type OperatorsResource } from './resources/operators.js';
 import { projectsResource, type ProjectsResource } from './resources/projects.js';
 import { recordingsResource, type RecordingsResource } from './resources/recordings.js';
@@ -16,11 +17,14 @@ import { virtualNumbersResource, type VirtualNumbersResource } from './resources
 
 /** A client for the IdentityCall public API. */
 export interface IdentityCallClient {
-  /** The typed openapi-fetch client, for any operation with full control over the response. */
+  /**
+   * The typed openapi-fetch client, for any operation with full control over the response. It
+   * sends through the same retries, timeout and hook; pass `signal` in its init to cancel.
+   */
   readonly raw: RawClient;
   /** The base URL requests go to. */
   readonly baseUrl: string;
-  /** Recordings: list, upload, get, update, delete, transcription, results, summary. */
+  /** Recordings: list, iterate, upload, get, update, delete, transcription, results, summary. */
   readonly recordings: RecordingsResource;
   /** Projects: list, get, create, update, delete. */
   readonly projects: ProjectsResource;
@@ -28,6 +32,11 @@ export interface IdentityCallClient {
   readonly virtualNumbers: VirtualNumbersResource;
   /** Operators: list, get, create, update, delete. */
   readonly operators: OperatorsResource;
+  /**
+   * A client with the same options except those given (headers are merged), e.g.
+   * `client.withOptions({ maxRetries: 0, timeout: 5_000 })`.
+   */
+  withOptions(options: ClientOptions): IdentityCallClient;
 }
 
 /**
@@ -36,15 +45,22 @@ export interface IdentityCallClient {
  */
 export function createIdentityCallClient(options: ClientOptions = {}): IdentityCallClient {
   const resolved = resolveOptions(options);
-  const transport = createTransport({ fetch: resolved.fetch, basePath: new URL(resolved.baseUrl).pathname });
+  const transport = createTransport({ ...resolved, basePath: new URL(resolved.baseUrl).pathname });
   const raw = createClient<paths>({
     baseUrl: resolved.baseUrl,
     fetch: transport.fetch,
+    // With the platform's fetch, openapi-fetch builds a LeanRequest that the transport sends as
+    // fetch(url, init); an injected fetch gets real Requests.
+    ...(resolved.signalInInit ? { Request: LeanRequest as unknown as typeof Request } : {}),
     headers: { ...resolved.headers, Authorization: `Bearer ${resolved.apiKey}` },
   });
   const context: ResourceContext = {
     raw,
     unwrap: (result) => unwrap(transport, resolved.apiKey, result),
+    init(call, policy) {
+      if (call) checkRequestOptions(call);
+      return transport.call(call, policy);
+    },
   };
   return {
     raw,
@@ -53,5 +69,12 @@ export function createIdentityCallClient(options: ClientOptions = {}): IdentityC
     projects: projectsResource(context),
     virtualNumbers: virtualNumbersResource(context),
     operators: operatorsResource(context),
+    withOptions: (overrides) =>
+      createIdentityCallClient({
+        ...resolved,
+        fetch: options.fetch,
+        ...overrides,
+        headers: { ...resolved.headers, ...overrides.headers },
+      }),
   };
 }

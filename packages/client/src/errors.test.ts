@@ -1,12 +1,13 @@
 /** The error tree: class by status, messages from either envelope, Retry-After, no key anywhere. */
+import { inspect } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { BASE, json, recordingFetch, TEST_KEY } from '../test/helpers.js';
+import { json, recordingFetch, rejection, TEST_KEY, testClient } from '../test/helpers.js';
 import {
   APIConnectionError,
+  APIUserAbortError,
   APIError,
   AuthenticationError,
   BadRequestError,
-  createIdentityCallClient,
   IdentityCallError,
   InternalServerError,
   NotFoundError,
@@ -29,7 +30,7 @@ describe('error classes by status', () => {
     { status: 409, cls: APIError, body: { error: 'conflict' } },
   ])('$status → $cls.name', async ({ status, cls, body }) => {
     const { fetch } = recordingFetch(typeof body === 'string' ? new Response(body, { status }) : json(body, status));
-    const client = createIdentityCallClient({ apiKey: TEST_KEY, baseUrl: BASE, fetch });
+    const client = testClient(fetch, { maxRetries: 0 });
     const error = await client.operators.list().catch((e: unknown) => e);
     expect(error).toBeInstanceOf(cls);
     expect(error).toBeInstanceOf(IdentityCallError);
@@ -40,14 +41,14 @@ describe('error classes by status', () => {
 
   it('RateLimitError carries retryAfter from the header', async () => {
     const { fetch } = recordingFetch(json({ error: 'Rate limit exceeded' }, 429, { 'retry-after': '17' }));
-    const client = createIdentityCallClient({ apiKey: TEST_KEY, baseUrl: BASE, fetch });
+    const client = testClient(fetch, { maxRetries: 0 });
     const error = (await client.operators.list().catch((e: unknown) => e)) as RateLimitError;
     expect(error.retryAfter).toBe(17);
   });
 
   it('a refused connection becomes APIConnectionError with the request', async () => {
     const { fetch } = recordingFetch(new TypeError('fetch failed'));
-    const client = createIdentityCallClient({ apiKey: TEST_KEY, baseUrl: BASE, fetch });
+    const client = testClient(fetch, { maxRetries: 0 });
     const error = (await client.operators.get(1).catch((e: unknown) => e)) as APIConnectionError;
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.status).toBeUndefined();
@@ -56,14 +57,60 @@ describe('error classes by status', () => {
 });
 
 describe('the API key never leaks', () => {
+  /** Every way an error can be looked at. */
+  const surfaces = (error: Error) => [
+    error.message,
+    String(error),
+    JSON.stringify(error),
+    JSON.stringify((error as IdentityCallError).toJSON()),
+    error.stack ?? '',
+    JSON.stringify(Object.entries(error)),
+    String((error as { cause?: unknown }).cause),
+    ((error as { cause?: Error }).cause as Error | undefined)?.stack ?? '',
+    inspect(error, { depth: 5 }),
+  ];
+
   it('is absent from message, toString, toJSON and JSON.stringify, even when the server echoes it', async () => {
     const { fetch } = recordingFetch(json({ error: `Invalid API key ${TEST_KEY}` }, 401));
-    const client = createIdentityCallClient({ apiKey: TEST_KEY, baseUrl: BASE, fetch });
+    const client = testClient(fetch, { maxRetries: 0 });
     const error = (await client.operators.list().catch((e: unknown) => e)) as AuthenticationError;
     expect(error).toBeInstanceOf(AuthenticationError);
-    const surfaces = [error.message, String(error), JSON.stringify(error), JSON.stringify(error.toJSON()), error.stack ?? '', JSON.stringify(Object.entries(error))];
-    for (const surface of surfaces) expect(surface).not.toContain(TEST_KEY);
+    for (const surface of surfaces(error)) expect(surface).not.toContain(TEST_KEY);
     expect(error.messages).toEqual(['Invalid API key [REDACTED]']);
+  });
+
+  it.each([
+    {
+      name: 'a fetch error that quotes the Authorization header',
+      fetch: async (r: Request) => {
+        throw new TypeError(`refused: ${r.headers.get('authorization')}`);
+      },
+      cls: APIConnectionError,
+      expectCause: 'refused: Bearer [REDACTED]',
+    },
+    {
+      name: 'a fetch error whose own cause holds the headers',
+      fetch: async (r: Request) => {
+        throw new TypeError('fetch failed', { cause: { headers: Object.fromEntries(r.headers) } });
+      },
+      cls: APIConnectionError,
+      expectCause: 'fetch failed',
+    },
+  ])('is absent from $name', async ({ fetch, cls, expectCause }) => {
+    const error = await rejection(testClient(fetch, { maxRetries: 0 }).operators.get(1));
+    expect(error).toBeInstanceOf(cls);
+    expect(((error as { cause?: Error }).cause as Error).message).toBe(expectCause);
+    for (const surface of surfaces(error)) expect(surface).not.toContain(TEST_KEY);
+  });
+
+  it('is absent from a user abort whose reason quotes it', async () => {
+    const controller = new AbortController();
+    controller.abort(new Error(`stop ${TEST_KEY}`));
+    const { fetch, sent } = recordingFetch(json({ data: [] }));
+    const error = await rejection(testClient(fetch).operators.list({ signal: controller.signal }));
+    expect(error).toBeInstanceOf(APIUserAbortError);
+    expect(sent).toHaveLength(0);
+    for (const surface of surfaces(error)) expect(surface).not.toContain(TEST_KEY);
   });
 });
 

@@ -148,6 +148,25 @@ export function errorForStatus(init: APIErrorInit): APIError {
   }
 }
 
+/** Why {@link UploadValidationError} refused a file. */
+export type UploadProblem = 'input' | 'format' | 'size' | 'empty' | 'unreadable';
+
+/**
+ * The recording upload was refused before anything was sent: the input kind is not supported,
+ * the format is not one the API documents, the file is empty or over its format's size limit, or
+ * a file path could not be read. `problem` says which.
+ */
+export class UploadValidationError extends IdentityCallError {
+  override readonly name = 'UploadValidationError';
+  declare readonly status: undefined;
+  /** What was wrong with the file. */
+  readonly problem: UploadProblem;
+  constructor(problem: UploadProblem, message: string, cause?: unknown) {
+    super(message, { method: 'POST', path: '/recordings' }, { cause });
+    this.problem = problem;
+  }
+}
+
 /**
  * Parses `Retry-After`: delay-seconds or an HTTP date, as seconds from `now` (never negative).
  * @returns undefined for a missing or unreadable header.

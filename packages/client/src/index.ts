@@ -4,7 +4,8 @@
  */
 export { createIdentityCallClient } from './client.js';
 export type { IdentityCallClient } from './client.js';
-export type { ClientOptions } from './options.js';
+export type { ClientOptions, RequestOptions } from './options.js';
+export type { RequestLogEvent, RequestLogger } from './logger.js';
 export {
   APIError,
   AuthenticationError,
@@ -14,15 +15,23 @@ export {
   NotFoundError,
   PermissionError,
   RateLimitError,
+  UploadValidationError,
   ValidationError,
   errorForStatus,
   parseRetryAfter,
 } from './errors.js';
-export type { APIErrorInit, ErrorContext } from './errors.js';
-export { APIConnectionError } from './connection-errors.js';
+export type { APIErrorInit, ErrorContext, UploadProblem } from './errors.js';
+export { APIConnectionError, APITimeoutError, APIUserAbortError } from './connection-errors.js';
 export type { OperatorsResource } from './resources/operators.js';
 export type { ProjectsResource } from './resources/projects.js';
-export type { RecordingListQuery, RecordingRef, RecordingsResource, UploadFile, UploadParams } from './resources/recordings.js';
+export type {
+  RecordingIterateQuery,
+  RecordingListQuery,
+  RecordingRef,
+  RecordingsResource,
+  UploadFile,
+  UploadParams,
+} from './resources/recordings.js';
 export type { AvailableNumbersQuery, VirtualNumbersResource } from './resources/virtual-numbers.js';
-export { DEFAULT_BASE_URL, SPEC_VERSION } from './generated/spec.gen.js';
+export { DEFAULT_BASE_URL, SPEC_VERSION, UPLOAD_LIMITS } from './generated/spec.gen.js';
 export type * from '@identitycall/types';

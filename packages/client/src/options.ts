@@ -1,8 +1,9 @@
 /**
  * Client options: one interface, every field documented with its default; the environment is
- * read once, when the client is created.
+ * read once, when the client is created. Per-call options override the retry and timeout ones.
  */
 import { DEFAULT_BASE_URL } from './generated/spec.gen.js';
+import type { RequestLogger } from './logger.js';
 
 /** Options of {@link createIdentityCallClient}. */
 export interface ClientOptions {
@@ -13,11 +14,12 @@ export interface ClientOptions {
   apiKey?: string;
   /**
    * Base URL of the API, including the `/api/v1/public` path.
-   * @default "https://api.identitycall.ai/api/v1/public" (the spec's server)
+   * @default process.env.IDENTITYCALL_BASE_URL, else "https://api.identitycall.ai/api/v1/public" (the spec's server)
    */
   baseUrl?: string;
   /**
-   * The fetch to send requests with (a test double, an instrumented or proxied fetch).
+   * The fetch to send requests with (a test double, an instrumented or proxied fetch). It gets one
+   * `Request` per attempt, carrying the attempt's `AbortSignal`.
    * @default globalThis.fetch
    */
   fetch?: (request: Request) => Promise<Response>;
@@ -26,20 +28,87 @@ export interface ClientOptions {
    * @default {}
    */
   headers?: Record<string, string>;
+  /**
+   * How many times a failed request is retried (so at most `maxRetries + 1` attempts). Retried:
+   * 408, 429, 5xx, connection errors and timeouts, for GET, PUT, PATCH and DELETE, and for the
+   * recording upload when it has an `external_id`; never other POSTs, other 4xx or an abort.
+   * @default 2
+   */
+  maxRetries?: number;
+  /**
+   * Milliseconds one attempt may take, from sending the request to the end of the response body.
+   * A timed-out attempt is retried like a connection error; the last one throws `APITimeoutError`.
+   * @default 60000
+   */
+  timeout?: number;
+  /**
+   * Called once per attempt, when its response headers arrived or it failed, with method, path,
+   * status, attempt, duration and the request headers (`Authorization` redacted). Errors it
+   * throws are ignored.
+   * @default undefined (no logging)
+   */
+  onRequest?: RequestLogger;
+}
+
+/** Options of one call: the last, optional argument of every resource method. */
+export interface RequestOptions {
+  /**
+   * Aborts the call (the current attempt and any wait before a retry) with `APIUserAbortError`.
+   * @default undefined
+   */
+  signal?: AbortSignal;
+  /**
+   * Per-attempt timeout in ms for this call.
+   * @default the client's `timeout` (60000)
+   */
+  timeout?: number;
+  /**
+   * Retries for this call.
+   * @default the client's `maxRetries` (2)
+   */
+  maxRetries?: number;
 }
 
 /** Options after defaults and the environment were applied. */
 export interface ResolvedOptions {
   apiKey: string;
   baseUrl: string;
-  fetch: (request: Request) => Promise<Response>;
+  /**
+   * The injected fetch, or the platform's (which also takes an init, and a URL string for a
+   * LeanRequest: see `signalInInit`). An injected fetch is only ever given a Request.
+   */
+  fetch: (request: Request | string, init?: RequestInit) => Promise<Response>;
+  /** True when `fetch` is the platform's: the attempt's signal can go in its init. */
+  signalInInit: boolean;
   headers: Record<string, string>;
+  maxRetries: number;
+  timeout: number;
+  onRequest: RequestLogger | undefined;
 }
+
+/** Default of {@link ClientOptions.maxRetries}. */
+export const DEFAULT_MAX_RETRIES = 2;
+/** Default of {@link ClientOptions.timeout}, in ms. */
+export const DEFAULT_TIMEOUT = 60_000;
 
 function env(name: string): string | undefined {
   const p = (globalThis as { process?: { env?: Record<string, string | undefined> } }).process;
   const value = p?.env?.[name];
   return value === undefined || value === '' ? undefined : value;
+}
+
+/**
+ * Checks the retry and timeout options of a client or a call.
+ * @throws TypeError for a negative or fractional `maxRetries`, or a `timeout` that is not a positive number of ms that setTimeout accepts.
+ */
+export function checkRequestOptions(options: { maxRetries?: number; timeout?: number }): void {
+  const { maxRetries, timeout } = options;
+  if (maxRetries !== undefined && !(Number.isInteger(maxRetries) && maxRetries >= 0)) {
+    throw new TypeError(`maxRetries must be a whole number ≥ 0, got ${String(maxRetries)}.`);
+  }
+  if (timeout !== undefined && !(timeout > 0 && timeout <= 2_147_483_647)) {
+    throw new TypeError(`timeout must be a number of ms between 1 and 2147483647, got ${String(timeout)}.`);
+  }
 }
 
 /**
@@ -67,6 +136,20 @@ export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   if (Object.keys(headers).some((h) => h.toLowerCase() === 'authorization')) {
     throw new TypeError('Set the API key with the `apiKey` option, not an Authorization header.');
   }
-  const fetchImpl = options.fetch ?? ((request: Request) => globalThis.fetch(request));
-  return { apiKey, baseUrl, fetch: fetchImpl, headers };
+  checkRequestOptions(options);
+  if (options.onRequest !== undefined && typeof options.onRequest !== 'function') {
+    throw new TypeError('onRequest must be a function.');
+  }
+  const injected = options.fetch;
+  return {
+    apiKey,
+    baseUrl,
+    // Looked up per call, so a fetch installed on globalThis after the client was made is used.
+    fetch: injected ? (request) => injected(request as Request) : (request, init) => globalThis.fetch(request, init),
+    signalInInit: !injected,
+    headers,
+    maxRetries: options.maxRetries ?? DEFAULT_MAX_RETRIES,
+    timeout: options.timeout ?? DEFAULT_TIMEOUT,
+    onRequest: options.onRequest,
+  };
 }

@@ -1,4 +1,8 @@
 /** Every resource method calls the operation it names, with the documented method, path, query and body. */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadSpec } from '@identitycall/openapi';
+import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { BASE, json, recordingFetch, TEST_KEY } from '../test/helpers.js';
 import { createIdentityCallClient, type IdentityCallClient } from './index.js';
@@ -66,5 +70,68 @@ describe('resources', () => {
     expect(sent[0]!.body).toContain('name="project_id"\r\n\r\n42');
     expect(sent[0]!.body).toContain('name="external_id"\r\n\r\ncrm-call-abc-123');
     expect(sent[0]!.body).toContain('name="language"\r\n\r\nen');
+  });
+});
+
+/** Which resource method calls which operation; every operation of the spec is listed once. */
+const methodOf: Record<string, string> = {
+  listRecordings: 'recordings.list',
+  uploadRecording: 'recordings.upload',
+  getRecording: 'recordings.get',
+  updateRecording: 'recordings.update',
+  deleteRecording: 'recordings.delete',
+  getRecordingTranscription: 'recordings.transcription',
+  getRecordingResults: 'recordings.results',
+  getRecordingSummary: 'recordings.summary',
+  listProjects: 'projects.list',
+  createProject: 'projects.create',
+  getProject: 'projects.get',
+  updateProject: 'projects.update',
+  deleteProject: 'projects.delete',
+  listVirtualNumbers: 'virtual-numbers.list',
+  listAvailableVirtualNumbers: 'virtual-numbers.available',
+  purchaseVirtualNumber: 'virtual-numbers.purchase',
+  getVirtualNumber: 'virtual-numbers.get',
+  updateVirtualNumber: 'virtual-numbers.update',
+  addVirtualNumberOperator: 'virtual-numbers.addOperator',
+  removeVirtualNumberOperator: 'virtual-numbers.removeOperator',
+  listOperators: 'operators.list',
+  createOperator: 'operators.create',
+  getOperator: 'operators.get',
+  updateOperator: 'operators.update',
+  deleteOperator: 'operators.delete',
+};
+
+/** The JSDoc text of each method of the object a resource factory returns, by method name. */
+function methodDocs(file: string): Map<string, string> {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const docs = new Map<string, string>();
+  const visit = (node: ts.Node) => {
+    if ((ts.isMethodDeclaration(node) || ts.isPropertyAssignment(node)) && ts.isIdentifier(node.name)) {
+      const doc = ts.getJSDocCommentsAndTags(node).find(ts.isJSDoc);
+      if (doc) docs.set(node.name.text, ts.getTextOfJSDocComment(doc.comment) ?? '');
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return docs;
+}
+
+describe('JSDoc of every resource method starts with its operation summary from the spec', () => {
+  const spec = loadSpec();
+  const operations = Object.values(spec.paths).flatMap((item) =>
+    Object.values(item).filter((op): op is { operationId: string; summary: string } => typeof (op as { operationId?: unknown })?.operationId === 'string'),
+  );
+
+  it('lists every operation of the spec (25)', () => {
+    expect(operations.map((op) => op.operationId).sort()).toEqual(Object.keys(methodOf).sort());
+    expect(operations).toHaveLength(25);
+  });
+
+  it.each(operations.map((op) => ({ ...op, method: methodOf[op.operationId]! })))('$operationId → $method: "$summary"', ({ summary, method }) => {
+    const [resource, name] = method.split('.') as [string, string];
+    const doc = methodDocs(fileURLToPath(new URL(`./resources/${resource}.ts`, import.meta.url))).get(name);
+    expect(doc).toBeDefined();
+    expect(doc!.startsWith(summary)).toBe(true);
   });
 });

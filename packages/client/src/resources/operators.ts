@@ -4,29 +4,31 @@
  */
 import type { OperatorCreate, OperatorUpdate } from '@identitycall/types';
 import type { ResourceContext } from '../internal/context.js';
+import type { RequestOptions } from '../options.js';
 
 /** Creates the `operators` resource over a client context. */
-export function operatorsResource({ raw, unwrap }: ResourceContext) {
+export function operatorsResource({ raw, unwrap, init }: ResourceContext) {
+  const path = (id: number) => ({ params: { path: { id } } });
   return {
     /** List operators, sorted by name. */
-    async list() {
-      return unwrap(await raw.GET('/operators')).data;
+    async list(options?: RequestOptions) {
+      return unwrap(await raw.GET('/operators', init(options))).data;
     },
     /** Get an operator with its virtual number assignments. */
-    async get(id: number) {
-      return unwrap(await raw.GET('/operators/{id}', { params: { path: { id } } })).data;
+    async get(id: number, options?: RequestOptions) {
+      return unwrap(await raw.GET('/operators/{id}', { ...path(id), ...init(options) })).data;
     },
-    /** Create an operator; `phone_number` is normalised to E.164 by the API. */
-    async create(body: OperatorCreate) {
-      return unwrap(await raw.POST('/operators', { body })).data;
+    /** Create an operator. `phone_number` is normalised to E.164 by the API. Not retried (a POST). */
+    async create(body: OperatorCreate, options?: RequestOptions) {
+      return unwrap(await raw.POST('/operators', { body, ...init(options) })).data;
     },
-    /** Update an operator: only the fields sent change; `email: null` clears the email. */
-    async update(id: number, body: OperatorUpdate) {
-      return unwrap(await raw.PATCH('/operators/{id}', { params: { path: { id } }, body })).data;
+    /** Update an operator: only the fields sent change; `email: null` clears the email. Retried like any PATCH. */
+    async update(id: number, body: OperatorUpdate, options?: RequestOptions) {
+      return unwrap(await raw.PATCH('/operators/{id}', { ...path(id), body, ...init(options) })).data;
     },
-    /** Delete an operator (it leaves every routing list); resolves to `{ success: true }`. */
-    async delete(id: number) {
-      return unwrap(await raw.DELETE('/operators/{id}', { params: { path: { id } } }));
+    /** Delete an operator (it leaves every routing list). Resolves to `{ success: true }`. */
+    async delete(id: number, options?: RequestOptions) {
+      return unwrap(await raw.DELETE('/operators/{id}', { ...path(id), ...init(options) }));
     },
   };
 }

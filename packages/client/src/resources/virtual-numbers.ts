@@ -4,42 +4,45 @@
  */
 import type { AddOperatorRequest, operations, VirtualNumberPurchase, VirtualNumberUpdate } from '@identitycall/types';
 import type { ResourceContext } from '../internal/context.js';
+import type { RequestOptions } from '../options.js';
 
 /** Query of {@link VirtualNumbersResource.available}. */
 export type AvailableNumbersQuery = NonNullable<operations['listAvailableVirtualNumbers']['parameters']['query']>;
 
 /** Creates the `virtualNumbers` resource over a client context. */
-export function virtualNumbersResource({ raw, unwrap }: ResourceContext) {
+export function virtualNumbersResource({ raw, unwrap, init }: ResourceContext) {
+  const path = (id: number) => ({ params: { path: { id } } });
   return {
-    /** List the virtual numbers the key can see. */
-    async list() {
-      return unwrap(await raw.GET('/virtual_numbers')).data;
+    /** List virtual numbers the key can see. */
+    async list(options?: RequestOptions) {
+      return unwrap(await raw.GET('/virtual_numbers', init(options))).data;
     },
-    /** Get a number with its routing, operators, stats and recent calls. */
-    async get(id: number) {
-      return unwrap(await raw.GET('/virtual_numbers/{id}', { params: { path: { id } } })).data;
+    /** Get a virtual number with its routing, operators, stats and recent calls. */
+    async get(id: number, options?: RequestOptions) {
+      return unwrap(await raw.GET('/virtual_numbers/{id}', { ...path(id), ...init(options) })).data;
     },
-    /** Update a number's name, active flag, recording or routing strategy. */
-    async update(id: number, body: VirtualNumberUpdate) {
-      return unwrap(await raw.PATCH('/virtual_numbers/{id}', { params: { path: { id } }, body })).data;
+    /** Update a virtual number: its name, active flag, recording or routing strategy. */
+    async update(id: number, body: VirtualNumberUpdate, options?: RequestOptions) {
+      return unwrap(await raw.PATCH('/virtual_numbers/{id}', { ...path(id), body, ...init(options) })).data;
     },
     /** Search numbers available to rent (provider pass-through fields). */
-    async available(query: AvailableNumbersQuery = {}) {
-      return unwrap(await raw.GET('/virtual_numbers/available', { params: { query } })).data;
+    async available(query: AvailableNumbersQuery = {}, options?: RequestOptions) {
+      return unwrap(await raw.GET('/virtual_numbers/available', { params: { query }, ...init(options) })).data;
     },
-    /** Buy (rent) a number found with `available`. */
-    async purchase(body: VirtualNumberPurchase) {
-      return unwrap(await raw.POST('/virtual_numbers/purchase', { body })).data;
+    /** Purchase a virtual number found with `available`. Never retried: a repeat could buy twice. */
+    async purchase(body: VirtualNumberPurchase, options?: RequestOptions) {
+      return unwrap(await raw.POST('/virtual_numbers/purchase', { body, ...init(options) })).data;
     },
-    /** Attach an operator (existing by `operator_id`, or new by `phone_number`) at the end of the priority list. */
-    async addOperator(id: number, body: AddOperatorRequest) {
-      return unwrap(await raw.POST('/virtual_numbers/{id}/add_operator', { params: { path: { id } }, body })).data;
+    /** Attach an operator to a virtual number (existing by `operator_id`, or new by `phone_number`), at the end of the priority list. */
+    async addOperator(id: number, body: AddOperatorRequest, options?: RequestOptions) {
+      return unwrap(await raw.POST('/virtual_numbers/{id}/add_operator', { ...path(id), body, ...init(options) })).data;
     },
-    /** Detach an operator from the number's routing list (the operator itself stays). */
-    async removeOperator(id: number, operatorId: number) {
+    /** Detach an operator from a virtual number's routing list (the operator itself stays). */
+    async removeOperator(id: number, operatorId: number, options?: RequestOptions) {
       return unwrap(
         await raw.DELETE('/virtual_numbers/{id}/remove_operator', {
           params: { path: { id }, query: { operator_id: operatorId } },
+          ...init(options),
         }),
       ).data;
     },
