@@ -1,0 +1,127 @@
+/**
+ * `spec:changeset-check [base-ref]`: fails when `spec/` changed since the base ref (same default
+ * as spec:diff) and no changeset added or edited since then releases the spec package. A changeset
+ * that was already pending does not count: each change to the API brings its own entry. An empty
+ * changeset (`pnpm changeset --empty`) is the author's explicit "nothing here needs a release".
+ * @see https://github.com/changesets/changesets/blob/main/docs/adding-a-changeset.md
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { changesetsReleasing, parseChangeset, SPEC_PACKAGE, type Changeset } from '../changesets.js';
+import { ChangesetFormatError } from '../errors.js';
+import { changedSince, findRepoRoot, resolveBaseRef } from '../git/git.js';
+import { listWorkspacePackages } from '../release/workspace.js';
+
+/** Options of {@link runChangesetCheck}. */
+export interface ChangesetCheckOptions {
+  /** @default process.cwd() */
+  cwd?: string;
+  /** Base ref; without it `origin/main`, falling back to `HEAD~1`. */
+  baseRef?: string;
+  /** @default 'spec' */
+  specDir?: string;
+}
+
+/** The outcome of the check. */
+export interface ChangesetCheckOutcome {
+  ok: boolean;
+  message: string;
+  /** Files under the spec directory that changed (tests excluded). */
+  specFiles: string[];
+  /** Changesets added or edited since the base. */
+  changesets: Changeset[];
+  /** Advice that does not fail the check. */
+  notes: string[];
+}
+
+/** Runs the check. */
+export function runChangesetCheck(options: ChangesetCheckOptions = {}): ChangesetCheckOutcome {
+  const root = findRepoRoot(resolve(options.cwd ?? process.cwd()));
+  const specDir = (options.specDir ?? 'spec').replace(/\/+$/, '');
+  const base = resolveBaseRef(root, options.baseRef);
+  const changed = changedSince(root, base.mergeBase);
+  // Test files do not ship, so a change to them alone needs no release.
+  const specFiles = changed.filter((f) => f.startsWith(`${specDir}/`) && !/\.test(-d)?\.ts$/.test(f));
+  if (specFiles.length === 0) {
+    return { ok: true, message: `${specDir}/ has not changed since ${base.ref}; no changeset is needed.`, specFiles, changesets: [], notes: [] };
+  }
+
+  const files = changed.filter((f) => /^\.changeset\/[^/]+\.md$/.test(f) && !/readme\.md$/i.test(f) && existsSync(join(root, f)));
+  const known = new Set(listWorkspacePackages(root).map((p) => p.name));
+  const changesets: Changeset[] = [];
+  const problems: string[] = [];
+  for (const file of files) {
+    try {
+      const cs = parseChangeset(readFileSync(join(root, file), 'utf8'), file);
+      for (const r of cs.releases) if (!known.has(r.name)) problems.push(`${file} names "${r.name}", which is not a package of this workspace.`);
+      changesets.push(cs);
+    } catch (error) {
+      if (!(error instanceof ChangesetFormatError)) throw error;
+      problems.push(error.message);
+    }
+  }
+  const listed = `${specFiles.length} file${specFiles.length === 1 ? '' : 's'}: ${specFiles.slice(0, 5).join(', ')}${specFiles.length > 5 ? ', …' : ''}`;
+  if (problems.length) {
+    return {
+      ok: false,
+      message: `${specDir}/ changed since ${base.ref} (${listed}), and the changesets have problems:\n${problems.map((p) => `- ${p}`).join('\n')}`,
+      specFiles,
+      changesets,
+      notes: [],
+    };
+  }
+  const releasing = changesetsReleasing(changesets, SPEC_PACKAGE);
+  const empty = changesets.find((c) => c.releases.length === 0);
+  if (releasing.length === 0 && empty) {
+    // `pnpm changeset --empty`: the author states that this spec change needs no release (tooling, tests).
+    return {
+      ok: true,
+      message: `${specDir}/ changed since ${base.ref} (${listed}); ${empty.file} is an empty changeset, declaring that no release is needed.`,
+      specFiles,
+      changesets,
+      notes: [],
+    };
+  }
+  if (releasing.length === 0) {
+    return {
+      ok: false,
+      message:
+        `${specDir}/ changed since ${base.ref} (${listed}) but no changeset added since then releases ${SPEC_PACKAGE}.\n` +
+        `Run \`pnpm changeset\`, select ${SPEC_PACKAGE}${followers(root)}, pick the bump ` +
+        '(`pnpm spec:diff` tells you whether it must be major) and describe the change for people who use the API. ' +
+        'If nothing that ships changed, add an empty changeset instead: `pnpm changeset --empty`.',
+      specFiles,
+      changesets,
+      notes: [],
+    };
+  }
+  const bumps = releasing.map((c) => `${c.file} (${c.releases.find((r) => r.name === SPEC_PACKAGE)!.type})`).join(', ');
+  // The fixed group gives the followers the same version, but a changelog only shows changesets that name the package.
+  const notes = releasing.flatMap((c) => {
+    const missing = groupOf(root).filter((name) => !c.releases.some((r) => r.name === name));
+    return missing.length
+      ? [
+          missing.length === 1
+            ? `${c.file} does not name ${missing[0]}: it gets the new version but its changelog will not say why. Name it with the same bump.`
+            : `${c.file} does not name ${missing.join(' and ')}: they get the new version but their changelogs will not say why. Name them with the same bump.`,
+        ]
+      : [];
+  });
+  return { ok: true, message: `${specDir}/ changed since ${base.ref} (${listed}); ${SPEC_PACKAGE} is released by ${bumps}.`, specFiles, changesets, notes };
+}
+
+/** The other packages of the spec package's fixed group in `.changeset/config.json`. */
+function groupOf(root: string): string[] {
+  try {
+    const config = JSON.parse(readFileSync(join(root, '.changeset', 'config.json'), 'utf8')) as { fixed?: string[][] };
+    return config.fixed?.find((g) => g.includes(SPEC_PACKAGE))?.filter((n) => n !== SPEC_PACKAGE) ?? [];
+  } catch {
+    return [];
+  }
+}
+
+/** " (… follow it: they are one fixed group)", or nothing. */
+function followers(root: string): string {
+  const group = groupOf(root);
+  return group.length ? ` (${group.join(' and ')} follow it: they are one fixed group)` : '';
+}

@@ -1,0 +1,89 @@
+/**
+ * `spec:diff [base-ref]`: compares `spec/openapi.yaml` at the base ref (where the current branch
+ * left `origin/main`, else `HEAD~1`) with the working tree, renders the Markdown report and decides
+ * the exit code: 1 when something breaks and no pending changeset bumps the spec package as major.
+ */
+import { join, resolve } from 'node:path';
+import { majorChangesetFor, readChangesets, SPEC_PACKAGE } from '../changesets.js';
+import { compareSpecs, type SpecDiff } from '../diff/compare.js';
+import type { ResolvedSpec } from '../diff/resolve.js';
+import { DEFAULT_BASE_REFS, findRepoRoot, resolveBaseRef, shortCommit } from '../git/git.js';
+import { gateFails, renderMarkdown, type GateStatus } from '../report/markdown.js';
+import { loadSpecAtCommit, loadSpecFile } from '../sources.js';
+
+/** Options of {@link runSpecDiff}. */
+export interface SpecDiffOptions {
+  /**
+   * Directory inside the repository.
+   * @default process.cwd()
+   */
+  cwd?: string;
+  /**
+   * Base ref; without it `origin/main`, falling back to `HEAD~1`.
+   */
+  baseRef?: string;
+  /**
+   * The spec entry, relative to the repository root.
+   * @default 'spec/openapi.yaml'
+   */
+  specPath?: string;
+  /** Compare this file as the base instead of reading the base ref. */
+  baseFile?: string;
+  /** Compare this file as the head instead of the working tree. */
+  headFile?: string;
+}
+
+/** The outcome of a spec diff. */
+export interface SpecDiffOutcome {
+  diff: SpecDiff;
+  markdown: string;
+  gate: GateStatus;
+  exitCode: 0 | 1;
+  /** Notes for the terminal (e.g. which default base ref was used). */
+  notes: string[];
+}
+
+/** Runs the comparison and renders the report. */
+export function runSpecDiff(options: SpecDiffOptions = {}): SpecDiffOutcome {
+  const cwd = resolve(options.cwd ?? process.cwd());
+  const specPath = options.specPath ?? 'spec/openapi.yaml';
+  const needsGit = !options.baseFile || !options.headFile;
+  const root = needsGit ? findRepoRoot(cwd) : tryRepoRoot(cwd);
+  const notes: string[] = [];
+
+  let base: ResolvedSpec;
+  let baseLabel: string;
+  if (options.baseFile) {
+    base = loadSpecFile(resolve(cwd, options.baseFile));
+    baseLabel = `\`${options.baseFile}\``;
+  } else {
+    const ref = resolveBaseRef(root, options.baseRef);
+    const at = ref.mergeBase === ref.commit ? shortCommit(ref.commit) : `merge base ${shortCommit(ref.mergeBase)}`;
+    baseLabel = `\`${ref.ref}\` (${at})`;
+    if (ref.defaulted && ref.ref !== DEFAULT_BASE_REFS[0]) {
+      notes.push(`${DEFAULT_BASE_REFS[0]} does not exist in this clone; compared with ${ref.ref} instead.`);
+    }
+    const loaded = loadSpecAtCommit(root, ref.mergeBase, specPath, `${specPath} at ${ref.ref}`);
+    base = loaded.spec;
+    if (!loaded.existed) notes.push(`${specPath} did not exist at ${ref.ref}; every operation reads as added.`);
+  }
+  const head = options.headFile
+    ? loadSpecFile(resolve(cwd, options.headFile))
+    : loadSpecFile(join(root, specPath), `${specPath} (working tree)`);
+  const headLabel = options.headFile ? `\`${options.headFile}\`` : 'working tree';
+
+  const diff = compareSpecs(base, head);
+  const major = majorChangesetFor(readChangesets(root), SPEC_PACKAGE);
+  const gate: GateStatus = { packageName: SPEC_PACKAGE, majorChangeset: major?.file };
+  let markdown = renderMarkdown(diff, { base: baseLabel, head: headLabel }, gate);
+  if (notes.length) markdown = markdown.replace('\n\n', `\n\n${notes.map((n) => `> ${n}`).join('\n')}\n\n`);
+  return { diff, markdown, gate, exitCode: gateFails(diff, gate) ? 1 : 0, notes };
+}
+
+function tryRepoRoot(cwd: string): string {
+  try {
+    return findRepoRoot(cwd);
+  } catch {
+    return cwd;
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Validation-keyword rules from small spec pairs: narrower breaks requests, wider breaks responses,
+ * an opaque change (pattern, format) breaks both.
+ */
+import { describe, expect, it } from 'vitest';
+import { diffDocs, oneOperation, operationWith, rulesOf } from '../testing/helpers.js';
+import type { Node } from './types.js';
+
+const field = (schema: Node) => ({ type: 'object', properties: { name: { type: 'string', ...schema } } });
+const req = (schema: Node) => oneOperation(operationWith({ request: field(schema) }));
+const res = (schema: Node) => oneOperation(operationWith({ response: field(schema) }));
+
+const cases = [
+  { name: 'request maxLength lowered', spec: req, base: { maxLength: 100 }, head: { maxLength: 50 }, rule: 'request-max-length-narrower', severity: 'breaking' },
+  { name: 'request maxLength raised', spec: req, base: { maxLength: 50 }, head: { maxLength: 100 }, rule: 'request-max-length-wider', severity: 'non-breaking' },
+  { name: 'request minimum added', spec: req, base: {}, head: { minLength: 1 }, rule: 'request-min-length-narrower', severity: 'breaking' },
+  { name: 'request pattern removed', spec: req, base: { pattern: '^a' }, head: {}, rule: 'request-pattern-wider', severity: 'non-breaking' },
+  { name: 'request pattern changed', spec: req, base: { pattern: '^a' }, head: { pattern: '^b' }, rule: 'request-pattern-changed', severity: 'breaking' },
+  { name: 'request default changed', spec: req, base: { default: 'a' }, head: { default: 'b' }, rule: 'request-default-changed', severity: 'breaking' },
+  { name: 'request default documented', spec: req, base: {}, head: { default: 'a' }, rule: 'request-default-documented', severity: 'non-breaking' },
+  { name: 'response maxLength raised', spec: res, base: { maxLength: 50 }, head: { maxLength: 100 }, rule: 'response-max-length-wider', severity: 'breaking' },
+  { name: 'response maxLength lowered', spec: res, base: { maxLength: 100 }, head: { maxLength: 50 }, rule: 'response-max-length-narrower', severity: 'non-breaking' },
+  { name: 'response format changed', spec: res, base: { format: 'email' }, head: { format: 'uri' }, rule: 'response-format-changed', severity: 'breaking' },
+  { name: 'response default changed (ignored)', spec: res, base: { default: 'a' }, head: { default: 'b' }, rule: undefined, severity: undefined },
+];
+
+describe('constraint rules', () => {
+  it.each(cases)('$name', ({ spec, base, head, rule, severity }) => {
+    expect(rulesOf(diffDocs(spec(base), spec(head)))).toEqual(rule ? [{ rule, severity }] : []);
+  });
+
+  it('says what changed and what it means for the caller', () => {
+    const [c] = diffDocs(req({ maxLength: 100 }), req({ maxLength: 50 })).changes;
+    expect(c!.message).toBe('`name` maxLength changed from `100` to `50`: calls that were valid may now be rejected.');
+  });
+
+  it('compares numeric bounds of integer query parameters as request constraints', () => {
+    const perPage = (max: number) => oneOperation(operationWith({ parameters: [{ name: 'per_page', in: 'query', schema: { type: 'integer', maximum: max } }] }));
+    expect(rulesOf(diffDocs(perPage(100), perPage(50)))).toEqual([{ rule: 'request-maximum-narrower', severity: 'breaking' }]);
+  });
+});

@@ -1,0 +1,109 @@
+/**
+ * Renders a spec diff as Markdown a reviewer can paste into a review: a summary line, whether the
+ * breaking changes are covered by a major changeset, then one table per class. A change found in
+ * several operations (a shared schema) is one row listing them all.
+ * @see https://github.github.com/gfm/#tables-extension-
+ */
+import type { SpecDiff } from '../diff/compare.js';
+import type { Change, OperationRef } from '../diff/types.js';
+
+/** What the report says about the changeset gate. */
+export interface GateStatus {
+  /** The package whose major changeset covers breaking changes. */
+  packageName: string;
+  /** The changeset file declaring a major bump, when there is one. */
+  majorChangeset: string | undefined;
+}
+
+/** Labels of the two sides, e.g. `HEAD~1 (8a8d213)` and `working tree`. */
+export interface ReportLabels {
+  base: string;
+  head: string;
+}
+
+interface Row {
+  operations: OperationRef[];
+  where: string;
+  message: string;
+}
+
+/** True when `diff` has breaking changes that no major changeset covers. */
+export function gateFails(diff: SpecDiff, gate: GateStatus): boolean {
+  return diff.breaking > 0 && gate.majorChangeset === undefined;
+}
+
+/** Renders the report. */
+export function renderMarkdown(diff: SpecDiff, labels: ReportLabels, gate: GateStatus): string {
+  const lines: string[] = [`## API changes: ${labels.base} → ${labels.head}`, ''];
+  if (diff.changes.length === 0) {
+    lines.push('No changes to the API description.', '');
+    return lines.join('\n');
+  }
+  const operations = new Set(diff.changes.filter((c) => c.operation).map((c) => key(c.operation!)));
+  lines.push(
+    `**${diff.breaking} breaking**, ${diff.nonBreaking} non-breaking and ${diff.documentation} documentation-only ` +
+      `change${diff.changes.length === 1 ? '' : 's'} across ${operations.size} operation${operations.size === 1 ? '' : 's'}.`,
+    '',
+  );
+  if (diff.breaking === 0) {
+    lines.push('✅ Nothing breaks existing clients; no major changeset is needed.');
+  } else if (gate.majorChangeset) {
+    lines.push(
+      `✅ The breaking changes ship as a major release: \`${gate.majorChangeset}\` bumps \`${gate.packageName}\` (major).`,
+    );
+  } else {
+    lines.push(
+      `❌ **Breaking changes without a major changeset.** Either change the spec so existing clients keep working, ` +
+        `or add a changeset (\`pnpm changeset\`) that bumps \`${gate.packageName}\` as \`major\` and tells users what to change.`,
+    );
+  }
+  lines.push('');
+
+  const section = (title: string, changes: Change[], collapsed: boolean) => {
+    if (changes.length === 0) return;
+    const rows = group(changes);
+    lines.push(`### ${title} (${changes.length})`, '');
+    if (collapsed) lines.push(`<details><summary>Show ${rows.length} row${rows.length === 1 ? '' : 's'}</summary>`, '');
+    lines.push('| Operation | Where | Change |', '|---|---|---|');
+    for (const row of rows) lines.push(`| ${cell(operationCell(row.operations))} | ${cell(row.where)} | ${cell(row.message)} |`);
+    if (collapsed) lines.push('', '</details>');
+    lines.push('');
+  };
+  section('Breaking', diff.changes.filter((c) => c.severity === 'breaking'), false);
+  section('Non-breaking', diff.changes.filter((c) => c.severity === 'non-breaking' && c.family !== 'documentation'), false);
+  section('Documentation only', diff.changes.filter((c) => c.family === 'documentation'), true);
+  lines.push(
+    '<sub>Produced by `pnpm spec:diff`. Breaking means an existing client can fail: requests must keep being accepted, ' +
+      'responses must not hold what clients cannot read. The rules: `packages/spec-review/README.md`.</sub>',
+    '',
+  );
+  return lines.join('\n');
+}
+
+function group(changes: Change[]): Row[] {
+  const rows = new Map<string, Row>();
+  for (const c of changes) {
+    const k = `${c.rule}\u0000${c.where}\u0000${c.message}`;
+    const row = rows.get(k) ?? { operations: [], where: c.where, message: c.message };
+    if (c.operation && !row.operations.some((o) => key(o) === key(c.operation!))) row.operations.push(c.operation);
+    rows.set(k, row);
+  }
+  return [...rows.values()];
+}
+
+function operationCell(ops: OperationRef[]): string {
+  if (ops.length === 0) return '(document)';
+  if (ops.length === 1) {
+    const op = ops[0]!;
+    return `\`${op.method} ${op.path}\`${op.operationId ? ` ${op.operationId}` : ''}`;
+  }
+  return `${ops.length} operations: ${ops.map((o) => o.operationId ?? `${o.method} ${o.path}`).join(', ')}`;
+}
+
+function key(op: OperationRef): string {
+  return `${op.method} ${op.path}`;
+}
+
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}
