@@ -61,3 +61,16 @@ describe('reading the .changeset directory', () => {
     cleanup();
   });
 });
+
+describe('breaking releases below 1.0.0', () => {
+  const minorOnly = [parseChangeset("---\n'@identitycall/openapi': minor\n---\n\nRename a field.\n", '.changeset/minor.md')];
+  it.each([
+    { version: '0.1.0', expected: '.changeset/minor.md' },
+    { version: '0.9.3', expected: '.changeset/minor.md' },
+    { version: '1.0.0', expected: undefined },
+    { version: '2.4.1', expected: undefined },
+    { version: undefined, expected: undefined },
+  ])('a minor changeset covers breaking changes at $version: $expected', ({ version, expected }) => {
+    expect(majorChangesetFor(minorOnly, '@identitycall/openapi', version)?.file).toBe(expected);
+  });
+});

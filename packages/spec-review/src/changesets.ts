@@ -63,9 +63,23 @@ export function readChangesets(root: string): Changeset[] {
     .map((f) => parseChangeset(readFileSync(join(dir, f), 'utf8'), `.changeset/${f}`));
 }
 
-/** The first changeset that bumps `pkg` as major, if any. */
-export function majorChangesetFor(changesets: Changeset[], pkg: string = SPEC_PACKAGE): Changeset | undefined {
-  return changesets.find((c) => c.releases.some((r) => r.name === pkg && r.type === 'major'));
+/**
+ * The first changeset that bumps `pkg` as a breaking release, if any: `major`, or — while the
+ * package is below 1.0.0, where semver puts breaking changes in the minor position — `minor` too.
+ * @param currentVersion the package's version now (e.g. `0.1.0`); without it only `major` counts.
+ */
+export function majorChangesetFor(
+  changesets: Changeset[],
+  pkg: string = SPEC_PACKAGE,
+  currentVersion?: string,
+): Changeset | undefined {
+  const breaking = isPreOne(currentVersion) ? ['major', 'minor'] : ['major'];
+  return changesets.find((c) => c.releases.some((r) => r.name === pkg && breaking.includes(r.type)));
+}
+
+/** True for a `0.x.y` version. */
+export function isPreOne(version: string | undefined): boolean {
+  return version !== undefined && /^0\.\d+\.\d+/.test(version);
 }
 
 /** Changesets that release `pkg` (any bump but `none`). */

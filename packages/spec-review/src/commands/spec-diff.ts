@@ -4,7 +4,8 @@
  * the exit code: 1 when something breaks and no pending changeset bumps the spec package as major.
  */
 import { join, resolve } from 'node:path';
-import { majorChangesetFor, readChangesets, SPEC_PACKAGE } from '../changesets.js';
+import { readFileSync } from 'node:fs';
+import { isPreOne, majorChangesetFor, readChangesets, SPEC_PACKAGE } from '../changesets.js';
 import { compareSpecs, type SpecDiff } from '../diff/compare.js';
 import type { ResolvedSpec } from '../diff/resolve.js';
 import { DEFAULT_BASE_REFS, findRepoRoot, resolveBaseRef, shortCommit } from '../git/git.js';
@@ -73,11 +74,21 @@ export function runSpecDiff(options: SpecDiffOptions = {}): SpecDiffOutcome {
   const headLabel = options.headFile ? `\`${options.headFile}\`` : 'working tree';
 
   const diff = compareSpecs(base, head);
-  const major = majorChangesetFor(readChangesets(root), SPEC_PACKAGE);
-  const gate: GateStatus = { packageName: SPEC_PACKAGE, majorChangeset: major?.file };
+  const version = specPackageVersion(root);
+  const major = majorChangesetFor(readChangesets(root), SPEC_PACKAGE, version);
+  const gate: GateStatus = { packageName: SPEC_PACKAGE, majorChangeset: major?.file, preOne: isPreOne(version) };
   let markdown = renderMarkdown(diff, { base: baseLabel, head: headLabel }, gate);
   if (notes.length) markdown = markdown.replace('\n\n', `\n\n${notes.map((n) => `> ${n}`).join('\n')}\n\n`);
   return { diff, markdown, gate, exitCode: gateFails(diff, gate) ? 1 : 0, notes };
+}
+
+/** The spec package's version in the working tree (`spec/package.json`), if readable. */
+function specPackageVersion(root: string): string | undefined {
+  try {
+    return (JSON.parse(readFileSync(join(root, 'spec', 'package.json'), 'utf8')) as { version?: string }).version;
+  } catch {
+    return undefined;
+  }
 }
 
 function tryRepoRoot(cwd: string): string {

@@ -11,8 +11,10 @@ import type { Change, OperationRef } from '../diff/types.js';
 export interface GateStatus {
   /** The package whose major changeset covers breaking changes. */
   packageName: string;
-  /** The changeset file declaring a major bump, when there is one. */
+  /** The changeset file declaring a breaking bump (major; minor below 1.0.0), when there is one. */
   majorChangeset: string | undefined;
+  /** True while the package is below 1.0.0, where a minor bump is the breaking release. */
+  preOne?: boolean;
 }
 
 /** Labels of the two sides, e.g. `HEAD~1 (8a8d213)` and `working tree`. */
@@ -49,12 +51,16 @@ export function renderMarkdown(diff: SpecDiff, labels: ReportLabels, gate: GateS
     lines.push('✅ Nothing breaks existing clients; no major changeset is needed.');
   } else if (gate.majorChangeset) {
     lines.push(
-      `✅ The breaking changes ship as a major release: \`${gate.majorChangeset}\` bumps \`${gate.packageName}\` (major).`,
+      gate.preOne
+        ? `✅ The breaking changes ship as a breaking release: \`${gate.majorChangeset}\` bumps \`${gate.packageName}\`, which is below 1.0.0 (a minor bump is breaking there).`
+        : `✅ The breaking changes ship as a major release: \`${gate.majorChangeset}\` bumps \`${gate.packageName}\` (major).`,
     );
   } else {
     lines.push(
       `❌ **Breaking changes without a major changeset.** Either change the spec so existing clients keep working, ` +
-        `or add a changeset (\`pnpm changeset\`) that bumps \`${gate.packageName}\` as \`major\` and tells users what to change.`,
+        `or add a changeset (\`pnpm changeset\`) that bumps \`${gate.packageName}\` as \`major\`` +
+        (gate.preOne ? ' (or `minor`, while it is below 1.0.0)' : '') +
+        ' and tells users what to change.',
     );
   }
   lines.push('');

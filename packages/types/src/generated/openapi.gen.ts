@@ -28,8 +28,9 @@ export interface paths {
          *     is not read as a default filter; send `status=completed` to get only finished ones (G20).
          *
          *     Decision: `per_page` is 1–100 (default 20) and `page` at least 1 (default 1) as documented.
-         *     What the server does outside those bounds or past the last page is not documented, so no
-         *     400/422 is described (G7).
+         *     A value outside those bounds, or an unknown `status`, answers 400 `{"error": "…"}`, the
+         *     Errors page's status for invalid request parameters (G7, B20). A page past the last one is
+         *     not documented; it is expected to answer an empty `data` list with the same `meta`.
          *
          *     Decision: list items carry the legacy fields; `public_id` is an optional field because
          *     only the current overview and home page mention it (G1).
@@ -471,8 +472,8 @@ export interface paths {
          *
          *     Decision: no `page`/`per_page` parameters and no `meta`, as the example shows (G7).
          *
-         *     Decision: no 400/422 is described for an unknown country or number type; the error table
-         *     was not stored (G24).
+         *     Decision: an unknown `number_type` answers 400 `{"error": "…"}`, the Errors page's status
+         *     for invalid request parameters; the page's own error table was not stored (G24, B20).
          */
         get: operations["listAvailableVirtualNumbers"];
         put?: never;
