@@ -1,16 +1,36 @@
 /**
- * @identitycall/conformance — contract checks for the IdentityCall client and any server (the
- * Prism mock, the sandbox, or a real deployment) against the spec.
+ * @identitycall/conformance — checks any server (the Prism mock, the sandbox, a real deployment)
+ * and the IdentityCall client against the spec: the spec's examples, requests generated from the
+ * schemas and shrunk on failure, negative requests, stateful flows, keys and scopes, and the
+ * behaviour the docs describe, each reported under a named check.
+ * @see ../README.md
  */
-export { checkRequest, checkResponse, formatFailures } from './checks.js';
-export type { CheckFailure, CheckName } from './checks.js';
-export { matchOperation, parseBody, recordingFetch } from './exchange.js';
+export { runConformance, createRun } from './run.js';
+export type { ConformanceRun } from './run.js';
+export { resolveOptions, isLoopback, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, DEFAULT_POLL_TIMEOUT_MS } from './options.js';
+export type { ConformanceOptions, ResolvedOptions, RunEvent } from './options.js';
+export { CHECKS, CHECK_NAMES, HTTP_LEVEL_STATUSES, checkRequest, checkResponse, formatFailures } from './checks.js';
+export type { CheckFailure, CheckName, CheckTier, ResponseCheckOptions } from './checks.js';
+export { documentedMethods, matchOperation, parseBody, readExchange, recordingFetch } from './exchange.js';
 export type { Exchange } from './exchange.js';
-export { createHarness, specValidator } from './harness.js';
-export type { Harness } from './harness.js';
-export { buildRequest, exampleBody, invalidBody, sampleAudio } from './requests.js';
-export type { BuildOptions } from './requests.js';
+export { BudgetExhaustedError, CaseAborted, CaseSkipped, ConformanceError, SafetyError, UsageError } from './errors.js';
+export { buildReport } from './report/model.js';
+export type { CheckSummary, ConformanceReport } from './report/model.js';
+export { formatCaseFailures, formatHumanReport, formatDuration } from './report/human.js';
+export type { HumanReportOptions } from './report/human.js';
+export { toJUnitXml } from './report/junit.js';
+export { toJsonReport } from './report/json.js';
+export { createProgress } from './report/progress.js';
+export type { ProgressOutput } from './report/progress.js';
+export { redact } from './report/redact.js';
+export type { Secrets } from './report/redact.js';
+export { parseCli, USAGE } from './cli-args.js';
+export type { CliRequest } from './cli-args.js';
 export { externalTargetFromEnv, MOCK_API_KEY } from './target.js';
 export type { Target, TargetKind } from './target.js';
 export { flows } from './flows/index.js';
 export type { Flow } from './flows/index.js';
+export { FAMILIES } from './internal/results.js';
+export type { CaseResult, Family, FailureDetail, Outcome, ShrinkInfo } from './internal/results.js';
+export type { Case, Need } from './internal/case.js';
+export { PACKAGE_VERSION } from './version.js';

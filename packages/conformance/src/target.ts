@@ -1,6 +1,7 @@
 /**
- * Which server the suites check: the Prism mock (default), the stateful sandbox, or a real
- * deployment given by `IDENTITYCALL_BASE_URL` and `IDENTITYCALL_API_KEY`.
+ * Which server the vitest suites check: the Prism mock, the stateful sandbox, or a real
+ * deployment given by `IDENTITYCALL_BASE_URL` and `IDENTITYCALL_API_KEY` (with the optional
+ * `IDENTITYCALL_READ_ONLY_KEY` and `IDENTITYCALL_PROJECT_KEY`).
  */
 
 /** The kinds of server the suites know how to treat. */
@@ -13,6 +14,12 @@ export interface Target {
   baseUrl: string;
   /** A key with read, write and delete permissions. */
   apiKey: string;
+  /** A key with only the read permission, when there is one. */
+  readOnlyKey?: string;
+  /** A project-scoped key (read and write), when there is one. */
+  projectKey?: string;
+  /** Whether the run may purchase a virtual number. */
+  allowPurchase?: boolean;
 }
 
 /** A well-formed key for the mock, which checks only that a bearer token is present. */
@@ -38,5 +45,13 @@ export function externalTargetFromEnv(env: Record<string, string | undefined> = 
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new Error(`IDENTITYCALL_BASE_URL must be http(s), got ${url.protocol}`);
   }
-  return { kind: 'external', baseUrl: baseUrl.replace(/\/+$/, ''), apiKey };
+  const optional = (name: string) => env[name]?.trim() || undefined;
+  return {
+    kind: 'external',
+    baseUrl: baseUrl.replace(/\/+$/, ''),
+    apiKey,
+    readOnlyKey: optional('IDENTITYCALL_READ_ONLY_KEY'),
+    projectKey: optional('IDENTITYCALL_PROJECT_KEY'),
+    allowPurchase: env.IDENTITYCALL_ALLOW_PURCHASE === '1' || env.IDENTITYCALL_ALLOW_PURCHASE === 'true',
+  };
 }

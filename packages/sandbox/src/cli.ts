@@ -4,10 +4,12 @@
  *
  *   identitycall-sandbox [--host 127.0.0.1] [--port 4011] [--seed file] [--data file] [--reset]
  *                        [--processing on-read|instant|manual|<ms>] [--phone-region US]
+ *                        [--fault <name>]…
  * @see ../README.md
  */
 import { parseArgs } from 'node:util';
 import type { ProcessingMode } from './internal/context.js';
+import { FAULTS, type FaultName } from './internal/faults.js';
 import { startSandbox } from './sandbox.js';
 
 const USAGE = `Usage: identitycall-sandbox [options]
@@ -19,6 +21,8 @@ const USAGE = `Usage: identitycall-sandbox [options]
   --reset                start from the seed even when the data file exists
   --processing <mode>    on-read (default) | instant | manual | <milliseconds per step>
   --phone-region <CC>    region for phone numbers in a local format (default US)
+  --fault <name>         inject a known defect (repeatable; for testing test suites):
+                         ${FAULTS.map((f) => f.name).join(', ')}
   -h, --help             show this help
 `;
 
@@ -40,6 +44,7 @@ async function main(): Promise<void> {
       reset: { type: 'boolean', default: false },
       processing: { type: 'string' },
       'phone-region': { type: 'string' },
+      fault: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
@@ -58,11 +63,13 @@ async function main(): Promise<void> {
     reset: values.reset,
     ...(values.processing !== undefined && { processing: processingOf(values.processing) }),
     ...(values['phone-region'] !== undefined && { phoneRegion: values['phone-region'] }),
+    ...(values.fault !== undefined && { faults: values.fault as FaultName[] }),
   });
   const lines = [
     `IdentityCall sandbox listening on ${sandbox.url}`,
     `Admin: POST ${sandbox.origin}/__sandbox/reset`,
     values.data ? `Data file: ${values.data}` : 'State: in memory (use --data <file> to persist)',
+    ...(values.fault?.length ? [`Injected faults (this server is wrong on purpose): ${values.fault.join(', ')}`] : []),
     'API keys:',
     ...sandbox.keys.map(
       (k) =>

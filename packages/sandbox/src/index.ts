@@ -25,3 +25,5 @@ export type {
   VirtualNumberRecord,
 } from './internal/model.js';
 export { ADMIN_PREFIX } from './internal/admin.js';
+export { FAULTS } from './internal/faults.js';
+export type { FaultName } from './internal/faults.js';

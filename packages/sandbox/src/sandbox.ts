@@ -9,6 +9,7 @@ import { createValidator, loadSpec, type OpenAPIDocument, type SpecValidator } f
 import { ADMIN_PREFIX, handleAdminRequest } from './internal/admin.js';
 import { DEFAULT_UPLOAD_LIMITS, type AudioFormat } from './internal/audio.js';
 import type { App, ProcessingMode } from './internal/context.js';
+import { installFaults, type FaultName } from './internal/faults.js';
 import { handlers } from './internal/handlers.js';
 import type { ApiKeyRecord, SandboxData } from './internal/model.js';
 import { Persistence, readDataFile, removeStaleTemps } from './internal/persistence.js';
@@ -44,6 +45,11 @@ export interface SandboxOptions {
   clock?: () => Date;
   /** Receives unexpected errors (bugs). @default console.error */
   onError?: (error: unknown) => void;
+  /**
+   * Known defects to inject, for testing a test suite (does it notice a server that departs from
+   * the docs?). Never set this otherwise. See `FAULTS` for the catalogue. @default [] (none)
+   */
+  faults?: readonly FaultName[];
 }
 
 /** A running sandbox. */
@@ -108,7 +114,16 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     await sync();
   };
   const router = createRouter(validator.operations);
-  const pipeline = { app, router, handlers, basePath, sync, onError };
+  const injected = options.faults?.length ? installFaults(options.faults, { store, handlers, validation: app.validation }) : undefined;
+  const pipeline = {
+    app,
+    router,
+    handlers: injected?.handlers ?? handlers,
+    basePath,
+    sync,
+    onError,
+    ...(injected && { faults: injected.hooks }),
+  };
 
   const server: Server = createServer((req, res) => {
     const raw = req.url ?? '/';

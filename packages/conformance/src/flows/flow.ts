@@ -1,29 +1,52 @@
 /**
  * A flow: a sequence of client calls across operations, using ids from earlier responses. Every
- * exchange of a flow is checked against the spec by the harness; the flow itself asserts what the
- * client returns and, on stateful targets, what the server did.
+ * request the client sends and every response it reads is checked by the engine; on a target that
+ * keeps state a flow also checks that what was created can be fetched (`ensure_resource_availability`)
+ * and that what was deleted is gone (`use_after_free`).
  */
-import { expect } from 'vitest';
-import type { Harness } from '../harness.js';
-import type { TargetKind } from '../target.js';
+import type { IdentityCallClient } from '@identitycall/client';
+import type { Need } from '../internal/case.js';
+import type { CaseContext } from '../internal/context.js';
+import { situations } from '../internal/error-envelope.js';
 
-/** One flow and the operations it must call. */
+/** One flow and the operations it must call through the client. */
 export interface Flow {
   name: string;
   /** operationIds the flow calls; the coverage guard requires every spec operation in some flow. */
   covers: string[];
-  /** Targets the flow must not run against, and why (reported with the skip). */
-  skipOn?: { kinds: TargetKind[]; reason: string };
-  run(h: Harness): Promise<void>;
+  /** What the flow needs (see the engine's case needs). */
+  needs?: Need[];
+  run(ctx: CaseContext): Promise<void>;
 }
 
-/** True when the target keeps state (not the example-answering mock). */
-export function isStateful(h: Harness): boolean {
-  return h.target.kind !== 'mock';
+/** Whether the target keeps state (behaviour after a write can be observed). */
+export const isStateful = (ctx: CaseContext): boolean => !ctx.session.stateless;
+
+/** The first documented request example of an operation, as the flows' realistic input. */
+export function example<T>(ctx: CaseContext, operationId: string, name?: string): T {
+  const examples = ctx.op(operationId).requestBody?.content[0]?.examples ?? [];
+  return structuredClone((examples.find((e) => e.name === name) ?? examples[0])?.value) as T;
 }
 
-/** Asserts the client returned exactly the `data` of the last response (or the whole body). */
-export function expectUnwrapped(h: Harness, returned: unknown, key: 'data' | null = 'data'): void {
-  const body = h.exchanges.at(-1)?.response.body as Record<string, unknown> | undefined;
-  expect(returned).toEqual(key ? body?.[key] : body);
+/** Calls the client expecting the documented 404 of a deleted resource (`use_after_free`). */
+export async function expectGone(ctx: CaseContext, operationId: string, what: string, fn: (c: IdentityCallClient) => Promise<unknown>): Promise<void> {
+  await ctx.call(fn, {
+    expect: { status: { allowed: [404], check: 'use_after_free', why: `${what} was deleted` }, error: situations.notFound(ctx.op(operationId)) },
+  });
+}
+
+/** Checks that `id` is among the listed items (`ensure_resource_availability`). */
+export function expectListed(ctx: CaseContext, items: Array<{ id?: unknown }> | undefined, id: unknown, what: string): void {
+  ctx.check('ensure_resource_availability', (items ?? []).some((item) => item.id === id), `${what} ${String(id)} is not listed after it was created`);
+}
+
+/**
+ * Fetches what was just created: on a target that keeps state it must be there
+ * (`ensure_resource_availability`); the case stops when it is not.
+ */
+export async function fetchCreated<T>(ctx: CaseContext, what: string, fn: (c: IdentityCallClient) => Promise<T>): Promise<T> {
+  const expect = isStateful(ctx) ? { status: { allowed: [200], check: 'ensure_resource_availability' as const, why: `${what} was just created` } } : undefined;
+  const result = await ctx.call(fn, expect ? { expect } : {});
+  if (result.error !== undefined) return ctx.abort(`${what} could not be fetched after it was created`);
+  return result.value as T;
 }

@@ -5,5 +5,6 @@ import { projectFlows } from './projects.js';
 import { recordingFlows } from './recordings.js';
 import { virtualNumberFlows } from './virtual-numbers.js';
 
-export const flows: Flow[] = [...recordingFlows, ...projectFlows, ...virtualNumberFlows, ...operatorFlows];
+/** The flows, in the order a run goes through them. */
+export const flows: Flow[] = [...operatorFlows, ...projectFlows, ...recordingFlows, ...virtualNumberFlows];
 export type { Flow } from './flow.js';

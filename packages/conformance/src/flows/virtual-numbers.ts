@@ -1,69 +1,59 @@
 /**
- * Virtual numbers flow: available → purchase → update → add operator → get → remove operator → list.
- * Purchasing rents a real number on a deployment, so there the flow is read-only.
+ * Virtual numbers flow: available → purchase → get → list → update → attach an operator → get →
+ * detach it → get. Purchasing rents a number the API cannot release, so the flow needs
+ * `--allow-purchase` (on by default for loopback targets).
  * @see https://docs.identitycall.ai/api-reference/virtual-numbers
  */
-import { expect } from 'vitest';
-import { expectUnwrapped, isStateful, type Flow } from './flow.js';
+import type { NumberType, OperatorCreate, VirtualNumberUpdate } from '@identitycall/client';
+import { example, fetchCreated, expectListed, isStateful, type Flow } from './flow.js';
 
+/** Countries the flow searches for a number to buy. */
+const COUNTRIES = ['US', 'LT'];
+const TYPES: NumberType[] = ['local', 'mobile', 'toll-free', 'national'];
+
+/** The virtual-numbers flows. */
 export const virtualNumberFlows: Flow[] = [
   {
-    name: 'virtual numbers: available → purchase → update → add operator → get → remove operator → list',
-    covers: [
-      'listAvailableVirtualNumbers',
-      'purchaseVirtualNumber',
-      'updateVirtualNumber',
-      'addVirtualNumberOperator',
-      'getVirtualNumber',
-      'removeVirtualNumberOperator',
-      'listVirtualNumbers',
-    ],
-    skipOn: { kinds: ['external'], reason: 'purchasing rents a real phone number; run against the mock or the sandbox' },
-    async run(h) {
-      const stateful = isStateful(h);
-      const available = await h.client.virtualNumbers.available({ country: 'US', number_type: 'local' });
-      expectUnwrapped(h, available);
-      expect(available.length).toBeGreaterThan(0);
-      const candidate = available[0]!;
-
-      const purchased = await h.client.virtualNumbers.purchase({
-        phone_number: candidate.phone_number,
-        country_code: 'US',
-        number_type: 'local',
-        name: 'US Sales Line',
-      });
-      expectUnwrapped(h, purchased);
-      expect(h.exchanges.at(-1)!.response.status).toBe(201);
-      if (stateful) expect(purchased).toMatchObject({ phone_number: candidate.phone_number, name: 'US Sales Line', operators_count: 0 });
-
-      const updated = await h.client.virtualNumbers.update(purchased.id, { routing_strategy: 'round_robin', name: 'US Sales Line - Primary' });
-      expectUnwrapped(h, updated);
-      expect(updated.routing_strategy).toBe('round_robin');
-      if (stateful) expect(updated).toMatchObject({ name: 'US Sales Line - Primary', recording: true });
-
-      const operator = await h.client.operators.create({ name: 'Eva Frank', phone_number: '+15555550122' });
-      const attached = await h.client.virtualNumbers.addOperator(purchased.id, { operator_id: operator.id });
-      expectUnwrapped(h, attached);
-      if (stateful) {
-        expect(attached.operators.map((o) => o.id)).toContain(operator.id);
-        const again = await h.client.virtualNumbers.addOperator(purchased.id, { operator_id: operator.id });
-        expect(again.operators.filter((o) => o.id === operator.id)).toHaveLength(1);
+    name: 'virtual numbers: available → purchase → get → list → update → attach operator → get → detach → get',
+    covers: ['listAvailableVirtualNumbers', 'purchaseVirtualNumber', 'getVirtualNumber', 'listVirtualNumbers', 'updateVirtualNumber', 'addVirtualNumberOperator', 'removeVirtualNumberOperator'],
+    needs: ['purchase'],
+    async run(ctx) {
+      let offer: { phone_number: string; country: string; number_type: NumberType } | undefined;
+      search: for (const country of COUNTRIES) {
+        for (const number_type of TYPES) {
+          const available = await ctx.ok((c) => c.virtualNumbers.available({ country, number_type }));
+          if (available[0]) {
+            offer = { phone_number: available[0].phone_number, country, number_type };
+            break search;
+          }
+        }
       }
-
-      const fetched = await h.client.virtualNumbers.get(purchased.id);
-      expectUnwrapped(h, fetched);
-
-      const detached = await h.client.virtualNumbers.removeOperator(purchased.id, operator.id);
-      expectUnwrapped(h, detached);
-      if (stateful) {
-        expect(detached.operators.map((o) => o.id)).not.toContain(operator.id);
-        expect(detached.available_operators.map((o) => o.id)).toContain(operator.id);
+      if (!offer) return ctx.skip('no number is available to purchase');
+      const name = `Conformance ${ctx.session.runId}`;
+      const purchased = await ctx.ok((c) => c.virtualNumbers.purchase({ phone_number: offer.phone_number, country_code: offer.country, number_type: offer.number_type, name }));
+      const fetched = await fetchCreated(ctx, 'the number', (c) => c.virtualNumbers.get(purchased.id));
+      const listed = await ctx.ok((c) => c.virtualNumbers.list());
+      if (isStateful(ctx)) {
+        ctx.same('ensure_resource_availability', 'the purchased number, fetched (id, phone_number, name)', [fetched.id, fetched.phone_number, fetched.name], [purchased.id, purchased.phone_number, purchased.name]);
+        expectListed(ctx, listed, purchased.id, 'virtual number');
       }
+      const update = example<VirtualNumberUpdate>(ctx, 'updateVirtualNumber');
+      const updated = await ctx.ok((c) => c.virtualNumbers.update(purchased.id, update));
+      if (isStateful(ctx)) ctx.same('ensure_resource_availability', 'the updated number, fetched', await ctx.ok((c) => c.virtualNumbers.get(purchased.id)), updated);
 
-      const listed = await h.client.virtualNumbers.list();
-      expectUnwrapped(h, listed);
-      if (stateful) expect(listed.map((n) => n.id)).toContain(purchased.id);
-      await h.client.operators.delete(operator.id);
+      const operator = await ctx.ok((c) => c.operators.create(example<OperatorCreate>(ctx, 'createOperator')));
+      const attached = await ctx.ok((c) => c.virtualNumbers.addOperator(purchased.id, { operator_id: operator.id }));
+      const afterAttach = await ctx.ok((c) => c.virtualNumbers.get(purchased.id));
+      if (isStateful(ctx)) {
+        ctx.check('ensure_resource_availability', attached.operators.some((o) => o.id === operator.id), `operator ${operator.id} is not among the attached operators after Attach Operator`);
+        ctx.same('ensure_resource_availability', 'the number after attaching, fetched', afterAttach, attached);
+      }
+      const detached = await ctx.ok((c) => c.virtualNumbers.removeOperator(purchased.id, operator.id));
+      const afterDetach = await ctx.ok((c) => c.virtualNumbers.get(purchased.id));
+      if (isStateful(ctx)) {
+        ctx.check('ensure_resource_availability', !detached.operators.some((o) => o.id === operator.id), `operator ${operator.id} is still attached after Detach Operator`);
+        ctx.same('ensure_resource_availability', 'the number after detaching, fetched', afterDetach, detached);
+      }
     },
   },
 ];

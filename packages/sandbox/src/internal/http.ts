@@ -119,7 +119,7 @@ export function sendJson(
   const text = status === 204 || body === undefined ? '' : JSON.stringify(body);
   const all: Record<string, string | number> = { ...headers };
   if (text !== '') {
-    all['content-type'] = JSON_TYPE;
+    all['content-type'] ??= JSON_TYPE;
     all['content-length'] = Buffer.byteLength(text);
   } else if (status !== 204) {
     all['content-length'] = 0;

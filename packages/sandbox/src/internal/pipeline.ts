@@ -7,8 +7,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OperationInfo } from '@identitycall/openapi';
 import { authenticate, authorize } from './auth.js';
-import type { App, FormBody, Handler } from './context.js';
+import type { App, FormBody, Handler, HandlerResult } from './context.js';
 import { ApiError, internalError, methodNotAllowed, notFound } from './errors.js';
+import type { Answer, FaultHooks, RequestInfo } from './faults.js';
 import { ClientGoneError, readJson, sendJson } from './http.js';
 import type { Router } from './router.js';
 import { readUploadForm } from './upload.js';
@@ -23,6 +24,8 @@ export interface PipelineDeps {
   sync: () => Promise<void>;
   /** Called with unexpected errors (bugs); the client gets a 500 in the documented envelope. */
   onError: (error: unknown) => void;
+  /** Hooks of injected faults (see faults.ts); undefined in normal use. */
+  faults?: FaultHooks;
 }
 
 const takesMultipart = (contentTypes: readonly string[]): boolean => contentTypes.includes('multipart/form-data');
@@ -43,6 +46,47 @@ function fillQueryFromBody(op: OperationInfo, search: URLSearchParams, body: unk
   }
 }
 
+/** Routes, authenticates, validates and handles one request; throws ApiError for documented failures. */
+async function process(deps: PipelineDeps, req: IncomingMessage, pathname: string, search: string, info: RequestInfo): Promise<HandlerResult> {
+  const { app, router, handlers, faults } = deps;
+  const match = router.match(req.method ?? 'GET', pathname.slice(deps.basePath.length) || '/');
+  if (!match) throw notFound();
+  if (match.kind === 'method-not-allowed') throw methodNotAllowed(match.allow);
+  const op = match.operation;
+  info.op = op;
+  const handler = handlers[op.operationId];
+  // An operation in the spec that the sandbox does not implement yet: never a 5xx for it.
+  if (!handler) throw notFound();
+  const early = faults?.intercept?.(info);
+  if (early) return early;
+
+  const scope = (faults?.authenticate ?? authenticate)(req.headers.authorization, (token) => app.store.findKey(token));
+  info.scope = scope;
+  (faults?.authorize ?? authorize)(scope, op);
+  const params = app.validation.pathParams(op, match.params);
+  const searchParams = new URLSearchParams(search);
+
+  let body: unknown;
+  let form: FormBody | undefined;
+  const contentTypes = op.requestBody?.content.map((m) => m.contentType.toLowerCase()) ?? [];
+  if (takesMultipart(contentTypes)) {
+    form = await readUploadForm(req, app.settings.uploadLimits);
+  } else if (contentTypes.length > 0) {
+    body = await readJson(req);
+  } else if (hasJsonBody(req)) {
+    // An operation without a request body may still get its query parameters as a JSON body
+    // (Detach Operator documents `operator_id` "in the query or in a JSON body").
+    fillQueryFromBody(op, searchParams, await readJson(req));
+  }
+  info.body = body;
+  info.form = form;
+  const query = app.validation.query(op, searchParams);
+
+  const result = handler({ app, op, scope, params, query, body, form });
+  await deps.sync();
+  return result;
+}
+
 /** Answers one request under the API's base path. */
 export async function handleApiRequest(
   deps: PipelineDeps,
@@ -51,38 +95,33 @@ export async function handleApiRequest(
   pathname: string,
   search: string,
 ): Promise<void> {
-  const { app, router, handlers } = deps;
-  await guarded(res, deps.onError, async () => {
-    const match = router.match(req.method ?? 'GET', pathname.slice(deps.basePath.length) || '/');
-    if (!match) throw notFound();
-    if (match.kind === 'method-not-allowed') throw methodNotAllowed(match.allow);
-    const op = match.operation;
-    const handler = handlers[op.operationId];
-    // An operation in the spec that the sandbox does not implement yet: never a 5xx for it.
-    if (!handler) throw notFound();
-
-    const scope = authenticate(req.headers.authorization, (token) => app.store.findKey(token));
-    authorize(scope, op);
-    const params = app.validation.pathParams(op, match.params);
-    const searchParams = new URLSearchParams(search);
-
-    let body: unknown;
-    let form: FormBody | undefined;
-    const contentTypes = op.requestBody?.content.map((m) => m.contentType.toLowerCase()) ?? [];
-    if (takesMultipart(contentTypes)) {
-      form = await readUploadForm(req, app.settings.uploadLimits);
-    } else if (contentTypes.length > 0) {
-      body = await readJson(req);
-    } else if (hasJsonBody(req)) {
-      // An operation without a request body may still get its query parameters as a JSON body
-      // (Detach Operator documents `operator_id` "in the query or in a JSON body").
-      fillQueryFromBody(op, searchParams, await readJson(req));
+  const info: RequestInfo = { req };
+  if (!deps.faults) {
+    await guarded(res, deps.onError, async () => {
+      const result = await process(deps, req, pathname, search, info);
+      sendJson(res, result.status, result.body);
+    });
+    return;
+  }
+  // With injected faults the answer (an error included) is computed first, so the faults can
+  // rewrite it before it is sent.
+  let answer: Answer;
+  try {
+    const result = await process(deps, req, pathname, search, info);
+    answer = { status: result.status, body: result.body, headers: {}, close: false };
+  } catch (e) {
+    if (e instanceof ClientGoneError) return;
+    if (e instanceof ApiError) {
+      answer = { status: e.status, body: e.body, headers: e.headers, close: e.closeConnection };
+    } else {
+      deps.onError(e);
+      answer = { status: 500, body: internalError().body, headers: {}, close: true };
     }
-    const query = app.validation.query(op, searchParams);
-
-    const result = handler({ app, op, scope, params, query, body, form });
-    await deps.sync();
-    sendJson(res, result.status, result.body);
+  }
+  const hooks = deps.faults;
+  await guarded(res, deps.onError, () => {
+    const final = hooks.answer ? hooks.answer(answer, info) : answer;
+    sendJson(res, final.status, final.body, final.headers, final.close);
   });
 }
 

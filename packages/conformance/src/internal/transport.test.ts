@@ -1,0 +1,66 @@
+/** The transport holds every request to the run's limits: budget, rate, timeout, dry run, 429. */
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCountingServer, validator } from '../../test/helpers.js';
+import { BudgetExhaustedError } from '../errors.js';
+import { exampleResponder } from './dry-run.js';
+import { retryAfterMs, Transport } from './transport.js';
+
+let server: Awaited<ReturnType<typeof startCountingServer>> | undefined;
+afterEach(async () => {
+  await server?.stop();
+  server = undefined;
+});
+
+const get = (base: string, path = '/operators') => new Request(`${base}${path}`);
+
+describe('Transport', () => {
+  it('sends at most --max-requests, then throws; exempt requests (cleanup) still go out', async () => {
+    server = await startCountingServer();
+    const transport = new Transport({ baseUrl: server.url, maxRequests: 3, timeoutMs: 5_000 });
+    for (let i = 0; i < 3; i++) await transport.send(get(server.url));
+    await expect(transport.send(get(server.url))).rejects.toBeInstanceOf(BudgetExhaustedError);
+    await transport.send(get(server.url), { exempt: true });
+    expect(server.received).toHaveLength(4);
+    expect(transport.sent).toBe(4);
+  });
+
+  it('paces requests to --rate per second', async () => {
+    server = await startCountingServer();
+    const transport = new Transport({ baseUrl: server.url, rate: 20, timeoutMs: 5_000 });
+    for (let i = 0; i < 5; i++) await transport.send(get(server.url));
+    const span = server.received.at(-1)!.at - server.received[0]!.at;
+    expect(span).toBeGreaterThanOrEqual(4 * 50 - 10);
+  });
+
+  it('sends nothing in a dry run: the spec examples answer', async () => {
+    server = await startCountingServer();
+    const transport = new Transport({ baseUrl: server.url, timeoutMs: 5_000, responder: exampleResponder(validator, server.url) });
+    const [exchange] = await transport.send(get(server.url, '/operators/42'));
+    expect(server.received).toHaveLength(0);
+    expect(exchange!.response.status).toBe(200);
+    expect((exchange!.response.body as { data: { name: string } }).data.name).toBe('Jane Doe');
+  });
+
+  it('waits as Retry-After says after a 429 and sends again', async () => {
+    let calls = 0;
+    server = await startCountingServer(() => (++calls === 1 ? { status: 429, headers: { 'retry-after': '0' }, body: '{"error":"Rate limit exceeded"}' } : { status: 200, body: '{"data":[]}' }));
+    const attempts = await new Transport({ baseUrl: server.url, timeoutMs: 5_000 }).send(get(server.url));
+    expect(attempts.map((a) => a.response.status)).toEqual([429, 200]);
+  });
+
+  it('turns a request that gets no answer in time into an exchange with an error', async () => {
+    server = await startCountingServer(() => ({ status: 200, delayMs: 500 }));
+    const [exchange] = await new Transport({ baseUrl: server.url, timeoutMs: 50 }).send(get(server.url));
+    expect(exchange!.error).toBe('no response within 50 ms');
+    expect(exchange!.request.path).toBe('/operators');
+  });
+
+  it.each([
+    ['30', 30_000],
+    ['Mon, 30 Nov 2026 12:00:30 GMT', 30_000],
+    ['soon', undefined],
+    [null, undefined],
+  ])('reads Retry-After %s as %s ms', (value, ms) => {
+    expect(retryAfterMs(value, Date.parse('Mon, 30 Nov 2026 12:00:00 GMT'))).toBe(ms);
+  });
+});

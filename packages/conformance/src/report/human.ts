@@ -1,0 +1,88 @@
+/**
+ * The human report: a table of the named checks (passed, failed, skipped and why), each failure
+ * with its request, its response and what differs from the spec, and the totals — requests sent,
+ * requests per second, duration — with the verdict.
+ */
+import type { CaseResult } from '../internal/results.js';
+import type { ConformanceReport } from './model.js';
+import { exchangeText } from './exchange-text.js';
+import { redact, type Secrets } from './redact.js';
+
+/** Options of {@link formatHumanReport}. */
+export interface HumanReportOptions {
+  /** Keys to keep out of the text. */
+  secrets?: Secrets;
+  /** Colour the verdicts (ANSI). @default false */
+  color?: boolean;
+  /** Show at most this many failures in full. @default 50 */
+  maxFailures?: number;
+}
+
+const paint = (on: boolean, code: number, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
+
+/** Formats a duration in ms as "850 ms" or "12.4 s". */
+export const formatDuration = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
+
+/** The report as text for a terminal or a CI log. */
+export function formatHumanReport(report: ConformanceReport, options: HumanReportOptions = {}): string {
+  const color = options.color ?? false;
+  const red = (t: string) => paint(color, 31, t);
+  const green = (t: string) => paint(color, 32, t);
+  const dim = (t: string) => paint(color, 2, t);
+  const out: string[] = [];
+  const keeps = report.target.keepsState === undefined ? 'unknown' : report.target.keepsState ? 'keeps state' : 'stateless mock';
+  out.push(`IdentityCall conformance ${report.tool.version} — ${report.target.baseUrl}`);
+  out.push(dim(`target: ${keeps} · seed ${report.seed} · ${report.runs} generated requests per operation${report.dryRun ? ' · DRY RUN (nothing was sent)' : ''}`));
+  out.push('');
+
+  const width = Math.max(...report.checks.map((c) => c.name.length));
+  out.push(`  ${'check'.padEnd(width)}  ${'passed'.padStart(7)} ${'failed'.padStart(7)} ${'skipped'.padStart(8)}`);
+  for (const c of report.checks) {
+    const mark = c.status === 'failed' ? red('✗') : c.status === 'passed' ? green('✓') : dim('-');
+    const reason = c.status !== 'failed' && c.passed === 0 && c.skipReasons.length > 0 ? dim(`  ${c.skipReasons[0]}`) : c.status === 'not-run' ? dim('  not run') : '';
+    out.push(`${mark} ${c.name.padEnd(width)}  ${String(c.passed).padStart(7)} ${(c.failed ? red(String(c.failed).padStart(7)) : String(c.failed).padStart(7))} ${String(c.skipped).padStart(8)}${reason}`);
+  }
+
+  const failed = report.cases.filter((r) => r.outcome === 'failed');
+  if (failed.length > 0) {
+    out.push('', red('Failures'));
+    let n = 0;
+    const max = options.maxFailures ?? 50;
+    for (const r of failed) {
+      if (r.error) {
+        n++;
+        if (n <= max) out.push('', `${red(`${n})`)} ${r.id} stopped on an error`, `     ${r.error.split('\n').slice(0, 4).join('\n     ')}`);
+      }
+      for (const f of r.failures) {
+        n++;
+        if (n > max) continue;
+        out.push('', `${red(`${n})`)} ${f.check} — ${r.id}`, `     ${f.message}`);
+        if (f.shrink) {
+          out.push(`     shrunk in ${f.shrink.steps} step(s) from ${JSON.stringify(f.shrink.original)} to ${JSON.stringify(f.shrink.minimal)}`);
+          out.push(dim(`     replay: --seed ${report.seed} (property seed ${f.shrink.seed}, path ${f.shrink.path ?? '-'})`));
+        }
+        if (f.exchange) out.push(exchangeText(f.exchange));
+      }
+    }
+    if (n > max) out.push('', dim(`… and ${n - max} more failure(s): see the JSON or JUnit report.`));
+  }
+
+  out.push('');
+  const { counts } = report;
+  out.push(`Cases:    ${counts.passed} passed, ${counts.failed ? red(`${counts.failed} failed`) : '0 failed'}, ${counts.skipped} skipped (${counts.cases} in all)`);
+  out.push(`Requests: ${report.requests}${report.dryRun ? ' (would be sent)' : ''} in ${formatDuration(report.durationMs)} — ${report.requestsPerSecond} requests/s`);
+  if (report.stopped) out.push(red(`Stopped:  ${report.stopped}`));
+  for (const left of report.leftBehind) out.push(dim(`Left behind: ${left.kind} ${left.id} (${left.why})`));
+  out.push(report.passed ? green(report.dryRun ? 'DRY RUN — nothing was checked' : 'PASSED — every check passed') : red(`FAILED — ${counts.failures} failure(s) in ${counts.failed} case(s)`));
+  return redact(out.join('\n'), options.secrets ?? {});
+}
+
+/** A failed case's failures as text (empty when it passed): for assertion messages. */
+export function formatCaseFailures(result: CaseResult, secrets: Secrets = {}): string {
+  const parts: string[] = [];
+  if (result.error) parts.push(`stopped on an error: ${result.error}`);
+  for (const f of result.failures) {
+    parts.push([`[${f.check}] ${f.message}`, ...(f.shrink ? [`  shrunk in ${f.shrink.steps} step(s) to ${JSON.stringify(f.shrink.minimal)} (property seed ${f.shrink.seed})`] : []), ...(f.exchange ? [exchangeText(f.exchange, '  ')] : [])].join('\n'));
+  }
+  return redact(parts.join('\n\n'), secrets);
+}

@@ -1,0 +1,80 @@
+/**
+ * `runConformance`: the whole run — plan the cases from the spec, run them one after another
+ * against the target (setup first, cleanup last), and add up the report. `createRun` exposes the
+ * same run case by case, for the vitest suites.
+ */
+import type { Case } from './internal/case.js';
+import { planCases } from './internal/plan.js';
+import type { CaseResult } from './internal/results.js';
+import { Session } from './internal/session.js';
+import { resolveOptions, type ConformanceOptions } from './options.js';
+import { buildReport, type ConformanceReport } from './report/model.js';
+
+/** A run that can be driven case by case. */
+export interface ConformanceRun {
+  /** The planned cases, in order (setup first, cleanup last). */
+  readonly cases: readonly Case[];
+  /** The run's state (target, fixtures, ledger). */
+  readonly session: Session;
+  /** Runs one case (each at most once) and returns its result. */
+  runCase(c: Case): Promise<CaseResult>;
+  /** Runs the cleanup case if it has not run yet. */
+  cleanup(): Promise<void>;
+  /** The report of what has run so far. */
+  report(): ConformanceReport;
+}
+
+/**
+ * Prepares a run without sending anything.
+ * @throws UsageError for options that are malformed or do not fit together.
+ */
+export function createRun(options: ConformanceOptions): ConformanceRun {
+  const resolved = resolveOptions(options);
+  const session = new Session(resolved);
+  const cases = planCases({ families: resolved.families, tiers: resolved.tiers });
+  const results = new Map<string, CaseResult>();
+  const startedAt = new Date();
+  const t0 = performance.now();
+  resolved.onEvent?.({ type: 'plan', cases: cases.length });
+  const runCase = async (c: Case): Promise<CaseResult> => {
+    const done = results.get(c.id);
+    if (done) return done;
+    const result = await session.run(c, cases.indexOf(c));
+    results.set(c.id, result);
+    return result;
+  };
+  return {
+    cases,
+    session,
+    runCase,
+    async cleanup() {
+      const last = cases.at(-1);
+      if (last?.family === 'cleanup') await runCase(last);
+    },
+    report() {
+      return buildReport({
+        baseUrl: resolved.baseUrl,
+        keepsState: session.stateless === undefined ? undefined : !session.stateless,
+        seed: resolved.seed,
+        runs: resolved.runs,
+        dryRun: resolved.dryRun,
+        startedAt,
+        durationMs: performance.now() - t0,
+        requests: session.transport.sent,
+        results: cases.flatMap((c) => results.get(c.id) ?? []),
+        owned: session.ledger.all(),
+        stopped: session.stopped,
+      });
+    },
+  };
+}
+
+/**
+ * Runs every case against the target and returns the report. Never throws for a failing check
+ * (see `report.passed`); throws UsageError for bad options.
+ */
+export async function runConformance(options: ConformanceOptions): Promise<ConformanceReport> {
+  const run = createRun(options);
+  for (const c of run.cases) await run.runCase(c);
+  return run.report();
+}

@@ -1,0 +1,121 @@
+/**
+ * Shared test helpers: a sandbox per test file (free port, stopped in afterAll) with the run
+ * options that use its keys, a counting HTTP server for tests that must prove what was (not) sent,
+ * exchanges built by hand for the check tests, and the built CLI as a child process.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll } from 'vitest';
+import { startSandbox, type Sandbox, type SandboxOptions } from '@identitycall/sandbox';
+import type { Exchange } from '../src/exchange.js';
+import { sandboxKeys } from '../src/internal/sandbox-keys.js';
+import { compiledSpec } from '../src/internal/session.js';
+import type { ConformanceOptions } from '../src/options.js';
+
+export { sandboxKeys };
+
+/** The spec, compiled once. */
+export const { validator, doc } = compiledSpec();
+
+/**
+ * Starts a sandbox for the enclosing test file (on a free port) and stops it afterwards.
+ * Returns a getter, valid once `beforeAll` has run.
+ */
+export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
+  let sandbox: Sandbox | undefined;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ port: 0, onError: () => {}, ...options });
+  });
+  afterAll(async () => {
+    await sandbox?.stop();
+  });
+  return () => {
+    if (!sandbox) throw new Error('useSandbox: the sandbox is not started yet (use it inside a test)');
+    return sandbox;
+  };
+}
+
+/** Run options for a full, quick run against `sandbox` (its keys, few generated requests). */
+export function sandboxRun(sandbox: Sandbox, overrides: Partial<ConformanceOptions> = {}): ConformanceOptions {
+  const keys = sandboxKeys(sandbox.keys);
+  return { baseUrl: sandbox.url, apiKey: keys.full, readOnlyKey: keys.readOnly, projectKey: keys.project, seed: 1, runs: 3, stateless: false, ...overrides };
+}
+
+/** A request the counting server received. */
+export interface Received {
+  method: string;
+  url: string;
+  headers: IncomingMessage['headers'];
+  at: number;
+}
+
+/** A server on 127.0.0.1 (free port) that records every request and answers with `answer`. */
+export async function startCountingServer(answer: (req: IncomingMessage) => { status: number; headers?: Record<string, string>; body?: string; delayMs?: number } = () => ({ status: 200, body: '{"data":[]}' })) {
+  const received: Received[] = [];
+  const server = createServer((req, res) => {
+    received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: performance.now() });
+    req.resume();
+    req.on('end', () => {
+      const a = answer(req);
+      setTimeout(() => {
+        res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers });
+        res.end(a.body ?? '');
+      }, a.delayMs ?? 0);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/api/v1/public`,
+    received,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+/** An exchange built by hand: a GET /operators/42 answered 200 with Jane Doe unless overridden. */
+export function exchangeOf(over: {
+  status?: number;
+  body?: unknown;
+  contentType?: string | null;
+  headers?: Record<string, string>;
+  method?: string;
+  path?: string;
+  requestBody?: unknown;
+  auth?: string | null;
+  error?: string;
+}): Exchange {
+  const jane = { id: 42, name: 'Jane Doe', phone_number: '+15551234567', email: null, active: true, initials: 'JD', virtual_numbers: [] };
+  const headers = new Headers(over.headers);
+  if (over.contentType !== null) headers.set('content-type', over.contentType ?? 'application/json');
+  const reqHeaders = new Headers({ 'content-type': 'application/json' });
+  if (over.auth !== null) reqHeaders.set('authorization', over.auth ?? 'Bearer idc_x');
+  const body = over.body === undefined ? { data: jane } : over.body;
+  return {
+    request: { method: over.method ?? 'GET', url: `http://x${over.path ?? '/operators/42'}`, path: over.path ?? '/operators/42', headers: reqHeaders, body: over.requestBody === undefined ? undefined : JSON.stringify(over.requestBody) },
+    response: { status: over.status ?? 200, headers, text: body === '' ? '' : JSON.stringify(body), body: body === '' ? undefined : body },
+    ...(over.error !== undefined && { error: over.error }),
+  };
+}
+
+/** The built CLI. */
+export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+/** Runs the built CLI with `args` and waits for it to exit. */
+export function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm run build\` in packages/conformance first`);
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
