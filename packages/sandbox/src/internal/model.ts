@@ -1,8 +1,20 @@
 /**
  * The sandbox's records: what the store keeps for each resource, the API keys, and the seed/data
  * file format (the same shape, so a data file is a seed file that has lived).
+ * Fields that the API also shows are typed from `@identitycall/types`, so a spec change that
+ * renames or retypes one breaks the sandbox's build instead of drifting silently.
  * @see ../../fixtures/seed.json
  */
+import type {
+  AvailableVirtualNumber,
+  OperatorBase,
+  ProjectDetail,
+  RecordingStatus,
+  RoutingStrategy,
+  VirtualNumberStats,
+} from '@identitycall/types';
+
+export type { RecordingStatus, VirtualNumberStats };
 
 /** An API key permission. */
 export type Permission = 'read' | 'write' | 'delete';
@@ -18,46 +30,18 @@ export interface ApiKeyRecord {
   project_id: number | null;
 }
 
-/** A project. `created_at`/`updated_at` are ISO 8601 strings with a `Z` suffix. */
-export interface ProjectRecord {
-  id: number;
-  name: string;
-  language: string | null;
-  industry: string | null;
-  description: string | null;
-  goal_language: string | null;
-  summary_language: string | null;
-  long_pause_threshold_seconds: number | null;
-  transcription_hints: string | null;
-  retention_days: number | null;
-  quality_baseline_enabled: boolean;
-  quality_baseline_pct: number | null;
-  created_at: string;
-  updated_at: string;
-}
+/** A project: its API fields except the counts, which are computed. */
+export type ProjectRecord = Omit<ProjectDetail, 'recordings_count' | 'virtual_numbers_count'>;
 
-/** An operator and the projects it is linked to (the OperatorProject join rows). */
-export interface OperatorRecord {
-  id: number;
-  name: string;
-  phone_number: string;
-  email: string | null;
-  active: boolean;
+/** An operator (`initials` is derived) and the projects it is linked to (the OperatorProject join rows). */
+export type OperatorRecord = Omit<OperatorBase, 'initials'> & {
   project_ids: number[];
-}
+};
 
 /** One operator on a number's routing list. */
 export interface RoutingEntry {
   operator_id: number;
   priority: number;
-}
-
-/** Call statistics of a virtual number. */
-export interface VirtualNumberStats {
-  total_calls: number;
-  answered_calls: number;
-  missed_calls: number;
-  average_duration_seconds: number;
 }
 
 /** A virtual number, its project (or none) and its routing list. */
@@ -69,7 +53,7 @@ export interface VirtualNumberRecord {
   number_type: string | null;
   active: boolean;
   recording: boolean;
-  routing_strategy: string;
+  routing_strategy: RoutingStrategy;
   ai_receptionist_enabled: boolean;
   project_id: number | null;
   upfront_cost: string | null;
@@ -80,19 +64,10 @@ export interface VirtualNumberRecord {
 }
 
 /** A number in the `available` catalogue (provider pass-through fields kept as they are). */
-export interface AvailableNumberRecord {
-  phone_number: string;
+export type AvailableNumberRecord = AvailableVirtualNumber & {
   country_code: string;
   number_type: string;
-  upfront_cost: string;
-  monthly_cost: string;
-  features: string[];
-  region_information: Array<Record<string, unknown>>;
-  [extra: string]: unknown;
-}
-
-/** Processing status of a recording. */
-export type RecordingStatus = 'pending' | 'processing' | 'completed' | 'failed';
+};
 
 /** A recording. The analysis (transcription, results, summary) is canned and kept with it. */
 export interface RecordingRecord {

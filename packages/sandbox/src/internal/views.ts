@@ -127,9 +127,8 @@ export function projectDetail(store: Store, p: ProjectRecord) {
 
 const completed = (r: RecordingRecord): boolean => r.status === 'completed';
 
-/** A recording as List Recordings shows it. */
-export function recordingListItem(store: Store, r: RecordingRecord) {
-  const analysis = store.analysisOf(r);
+/** The fields every recording body carries. */
+function recordingBase(r: RecordingRecord) {
   return {
     id: r.id,
     public_id: r.public_id,
@@ -139,6 +138,14 @@ export function recordingListItem(store: Store, r: RecordingRecord) {
     status: r.status,
     duration_ms: r.duration_ms ?? 0,
     created_at: r.created_at,
+  };
+}
+
+/** A recording as List Recordings shows it. */
+export function recordingListItem(store: Store, r: RecordingRecord) {
+  const analysis = store.analysisOf(r);
+  return {
+    ...recordingBase(r),
     speakers: completed(r) ? analysis.speakers : [],
     goal_achievement: completed(r) ? analysis.goal_achievement : 0,
   };
@@ -149,15 +156,8 @@ export function recordingDetail(store: Store, r: RecordingRecord) {
   const done = completed(r);
   const analysis = store.analysisOf(r);
   return {
-    id: r.id,
-    public_id: r.public_id,
-    project_id: r.project_id,
-    external_id: r.external_id,
-    name: r.name ?? r.file_name ?? '',
-    status: r.status,
+    ...recordingBase(r),
     language: r.language,
-    duration_ms: r.duration_ms ?? 0,
-    created_at: r.created_at,
     updated_at: r.updated_at,
     dialogues_count: done ? analysis.dialogues.length : 0,
     goals_evaluated: done && analysis.goals.length > 0,

@@ -86,7 +86,7 @@ const updateVirtualNumber: Handler = (ctx) => {
   if ('name' in f) patch.name = f.name as string;
   if ('active' in f) patch.active = f.active as boolean;
   if ('recording' in f) patch.recording = f.recording as boolean;
-  if ('routing_strategy' in f) patch.routing_strategy = f.routing_strategy as string;
+  if ('routing_strategy' in f) patch.routing_strategy = f.routing_strategy as VirtualNumberRecord['routing_strategy'];
   return detail(ctx, ctx.app.store.updateVirtualNumber(current.id, patch) ?? current);
 };
 
