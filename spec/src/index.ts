@@ -19,6 +19,6 @@ export { createValidator } from './validator.js';
 export type { SpecValidator, ValidationResult } from './validator.js';
 export { listInferred, missingProvenance } from './provenance.js';
 export type { InferredPart } from './provenance.js';
-export { emitGeneratedFile, generatedHeader, runGenerator } from './generated-file.js';
+export { generatedHeader, runGenerator } from './generated-file.js';
 export { uploadFormats } from './uploads.js';
 export type { UploadFormat } from './uploads.js';

@@ -2,7 +2,7 @@
 /**
  * Generates src/generated/spec.gen.ts: the runtime facts the client takes from the spec (default
  * base URL, spec version, upload formats and size limits, the upload part content types), so the
- * client restates none of them by hand. `--check` fails on drift.
+ * client restates none of them by hand. CI fails when `pnpm generate` leaves git changed.
  */
 import { fileURLToPath } from 'node:url';
 import { generatedHeader, loadSpec, resolveRef, runGenerator, uploadFormats } from '@identitycall/openapi';

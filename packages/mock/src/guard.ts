@@ -3,10 +3,11 @@
  * connection hangs), so the guard reads each body first and answers bad input itself, in the API's
  * error envelope; everything else is passed to Prism untouched.
  */
+import { loadSpec, uploadFormats } from '@identitycall/openapi';
 import { createServer, request as httpRequest, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
-/** Largest request body the guard accepts (the recording upload limit of the docs: 500 MB). */
-export const MAX_BODY_BYTES = 500 * 1024 * 1024;
+/** Largest request body the guard accepts: the largest upload the spec's `x-upload-formats` allows. */
+export const MAX_BODY_BYTES = Math.max(...uploadFormats(loadSpec()).map((f) => f.maxBytes));
 
 /** How long Prism may take to answer before the guard gives up, in ms. */
 export const UPSTREAM_TIMEOUT_MS = 30_000;

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Generates src/generated/openapi.gen.ts from the bundled spec with openapi-typescript.
- * `--check` regenerates in memory and fails when the committed file differs (CI's drift check).
+ * CI runs `pnpm generate` and fails when git is not clean afterwards (the drift check).
  * @see https://openapi-ts.dev/node
  */
 import { fileURLToPath } from 'node:url';

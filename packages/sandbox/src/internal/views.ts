@@ -5,7 +5,7 @@
  * @see ../../../../shared/reference/identitycall-api.md §2
  */
 import { seesOperator, seesProjectResource, type Scope } from './auth.js';
-import type { OperatorRecord, ProjectRecord, RecordingRecord, VirtualNumberRecord } from './model.js';
+import type { OperatorRecord, ProjectRecord, RecordingAnalysis, RecordingRecord, VirtualNumberRecord } from './model.js';
 import { initialsOf } from './phone.js';
 import type { Store } from './store.js';
 
@@ -49,9 +49,8 @@ function routedOperators(store: Store, n: VirtualNumberRecord): Array<{ operator
   return out.sort((a, b) => a.priority - b.priority);
 }
 
-/** A virtual number as List Virtual Numbers and Purchase show it (at most three operators). */
-export function virtualNumberListItem(store: Store, _scope: Scope, n: VirtualNumberRecord) {
-  const routed = routedOperators(store, n);
+/** The fields both virtual number views carry. */
+function virtualNumberBase(n: VirtualNumberRecord) {
   return {
     id: n.id,
     phone_number: n.phone_number,
@@ -59,6 +58,14 @@ export function virtualNumberListItem(store: Store, _scope: Scope, n: VirtualNum
     country_code: n.country_code,
     active: n.active,
     ai_receptionist_enabled: n.ai_receptionist_enabled,
+  };
+}
+
+/** A virtual number as List Virtual Numbers and Purchase show it (at most three operators). */
+export function virtualNumberListItem(store: Store, _scope: Scope, n: VirtualNumberRecord) {
+  const routed = routedOperators(store, n);
+  return {
+    ...virtualNumberBase(n),
     operators: routed.slice(0, 3).map(({ operator }) => ({
       id: operator.id,
       name: operator.name,
@@ -73,14 +80,9 @@ export function virtualNumberDetail(store: Store, scope: Scope, n: VirtualNumber
   const routed = routedOperators(store, n);
   const attached = new Set(routed.map((r) => r.operator.id));
   return {
-    id: n.id,
-    phone_number: n.phone_number,
-    name: n.name,
-    country_code: n.country_code,
-    active: n.active,
+    ...virtualNumberBase(n),
     recording: n.recording,
     routing_strategy: n.routing_strategy,
-    ai_receptionist_enabled: n.ai_receptionist_enabled,
     stats: n.stats,
     operators: routed.map(({ operator, priority }) => ({
       id: operator.id,
@@ -125,7 +127,24 @@ export function projectDetail(store: Store, p: ProjectRecord) {
   };
 }
 
-const completed = (r: RecordingRecord): boolean => r.status === 'completed';
+const EMPTY_ANALYSIS: RecordingAnalysis = Object.freeze({
+  speakers: Object.freeze([]) as unknown as string[],
+  goal_achievement: 0,
+  summary: '',
+  full_text: '',
+  dialogues: Object.freeze([]) as unknown as RecordingAnalysis['dialogues'],
+  goals: Object.freeze([]) as unknown as RecordingAnalysis['goals'],
+  keywords: Object.freeze([]) as unknown as RecordingAnalysis['keywords'],
+  pauses: Object.freeze([]) as unknown as RecordingAnalysis['pauses'],
+});
+
+/**
+ * The analysis a recording shows: its own once `completed`, an empty one before (results and
+ * summary document no error for an unfinished recording; see README, "Decisions").
+ */
+export function shownAnalysis(store: Store, r: RecordingRecord): RecordingAnalysis {
+  return r.status === 'completed' ? store.analysisOf(r) : EMPTY_ANALYSIS;
+}
 
 /** The fields every recording body carries. */
 function recordingBase(r: RecordingRecord) {
@@ -143,26 +162,21 @@ function recordingBase(r: RecordingRecord) {
 
 /** A recording as List Recordings shows it. */
 export function recordingListItem(store: Store, r: RecordingRecord) {
-  const analysis = store.analysisOf(r);
-  return {
-    ...recordingBase(r),
-    speakers: completed(r) ? analysis.speakers : [],
-    goal_achievement: completed(r) ? analysis.goal_achievement : 0,
-  };
+  const analysis = shownAnalysis(store, r);
+  return { ...recordingBase(r), speakers: analysis.speakers, goal_achievement: analysis.goal_achievement };
 }
 
 /** A recording with its processing counts (Get, Upload, Update Recording). */
 export function recordingDetail(store: Store, r: RecordingRecord) {
-  const done = completed(r);
-  const analysis = store.analysisOf(r);
+  const analysis = shownAnalysis(store, r);
   return {
     ...recordingBase(r),
     language: r.language,
     updated_at: r.updated_at,
-    dialogues_count: done ? analysis.dialogues.length : 0,
-    goals_evaluated: done && analysis.goals.length > 0,
-    keywords_detected: done ? analysis.keywords.length : 0,
-    pauses_detected: done ? analysis.pauses.length : 0,
+    dialogues_count: analysis.dialogues.length,
+    goals_evaluated: analysis.goals.length > 0,
+    keywords_detected: analysis.keywords.length,
+    pauses_detected: analysis.pauses.length,
     audio_attached: r.file_size !== null,
   };
 }

@@ -11,7 +11,7 @@ import type { RecordingRecord } from '../model.js';
 import { initialStatus, observeRecording, refreshRecording } from '../processing.js';
 import type { Patch } from '../store.js';
 import { FILE_FIELD } from '../upload.js';
-import { recordingDetail, recordingListItem } from '../views.js';
+import { recordingDetail, recordingListItem, shownAnalysis } from '../views.js';
 
 /** Rails' wording for a reference to a record that does not exist. */
 const PROJECT_MUST_EXIST = 'Project must exist';
@@ -149,35 +149,19 @@ const getRecordingTranscription: Handler = (ctx) => {
   };
 };
 
-// Results and summary document no answer for an unfinished recording; they answer 200 with an
-// empty analysis until it completes (see README, "Decisions").
+// Results and summary show an empty analysis until the recording completes (see shownAnalysis).
 const getRecordingResults: Handler = (ctx) => {
   const r = findRecording(ctx);
-  const done = r.status === 'completed';
-  const a = ctx.app.store.analysisOf(r);
-  return {
-    status: 200,
-    body: {
-      data: { recording_id: r.id, goals: done ? a.goals : [], keywords: done ? a.keywords : [], pauses: done ? a.pauses : [] },
-    },
-  };
+  const { goals, keywords, pauses } = shownAnalysis(ctx.app.store, r);
+  return { status: 200, body: { data: { recording_id: r.id, goals, keywords, pauses } } };
 };
 
 const getRecordingSummary: Handler = (ctx) => {
   const r = findRecording(ctx);
-  const done = r.status === 'completed';
-  const a = ctx.app.store.analysisOf(r);
+  const { summary, speakers, goal_achievement } = shownAnalysis(ctx.app.store, r);
   return {
     status: 200,
-    body: {
-      data: {
-        recording_id: r.id,
-        summary: done ? a.summary : '',
-        duration_ms: r.duration_ms ?? 0,
-        speakers: done ? a.speakers : [],
-        goal_achievement: done ? a.goal_achievement : 0,
-      },
-    },
+    body: { data: { recording_id: r.id, summary, duration_ms: r.duration_ms ?? 0, speakers, goal_achievement } },
   };
 };
 
