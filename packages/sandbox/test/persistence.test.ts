@@ -182,7 +182,13 @@ describe('CLI', () => {
           createdIds.push(res.body.data.id);
         }
       })();
-      await new Promise((r) => setTimeout(r, 150 + round * 100));
+      // Kill mid-stream: once this round has had a write acknowledged (a busy machine may take a
+      // while to answer the first one), plus a little more so writes are in flight.
+      const before = acknowledged;
+      for (const deadline = Date.now() + 15_000; acknowledged === before && Date.now() < deadline; ) {
+        await new Promise((r) => setTimeout(r, 10));
+      }
+      await new Promise((r) => setTimeout(r, 50 + round * 50));
       await kill(child);
       stop = true;
       await Promise.all([writer, creator]);
@@ -193,5 +199,5 @@ describe('CLI', () => {
     const { child, url } = await startCli(['--data', dataFile, '--reset']);
     expect((await client(url)('GET', '/operators/42')).body.data.name).toBe('Jane Doe');
     await kill(child);
-  }, 30_000);
+  }, 90_000);
 });
