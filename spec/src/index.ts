@@ -22,3 +22,15 @@ export type { InferredPart } from './provenance.js';
 export { generatedHeader, runGenerator } from './generated-file.js';
 export { uploadFormats } from './uploads.js';
 export type { UploadFormat } from './uploads.js';
+export { PERMISSIONS, isPermission, permissionResponses } from './permissions.js';
+export type { Permission } from './permissions.js';
+export {
+  documentedMessages,
+  errorMessages,
+  messageTemplate,
+  messagesOfExample,
+  permissionMessage,
+  responseMessage,
+} from './messages.js';
+export type { DocumentedMessage, MessageTemplate } from './messages.js';
+export { formatBytes, jsonBodyLimit, largestUpload } from './limits.js';

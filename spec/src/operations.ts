@@ -4,6 +4,7 @@
  * @see https://spec.openapis.org/oas/v3.1.0#operation-object
  */
 import { resolveRef, type JsonSchema, type OpenAPIDocument } from './document.js';
+import { isPermission, type Permission } from './permissions.js';
 
 /** The HTTP methods OpenAPI allows on a path item. */
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace'] as const;
@@ -20,6 +21,8 @@ export interface MediaInfo {
   contentType: string;
   schema: JsonSchema | undefined;
   examples: NamedExample[];
+  /** The largest body accepted, in bytes (`x-max-bytes`), when the spec sets one. */
+  maxBytes?: number;
 }
 
 /** One documented response of an operation. */
@@ -52,7 +55,8 @@ export interface OperationInfo {
   path: string;
   summary: string;
   tags: string[];
-  permission: 'read' | 'write' | 'delete' | undefined;
+  /** The permission `x-permission` names (undefined when the operation has none or an unknown one). */
+  permission: Permission | undefined;
   secured: boolean;
   parameters: ParameterInfo[];
   requestBody: { required: boolean; content: MediaInfo[] } | undefined;
@@ -79,6 +83,7 @@ function mediaOf(doc: OpenAPIDocument, content: unknown): MediaInfo[] {
     contentType,
     schema: media.schema as JsonSchema | undefined,
     examples: examplesOf(doc, media),
+    ...(Number.isInteger(media['x-max-bytes']) ? { maxBytes: media['x-max-bytes'] as number } : {}),
   }));
 }
 
@@ -122,7 +127,7 @@ export function listOperations(doc: OpenAPIDocument): OperationInfo[] {
         path,
         summary: String(op.summary ?? ''),
         tags: (op.tags as string[]) ?? [],
-        permission: op['x-permission'] as OperationInfo['permission'],
+        permission: isPermission(op['x-permission']) ? op['x-permission'] : undefined,
         secured: security.some((req) => req && Object.keys(req as object).length > 0),
         parameters,
         requestBody: body ? { required: body.required === true, content: mediaOf(doc, body.content) } : undefined,
