@@ -53,4 +53,10 @@ describe('security rules', () => {
     const diff = diffDocs(described('old'), described('new'));
     expect(diff.changes.map((c) => [c.family, c.rule])).toEqual([['documentation', 'security-scheme-description-changed']]);
   });
+
+  it('reports an extension added to a scheme as documentation only', () => {
+    const scheme = (extra: Record<string, unknown>) => doc({ security: [{ bearerAuth: [] }] }, { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', ...extra } } });
+    const diff = diffDocs(scheme({}), scheme({ 'x-permissions': { read: 'ReadPermissionRequired' } }));
+    expect(diff.changes.map((c) => [c.family, c.rule])).toEqual([['documentation', 'security-scheme-description-changed']]);
+  });
 });

@@ -51,11 +51,14 @@ export function compareSecurity(b: OperationModel, h: OperationModel, baseDoc: N
   for (const name of used) {
     const bs = asNode(schemes(baseDoc)[name]) ?? {};
     const hs = asNode(schemes(headDoc)[name]) ?? {};
-    const strip = ({ description: _d, bearerFormat: _f, ...rest }: Node) => rest;
+    // Descriptions, the key format's prose and extensions (such as `x-permissions`, which names the
+    // 403 answer of each permission) do not change how credentials are sent.
+    const strip = ({ description: _d, bearerFormat: _f, ...rest }: Node) =>
+      Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith('x-')));
     if (!sameJson(strip(bs), strip(hs))) {
       out.push(change(site, 'security', 'security-scheme-changed', 'breaking', `Security scheme \`${name}\` changed how credentials are sent; existing credentials may be refused.`));
     } else if (!sameJson(bs, hs)) {
-      out.push(change(site, 'documentation', 'security-scheme-description-changed', 'non-breaking', `The description of security scheme \`${name}\` changed.`));
+      out.push(change(site, 'documentation', 'security-scheme-description-changed', 'non-breaking', `The description or extensions of security scheme \`${name}\` changed.`));
     }
   }
 
