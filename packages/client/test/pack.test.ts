@@ -37,6 +37,12 @@ try {
     isBase: error instanceof sdk.IdentityCallError,
   };
 }
+try {
+  await client.projects.list();
+  out.malformed = 'no error';
+} catch (error) {
+  out.malformed = { name: error.name, status: error.status, contentType: error.contentType, isResponseError: error instanceof sdk.APIResponseError };
+}
 console.log(JSON.stringify(out));
 `;
 
@@ -120,6 +126,7 @@ describe('the packed package, installed with npm into an empty folder', () => {
       const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (req.url === '/api/v1/public/operators') json(200, { data: [operator] });
       else if (req.url === '/api/v1/public/operators/42') json(200, { data: operator });
+      else if (req.url === '/api/v1/public/projects') res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>sign in</p>');
       else json(404, { error: 'Resource not found' });
     });
   }, 300_000);
@@ -144,14 +151,14 @@ describe('the packed package, installed with npm into an empty folder', () => {
   it.each([
     { name: 'require() of the CommonJS entry', file: 'consumer.cjs' },
     { name: 'import of the ESM entry', file: 'consumer.mjs' },
-  ])('$name lists, gets, and throws the exported NotFoundError for a 404', async ({ file }) => {
+  ])('$name lists, gets, and throws the exported NotFoundError and APIResponseError', async ({ file }) => {
     const { stdout } = await runCommand(process.execPath, [file], {
       cwd: consumer,
       env: { ...process.env, KEY: TEST_KEY, BASE: `${server.url}/api/v1/public` },
       timeout: 60_000,
     });
     const out = JSON.parse(stdout) as Record<string, unknown>;
-    expect(out.exports).toEqual(expect.arrayContaining(['createIdentityCallClient', 'NotFoundError', 'IdentityCallError', 'APIError']));
+    expect(out.exports).toEqual(expect.arrayContaining(['createIdentityCallClient', 'NotFoundError', 'IdentityCallError', 'APIError', 'APIResponseError']));
     expect(out.list).toEqual([operator]);
     expect(out.get).toEqual(operator);
     expect(out.notFound).toEqual({
@@ -162,6 +169,7 @@ describe('the packed package, installed with npm into an empty folder', () => {
       isAPIError: true,
       isBase: true,
     });
+    expect(out.malformed).toEqual({ name: 'APIResponseError', status: 200, contentType: 'text/html', isResponseError: true });
     expect(authorizations.at(-1)).toBe(`Bearer ${TEST_KEY}`);
   });
 
