@@ -80,5 +80,5 @@ describe('README examples type-check against the built package', () => {
       noEmit: true,
     });
     expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
-  });
+  }, 180_000); // a whole type-check; on two busy cores it can take a minute
 });
