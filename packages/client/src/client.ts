@@ -3,10 +3,10 @@
  * unwrapped data and throws typed errors, over a transport with retries, timeouts and a hook.
  * @see https://openapi-ts.dev/openapi-fetch/
  */
-import createClient from 'openapi-fetch';
 import type { paths } from '@identitycall/types';
 import type { RawClient, ResourceContext } from './internal/context.js';
 import { LeanRequest } from './internal/lean-request.js';
+import { createClient } from './internal/openapi-fetch.js';
 import { createTransport } from './internal/transport.js';
 import { unwrap } from './internal/unwrap.js';
 import { checkRequestOptions, resolveOptions, type ClientOptions } from './options.js';

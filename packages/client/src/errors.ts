@@ -19,6 +19,8 @@ export interface APIErrorInit extends ErrorContext {
   headers?: Headers;
   /** Seconds to wait, parsed from `Retry-After`. */
   retryAfter?: number;
+  /** The messages to report, when they do not come from `body`'s envelope. */
+  messages?: string[];
 }
 
 /** The messages an error body carries: `{"error": "…"}` or `{"errors": ["…"]}`. */
@@ -55,7 +57,7 @@ export class IdentityCallError extends Error {
     super(message, options);
     this.status = init.status;
     this.body = init.body;
-    this.messages = messagesOf(init.body);
+    this.messages = init.messages ?? messagesOf(init.body);
     this.method = init.method;
     this.path = init.path;
     this.retryAfter = init.retryAfter;
@@ -145,6 +147,36 @@ export function errorForStatus(init: APIErrorInit): APIError {
       return new RateLimitError(init);
     default:
       return init.status >= 500 ? new InternalServerError(init) : new APIError(init);
+  }
+}
+
+/** Properties of a response the client could not read as documented. */
+export interface APIResponseErrorInit extends ErrorContext {
+  status: number;
+  /** The response's `Content-Type`, when it had one. */
+  contentType: string | undefined;
+  /** What was wrong, e.g. "expected JSON with a `data` field, got text/html (1,234 bytes): <!doctype html>…". */
+  problem: string;
+  /** The start of the body (at most 500 characters, the API key masked). */
+  body: string;
+  retryAfter?: number;
+}
+
+/**
+ * The server answered, but not in a shape the spec documents for the operation: a success that is
+ * not JSON, JSON that does not parse, an empty body where one is documented, or a JSON body without
+ * its documented `data` (or `success`) field. `body` holds the start of what arrived. Not retried.
+ * (An error status keeps its own class, e.g. {@link NotFoundError}, whatever its body.)
+ */
+export class APIResponseError extends IdentityCallError {
+  override readonly name = 'APIResponseError';
+  declare readonly status: number;
+  declare readonly body: string;
+  /** The response's `Content-Type`, when it had one. */
+  readonly contentType: string | undefined;
+  constructor(init: APIResponseErrorInit) {
+    super(`Unexpected response to ${init.method} ${init.path} (${init.status}): ${init.problem}`, { ...init, messages: [init.problem] });
+    this.contentType = init.contentType;
   }
 }
 

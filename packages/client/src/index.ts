@@ -8,6 +8,7 @@ export type { ClientOptions, RequestOptions } from './options.js';
 export type { RequestLogEvent, RequestLogger } from './logger.js';
 export {
   APIError,
+  APIResponseError,
   AuthenticationError,
   BadRequestError,
   IdentityCallError,
@@ -20,7 +21,7 @@ export {
   errorForStatus,
   parseRetryAfter,
 } from './errors.js';
-export type { APIErrorInit, ErrorContext, UploadProblem } from './errors.js';
+export type { APIErrorInit, APIResponseErrorInit, ErrorContext, UploadProblem } from './errors.js';
 export { APIConnectionError, APITimeoutError, APIUserAbortError } from './connection-errors.js';
 export type { OperatorsResource } from './resources/operators.js';
 export type { ProjectsResource } from './resources/projects.js';

@@ -1,6 +1,7 @@
 /**
- * The request hook's event: one per attempt, once its response headers arrived or it failed. It never holds the API key: the
- * `Authorization` header (and any header whose value contains the key) reads `[REDACTED]`.
+ * The request hook's event: one per attempt, once it ended (its response body read) or failed. It
+ * never holds the API key: the `Authorization` header (and any header whose value contains the
+ * key) reads `[REDACTED]`, and the key is masked in the URL, the path and the error.
  */
 import type { IdentityCallError } from './errors.js';
 
@@ -20,7 +21,10 @@ export interface RequestLogEvent {
   durationMs: number;
   /** The request headers, lower-case names, credentials redacted. */
   headers: Record<string, string>;
-  /** The failure when no response arrived (connection error, timeout, abort). */
+  /**
+   * The failure when no usable response arrived: a connection error, a timeout or an abort — also
+   * while reading the body, when `status` is set.
+   */
   error: IdentityCallError | undefined;
   /** When another attempt follows: the wait before it, in ms. */
   retryDelayMs: number | undefined;

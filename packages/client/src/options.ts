@@ -42,9 +42,9 @@ export interface ClientOptions {
    */
   timeout?: number;
   /**
-   * Called once per attempt, when its response headers arrived or it failed, with method, path,
-   * status, attempt, duration and the request headers (`Authorization` redacted). Errors it
-   * throws are ignored.
+   * Called once per attempt, when it ended (its body read) or failed, with method, path, status,
+   * attempt, duration and the request headers (`Authorization` redacted; the key masked
+   * everywhere). Errors it throws are ignored.
    * @default undefined (no logging)
    */
   onRequest?: RequestLogger;

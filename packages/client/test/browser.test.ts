@@ -42,14 +42,16 @@ describe('in headless Chromium', () => {
       else res.writeHead(404).end();
     });
     mock = await startMock();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'] });
+    // Generous limits: on two busy cores Prism and Chromium each take many seconds to start.
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox'], timeout: 120_000 });
     tab = await browser.newPage();
+    tab.setDefaultTimeout(60_000);
     const errors: string[] = [];
     tab.on('pageerror', (e) => errors.push(e.message));
     await tab.goto(`${server.url}/`);
-    await tab.waitForFunction('window.sdk !== undefined', undefined, { timeout: 10_000 });
+    await tab.waitForFunction('window.sdk !== undefined');
     expect(errors).toEqual([]);
-  }, 60_000);
+  }, 240_000);
 
   afterAll(async () => {
     await browser?.close();

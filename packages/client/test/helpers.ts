@@ -3,8 +3,11 @@
  * client sent (and when, on the fake clock) and control exactly what it receives; a local HTTP
  * server on a free port. Nothing is mocked inside the client.
  */
+import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { basename } from 'node:path';
 import { createIdentityCallClient, type ClientOptions, type IdentityCallClient } from '../src/index.js';
 
 /** One request the client sent, read back in full. */
@@ -120,4 +123,46 @@ export async function settle<T>(
   );
   await vi.runAllTimersAsync();
   return outcome;
+}
+
+/** What a finished child process printed. */
+export interface CommandOutput {
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs a command without blocking the event loop (a local server in this process keeps answering
+ * the child); rejects with the command, its exit code and what it printed when it fails.
+ */
+export function runCommand(
+  command: string,
+  args: string[],
+  options: { cwd: string; env?: NodeJS.ProcessEnv; timeout?: number },
+): Promise<CommandOutput> {
+  return new Promise((resolve, reject) => {
+    execFile(
+      command,
+      args,
+      { cwd: options.cwd, env: options.env ?? process.env, timeout: options.timeout ?? 0, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) {
+          const code = (error as { code?: unknown }).code;
+          reject(new Error(`${[command, ...args].join(' ')} failed (${String(code)}):\n${String(stderr)}\n${String(stdout)}`));
+        } else resolve({ stdout: String(stdout), stderr: String(stderr) });
+      },
+    );
+  });
+}
+
+/**
+ * The command that runs pnpm: the pnpm running this test when there is one, else the version the
+ * root package.json pins (`packageManager`) through npx.
+ */
+export function pnpmCommand(): [string, string[]] {
+  const exec = process.env.npm_execpath;
+  if (exec && /pnpm/.test(basename(exec))) return /\.[cm]?js$/.test(exec) ? [process.execPath, [exec]] : [exec, []];
+  const root = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { packageManager?: string };
+  if (!root.packageManager?.startsWith('pnpm@')) throw new Error('The root package.json names no pnpm version in packageManager.');
+  return ['npx', ['-y', root.packageManager.split('+')[0]!]];
 }

@@ -56,7 +56,7 @@ beforeAll(() => {
     const at = d.file && d.start !== undefined ? d.file.getLineAndCharacterOfPosition(d.start).line + 1 : 0;
     diagnostics.set(file, [...(diagnostics.get(file) ?? []), `line ${at}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`]);
   }
-}, 60_000);
+}, 180_000); // a whole type-check; on two busy cores it can take a minute
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -80,5 +80,5 @@ describe('README examples type-check against the built package', () => {
       noEmit: true,
     });
     expect(ts.getPreEmitDiagnostics(program).map((d) => ts.flattenDiagnosticMessageText(d.messageText, '\n'))).toEqual([]);
-  });
+  }, 180_000); // a whole type-check; on two busy cores it can take a minute
 });

@@ -26,9 +26,4 @@ export class LeanRequest {
   init(signal: AbortSignal, body: BodyInit | null = this.body, headers: Headers = this.headers): RequestInit {
     return { method: this.method, headers, body, signal, redirect: this.redirect };
   }
-
-  /** A real Request with the same URL, method, headers and body (for hooks that need one). */
-  toRequest(signal?: AbortSignal): Request {
-    return new Request(this.url, { method: this.method, headers: this.headers, body: this.body, redirect: this.redirect, signal });
-  }
 }

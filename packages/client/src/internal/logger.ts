@@ -3,14 +3,15 @@
  * the request.
  */
 import type { RequestLogEvent, RequestLogger } from '../logger.js';
+import { redactText } from './redact.js';
 
 const SECRET_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'x-api-key']);
 
-/** The headers as a plain object, with credentials and any value containing `apiKey` redacted. */
+/** The headers as a plain object, with credentials and any value containing `apiKey` redacted (names too). */
 export function redactHeaders(headers: Headers, apiKey: string): Record<string, string> {
   const out: Record<string, string> = {};
   headers.forEach((value, name) => {
-    out[name] = SECRET_HEADERS.has(name) || value.includes(apiKey) ? '[REDACTED]' : value;
+    out[redactText(name, apiKey)] = SECRET_HEADERS.has(name) || value.includes(apiKey) ? '[REDACTED]' : value;
   });
   return out;
 }

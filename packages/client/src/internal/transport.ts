@@ -1,9 +1,13 @@
 /**
  * The fetch that openapi-fetch calls. Per request it runs the attempts: each with its own timeout
- * combined with the caller's signal (also covering the response body), a fresh copy of the request
- * for every retry (so bodies are sent again), typed errors for failures, the retry decision and
- * wait, and the request hook. It also remembers which request produced each response, for error
- * context.
+ * combined with the caller's signal, a fresh copy of the request for every retry (so bodies are
+ * sent again), typed errors for failures, the retry decision and wait, and the request hook.
+ *
+ * An attempt ends when its response body has been read in full: the body is read here, under the
+ * attempt's timeout, so a body that stalls fails the attempt like headers that never come — and is
+ * retried by the same rule. openapi-fetch then parses the buffered copy, whose `json()` throws an
+ * `APIResponseError` (not a `SyntaxError`) for a body that is not JSON. The transport remembers the
+ * request and the body of each response it returned, for error context and excerpts.
  *
  * With the platform's fetch the attempt's signal goes in `fetch(request, { signal })`, so undici
  * builds one Request that follows one signal; an injected one-argument fetch gets a `Request`
@@ -16,7 +20,8 @@ import type { RequestLogger } from '../logger.js';
 import type { RequestOptions } from '../options.js';
 import { LeanRequest } from './lean-request.js';
 import { emit, redactHeaders } from './logger.js';
-import { redactCause } from './redact.js';
+import { redact, redactText } from './redact.js';
+import { isJsonType, unexpectedBody, type BodyRead } from './response.js';
 import { isIdempotentMethod, isRetryableStatus, retryDelay } from './retry.js';
 import { sleep, startAttempt, type Attempt } from './timeout.js';
 
@@ -36,13 +41,14 @@ export type CallInit = {
   fetch: (request: Request) => Promise<Response>;
 };
 
-/** A fetch for openapi-fetch plus the request context of each response it returned. */
+/** A fetch for openapi-fetch plus what it knows of each response it returned. */
 export interface Transport {
   /** Sends with the client's options; the caller's signal is the request's (`client.raw`). */
   fetch(request: Request): Promise<Response>;
   /** Starts a call with the caller's options: spread the result into openapi-fetch's init. */
   call(options: RequestOptions | undefined, policy?: CallPolicy): CallInit;
-  contextOf(response: Response): ErrorContext | undefined;
+  /** The request and body of a response this transport returned. */
+  readOf(response: Response): BodyRead | undefined;
 }
 
 /** Options of {@link createTransport}. */
@@ -65,11 +71,11 @@ export interface TransportOptions {
   random?: () => number;
 }
 
-/** The request's method and path below the base URL. */
-export function contextOfRequest(request: Request, basePath: string): ErrorContext {
+/** The request's method and path below the base URL, with `secret` masked (an id may be anything). */
+export function contextOfRequest(request: Request, basePath: string, secret = ''): ErrorContext {
   let path = new URL(request.url).pathname;
   if (basePath !== '/' && path.startsWith(basePath)) path = path.slice(basePath.length) || '/';
-  return { method: request.method.toUpperCase(), path };
+  return { method: request.method.toUpperCase(), path: secret ? redactText(path, secret) : path };
 }
 
 interface CallState {
@@ -79,40 +85,54 @@ interface CallState {
   policy: CallPolicy;
 }
 
-const NULL_BODY_STATUS = new Set([101, 204, 205, 304]);
-/** The body readers openapi-fetch uses (`parseAs`), guarded by the attempt's timeout and signal. */
-const BODY_READERS = ['json', 'text', 'arrayBuffer', 'blob'] as const;
-
 /** Creates the transport over `options.fetch`. */
 export function createTransport(options: TransportOptions): Transport {
-  const contexts = new WeakMap<Response, ErrorContext>();
+  const reads = new WeakMap<Response, BodyRead>();
   const basePath = options.basePath.replace(/\/+$/, '') || '/';
   const { apiKey, onRequest, random } = options;
 
-  /** The typed error for a failed attempt (or body read). */
+  /** The typed error for a failed attempt (headers or body). */
   function failure(cause: unknown, attempt: Attempt, state: CallState, context: ErrorContext): IdentityCallError {
-    if (state.caller?.aborted) return new APIUserAbortError(context, redactCause(state.caller.reason, apiKey));
+    if (state.caller?.aborted) return new APIUserAbortError(context, redact(state.caller.reason, apiKey));
     if (attempt.timedOut) return new APITimeoutError(context, state.timeout);
-    return new APIConnectionError(context, redactCause(cause, apiKey));
+    return new APIConnectionError(context, redact(cause, apiKey));
   }
 
-  /** Keeps the attempt's timeout and signal on the body: reading it ends the attempt, or fails typed. */
-  function guardBody(response: Response, attempt: Attempt, state: CallState, context: ErrorContext): void {
-    // Bodies openapi-fetch will not read (it skips 204 and `Content-Length: 0`) end the attempt now.
-    if (response.body === null || NULL_BODY_STATUS.has(response.status) || response.headers.get('content-length') === '0') {
-      return attempt.done();
+  /**
+   * Reads the body of `response` in full under the attempt's timeout and signal, then lets
+   * openapi-fetch parse it from memory: the body readers (and `body`, for `parseAs: 'stream'`)
+   * serve the text read, `json()` turns a body that is not JSON into an APIResponseError, and a
+   * missing `Content-Length` is set so openapi-fetch always parses through `json()`. (The response
+   * is patched rather than copied: building a Response costs more than the rest of the call.)
+   */
+  async function readBody(response: Response, attempt: Attempt, context: ErrorContext): Promise<Response> {
+    // fetch gives no body to 204, 304 and HEAD answers. Every body this API documents is text.
+    const text = response.body ? await attempt.guard(response.text()) : '';
+    let bytes: Uint8Array | undefined;
+    const read: BodyRead = { context, text, bytes: () => (bytes ??= new TextEncoder().encode(text)) };
+    if (response.body) {
+      const type = response.headers.get('content-type');
+      const blob = () => new Blob([text], { type: type ?? '' });
+      if (response.headers.get('content-length') === null) {
+        const headers = new Headers(response.headers);
+        headers.set('content-length', String(read.bytes().byteLength));
+        headers.delete('transfer-encoding');
+        Object.defineProperty(response, 'headers', { value: headers });
+      }
+      Object.defineProperty(response, 'body', { get: () => blob().stream() });
+      response.blob = async () => blob();
+      response.arrayBuffer = async () => read.bytes().slice().buffer;
+      response.text = async () => text;
+      response.json = async () => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          throw unexpectedBody(read, response, apiKey, isJsonType(type) ? 'parse' : 'type');
+        }
+      };
     }
-    const readers = response as unknown as Record<string, () => Promise<unknown>>;
-    for (const name of BODY_READERS) {
-      const read = readers[name]!;
-      readers[name] = () =>
-        attempt
-          .guard(read.call(response))
-          .catch((cause: unknown) => {
-            throw failure(cause, attempt, state, context);
-          })
-          .finally(attempt.done);
-    }
+    reads.set(response, read);
+    return response;
   }
 
   /** Sends attempt `n` of `original` (which is kept unsent, so retries can copy it). */
@@ -140,44 +160,45 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   async function send(original: Request, state: CallState): Promise<Response> {
-    const context = contextOfRequest(original, basePath);
+    const context = contextOfRequest(original, basePath, apiKey);
     const { caller, maxRetries } = state;
     const idempotent = state.policy.idempotent ?? isIdempotentMethod(context.method);
     for (let n = 1; ; n++) {
-      if (caller?.aborted) throw new APIUserAbortError(context, redactCause(caller.reason, apiKey));
+      if (caller?.aborted) throw new APIUserAbortError(context, redact(caller.reason, apiKey));
       const attempt = startAttempt(caller, state.timeout);
       const started = Date.now();
+      const mayRetry = idempotent && n <= maxRetries;
       let response: Response | undefined;
       let error: IdentityCallError | undefined;
+      let durationMs: number | undefined;
+      let delay: number | undefined;
       try {
-        response = await attempt.guard(sendAttempt(original, n, attempt, state, idempotent && n <= maxRetries));
+        response = await attempt.guard(sendAttempt(original, n, attempt, state, mayRetry));
+        durationMs = Date.now() - started;
+        if (mayRetry && isRetryableStatus(response.status)) {
+          delay = retryDelay(n, parseRetryAfter(response.headers.get('retry-after')), random);
+        }
+        // The answer, unless it is discarded for a retry: its body is part of the attempt.
+        if (delay === undefined) response = await readBody(response, attempt, context);
       } catch (cause) {
         error = failure(cause, attempt, state, context);
+        if (mayRetry && !(error instanceof APIUserAbortError)) delay = retryDelay(n, undefined, random);
       }
-      const retryable =
-        idempotent && n <= maxRetries && (response ? isRetryableStatus(response.status) : !(error instanceof APIUserAbortError));
-      const delay = retryable
-        ? retryDelay(n, response && parseRetryAfter(response.headers.get('retry-after')), random)
-        : undefined;
+      attempt.done();
       emit(onRequest, () => ({
         ...context,
-        url: original.url,
+        url: redactText(original.url, apiKey),
         attempt: n,
         status: response?.status,
-        durationMs: Date.now() - started,
+        durationMs: durationMs ?? Date.now() - started,
         headers: redactHeaders(original.headers, apiKey),
         error,
         retryDelayMs: delay,
       }));
-      if (response && delay === undefined) {
-        guardBody(response, attempt, state, context);
-        contexts.set(response, context);
-        return response;
-      }
-      attempt.done();
-      response?.body?.cancel().catch(() => undefined); // free the connection of a discarded answer
+      if (response && !error && delay === undefined) return response;
+      if (response && !reads.has(response)) response.body?.cancel().catch(() => undefined); // free the connection of a discarded answer
       if (delay === undefined) throw error;
-      if (!(await sleep(delay, caller))) throw new APIUserAbortError(context, redactCause(caller?.reason, apiKey));
+      if (!(await sleep(delay, caller))) throw new APIUserAbortError(context, redact(caller?.reason, apiKey));
     }
   }
 
@@ -193,6 +214,6 @@ export function createTransport(options: TransportOptions): Transport {
       };
       return { fetch: (request) => send(request, state) };
     },
-    contextOf: (response) => contexts.get(response),
+    readOf: (response) => reads.get(response),
   };
 }

@@ -6,7 +6,19 @@
  */
 import { UploadValidationError } from '../errors.js';
 import { UPLOAD_LIMITS, UPLOAD_PART_TYPES } from '../generated/spec.gen.js';
-import type { UploadFile } from '../resources/recordings.js';
+
+/**
+ * Audio accepted by the recording upload (`client.recordings.upload`): a file path (Node.js only), a `Blob` or
+ * `File`, bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`), or a readable stream (a web
+ * `ReadableStream` or a Node.js `Readable`). Streams are read into memory (up to the size limit).
+ */
+export type UploadFile =
+  | string
+  | Blob
+  | ArrayBuffer
+  | ArrayBufferView
+  | ReadableStream<Uint8Array>
+  | AsyncIterable<Uint8Array>;
 
 /** Content types that name a format (the first of each format is the one sent). */
 const TYPE_FORMATS: Record<string, string> = {

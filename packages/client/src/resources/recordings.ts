@@ -6,8 +6,11 @@
 import type { operations, RecordingUpdate, RecordingUpload } from '@identitycall/types';
 import type { ResourceContext } from '../internal/context.js';
 import { paginate } from '../internal/pagination.js';
-import { prepareUpload } from '../internal/upload.js';
+import { prepareUpload, type UploadFile } from '../internal/upload.js';
 import type { RequestOptions } from '../options.js';
+
+// Declared beside the upload code, which checks it; part of this resource's public surface.
+export type { UploadFile };
 
 /** A recording's `public_id` (UUID) or legacy numeric id. */
 export type RecordingRef = string | number;
@@ -17,19 +20,6 @@ export type RecordingListQuery = NonNullable<operations['listRecordings']['param
 
 /** Query of {@link RecordingsResource.iterate}: `per_page`, `status`, and `page` to start from (default 1). */
 export type RecordingIterateQuery = RecordingListQuery;
-
-/**
- * Audio accepted by {@link RecordingsResource.upload}: a file path (Node.js only), a `Blob` or
- * `File`, bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`), or a readable stream (a web
- * `ReadableStream` or a Node.js `Readable`). Streams are read into memory (up to the size limit).
- */
-export type UploadFile =
-  | string
-  | Blob
-  | ArrayBuffer
-  | ArrayBufferView
-  | ReadableStream<Uint8Array>
-  | AsyncIterable<Uint8Array>;
 
 /** Fields of an upload: the audio plus the documented form fields. */
 export type UploadParams = Omit<RecordingUpload, 'file'> & {
