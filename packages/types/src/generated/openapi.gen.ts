@@ -1367,7 +1367,7 @@ export interface components {
              */
             name: string;
             /**
-             * @description Two-letter initials derived from `name`.
+             * @description Two-letter initials derived from `name` by the rule in DECISIONS.md (B22).
              * @example AC
              */
             initials: string;
@@ -1390,7 +1390,7 @@ export interface components {
              */
             phone_number: string;
             /**
-             * @description Two-letter initials derived from `name`.
+             * @description Two-letter initials derived from `name` by the rule in DECISIONS.md (B22).
              * @example EF
              */
             initials: string;
@@ -1634,7 +1634,7 @@ export interface components {
             /** @description Whether routed calls can reach the operator. */
             active: boolean;
             /**
-             * @description Two-letter initials derived from `name`.
+             * @description Two-letter initials derived from `name` by the rule in DECISIONS.md (B22).
              * @example JD
              */
             initials: string;
@@ -1876,8 +1876,10 @@ export interface components {
             };
         };
         /**
-         * @description The JSON request body is larger than 1 MiB. Not documented by the API pages; the toolkit
-         *     documents the limit so that clients and servers agree (see DECISIONS.md, B21).
+         * @description The JSON request body is larger than 1 MiB (the `x-max-bytes` of the operation's
+         *     `application/json` request body). Not documented by the API pages; the toolkit documents
+         *     the limit so that clients and servers agree, and answers with this example's message
+         *     (see DECISIONS.md, B21).
          */
         PayloadTooLarge: {
             headers: {
@@ -1890,6 +1892,7 @@ export interface components {
         /**
          * @description The request body is not valid JSON. The Errors page lists 400 for invalid request
          *     parameters without a message; the wording here is illustrative (see DECISIONS.md, B18).
+         *     `x-message-template` is the toolkit's wording: `{detail}` is the JSON parser's message.
          */
         MalformedJson: {
             headers: {
