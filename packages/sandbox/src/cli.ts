@@ -8,8 +8,8 @@
  * @see ../README.md
  */
 import { parseArgs } from 'node:util';
-import type { ProcessingMode } from './internal/context.js';
-import { FAULTS, type FaultName } from './internal/faults.js';
+import type { ProcessingMode } from './pipeline/context.js';
+import { FAULTS, type FaultName } from './faults/catalogue.js';
 import { startSandbox } from './sandbox.js';
 
 const USAGE = `Usage: identitycall-sandbox [options]

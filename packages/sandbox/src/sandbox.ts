@@ -6,19 +6,19 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createValidator, loadSpec, type OpenAPIDocument, type SpecValidator } from '@identitycall/openapi';
-import { ADMIN_PREFIX, handleAdminRequest } from './internal/admin.js';
-import { DEFAULT_UPLOAD_LIMITS, type AudioFormat } from './internal/audio.js';
-import type { App, ProcessingMode } from './internal/context.js';
-import { installFaults, type FaultName } from './internal/faults.js';
-import { handlers } from './internal/handlers.js';
-import type { ApiKeyRecord, SandboxData } from './internal/model.js';
-import { Persistence, readDataFile, removeStaleTemps } from './internal/persistence.js';
-import { DEFAULT_PHONE_REGION } from './internal/phone.js';
-import { guarded, handleApiRequest, handleUnknownPath } from './internal/pipeline.js';
-import { createRouter } from './internal/router.js';
-import { loadSeedFile, normaliseSeed, type SeedInput } from './internal/seed.js';
-import { Store } from './internal/store.js';
-import { createRequestValidation } from './internal/validation.js';
+import { ADMIN_PREFIX, handleAdminRequest } from './admin/admin-routes.js';
+import { DEFAULT_UPLOAD_LIMITS, type AudioFormat } from './validation/upload-formats.js';
+import type { App, ProcessingMode } from './pipeline/context.js';
+import { installFaults, type FaultName } from './faults/catalogue.js';
+import { handlers } from './resources/registry.js';
+import type { ApiKeyRecord, SandboxData } from './state/model.js';
+import { Persistence, readDataFile, removeStaleTemps } from './state/persistence.js';
+import { DEFAULT_PHONE_REGION } from './resources/phone.js';
+import { guarded, handleApiRequest, handleUnknownPath } from './pipeline/api-request.js';
+import { createRouter } from './routing/router.js';
+import { loadSeedFile, normaliseSeed, type SeedInput } from './state/seed.js';
+import { Store } from './state/store.js';
+import { createRequestValidation } from './validation/request-validation.js';
 
 /** Options of {@link startSandbox}. */
 export interface SandboxOptions {

@@ -4,8 +4,8 @@
  * response check the other tests rely on really rejects undocumented answers.
  */
 import { describe, expect, it } from 'vitest';
-import { handlers } from '../src/internal/handlers.js';
-import { MESSAGES } from '../src/internal/errors.js';
+import { handlers } from '../src/resources/registry.js';
+import { MESSAGES } from '../src/errors/api-error.js';
 import { loadSeedFile } from '../src/index.js';
 import { expectDocumented, spec, validator } from './helpers.js';
 

@@ -2,9 +2,9 @@
  * Recording processing, made deterministic: `pending → processing → completed` one step per read
  * of Get Recording (`on-read`, the default), at once (`instant`), on a timer of the sandbox clock
  * (`{ stepMs }`), or only through the admin route (`manual`).
- * @see ./context.ts ProcessingMode
+ * @see ../pipeline/context.ts ProcessingMode
  */
-import type { ProcessingMode } from './context.js';
+import type { ProcessingMode } from '../pipeline/context.js';
 import type { RecordingRecord, RecordingStatus } from './model.js';
 import type { Store } from './store.js';
 

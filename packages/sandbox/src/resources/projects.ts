@@ -3,12 +3,12 @@
  * (a project-scoped key sees only its own project; any other id is 404).
  * @see https://docs.identitycall.ai/api-reference/projects
  */
-import { seesProject } from '../auth.js';
-import type { Handler, RequestContext } from '../context.js';
-import { notFound, projectScopedForbidden } from '../errors.js';
-import type { ProjectRecord } from '../model.js';
-import type { Patch } from '../store.js';
-import { projectDetail, projectListItem } from '../views.js';
+import { seesProject } from '../auth/api-keys.js';
+import type { Handler, RequestContext } from '../pipeline/context.js';
+import { notFound, projectScopedForbidden } from '../errors/api-error.js';
+import type { ProjectRecord } from '../state/model.js';
+import type { Patch } from '../state/store.js';
+import { projectDetail, projectListItem } from './views.js';
 
 type Fields = Record<string, unknown>;
 

@@ -8,11 +8,11 @@
  * @see ../../README.md
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { App } from './context.js';
-import { methodNotAllowed, notFound } from './errors.js';
-import { sendJson } from './http.js';
-import { advanceRecording } from './processing.js';
-import { recordingDetail } from './views.js';
+import type { App } from '../pipeline/context.js';
+import { methodNotAllowed, notFound } from '../errors/api-error.js';
+import { sendJson } from '../http/body.js';
+import { advanceRecording } from '../state/processing.js';
+import { recordingDetail } from '../resources/views.js';
 
 /** The prefix of every admin route. */
 export const ADMIN_PREFIX = '/__sandbox';

@@ -5,7 +5,7 @@
  * @see https://nodejs.org/docs/latest-v20.x/api/http.html
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { ApiError, bodyTooLarge, malformedJson } from './errors.js';
+import { ApiError, bodyTooLarge, malformedJson } from '../errors/api-error.js';
 
 /** The largest JSON body accepted (1 MiB). */
 export const JSON_BODY_LIMIT = 1024 * 1024;

@@ -8,13 +8,13 @@
  */
 import type { IncomingMessage } from 'node:http';
 import type { OperationInfo } from '@identitycall/openapi';
-import { authenticate, authorize, type Scope } from './auth.js';
-import type { FormBody, Handler, HandlerResult } from './context.js';
-import { ApiError, MESSAGES, SANDBOX_MESSAGES, internalError, notFound, permissionRequired, type Permission } from './errors.js';
-import type { ApiKeyRecord } from './model.js';
-import type { Store } from './store.js';
-import type { RequestValidation } from './validation.js';
-import { recordingDetail } from './views.js';
+import { authenticate, authorize, type Scope } from '../auth/api-keys.js';
+import type { FormBody, Handler, HandlerResult } from '../pipeline/context.js';
+import { ApiError, MESSAGES, SANDBOX_MESSAGES, internalError, notFound, permissionRequired, type Permission } from '../errors/api-error.js';
+import type { ApiKeyRecord } from '../state/model.js';
+import type { Store } from '../state/store.js';
+import type { RequestValidation } from '../validation/request-validation.js';
+import { recordingDetail } from '../resources/views.js';
 
 /** An answer as the pipeline is about to send it. */
 export interface Answer {

@@ -6,7 +6,7 @@
  * @see https://ajv.js.org/api.html#validation-errors
  */
 import { resolveRef, type OpenAPIDocument, type OperationInfo, type SpecValidator } from '@identitycall/openapi';
-import { ApiError, SANDBOX_MESSAGES, notFound } from './errors.js';
+import { ApiError, SANDBOX_MESSAGES, notFound } from '../errors/api-error.js';
 
 /** How an operation reports invalid input: `errors` (model validation) or `error` (parameter check). */
 export type EnvelopeStyle = 'errors' | 'error';

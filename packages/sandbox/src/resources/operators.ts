@@ -3,13 +3,13 @@
  * to E.164) and delete (cascading off every routing list).
  * @see https://docs.identitycall.ai/api-reference/operators
  */
-import { seesOperator } from '../auth.js';
-import type { Handler, RequestContext } from '../context.js';
-import { MESSAGES, notFound } from '../errors.js';
-import type { OperatorRecord } from '../model.js';
-import { normalizePhone } from '../phone.js';
-import type { Patch } from '../store.js';
-import { operatorDetail, operatorListItem } from '../views.js';
+import { seesOperator } from '../auth/api-keys.js';
+import type { Handler, RequestContext } from '../pipeline/context.js';
+import { MESSAGES, notFound } from '../errors/api-error.js';
+import type { OperatorRecord } from '../state/model.js';
+import { normalizePhone } from './phone.js';
+import type { Patch } from '../state/store.js';
+import { operatorDetail, operatorListItem } from './views.js';
 
 type Fields = Record<string, unknown>;
 

@@ -4,13 +4,13 @@
  * A project-scoped key works only with numbers of its project; any other id is 404.
  * @see https://docs.identitycall.ai/api-reference/virtual-numbers
  */
-import { seesOperator, seesProjectResource } from '../auth.js';
-import type { Handler, RequestContext } from '../context.js';
-import { MESSAGES, SANDBOX_MESSAGES, notFound, unprocessable } from '../errors.js';
-import type { VirtualNumberRecord } from '../model.js';
-import { normalizePhone } from '../phone.js';
-import type { Patch } from '../store.js';
-import { virtualNumberDetail, virtualNumberListItem } from '../views.js';
+import { seesOperator, seesProjectResource } from '../auth/api-keys.js';
+import type { Handler, RequestContext } from '../pipeline/context.js';
+import { MESSAGES, SANDBOX_MESSAGES, notFound, unprocessable } from '../errors/api-error.js';
+import type { VirtualNumberRecord } from '../state/model.js';
+import { normalizePhone } from './phone.js';
+import type { Patch } from '../state/store.js';
+import { virtualNumberDetail, virtualNumberListItem } from './views.js';
 
 type Fields = Record<string, unknown>;
 

@@ -2,17 +2,17 @@
  * One API request from arrival to answer: route (404/405), authenticate (401), authorise (403),
  * path parameters (404), query (422/400), body (400/413/422), handler, wait for the data file,
  * answer. Every failure is answered in a documented envelope; nothing escapes as a crash.
- * @see ./router.ts
+ * @see ../routing/router.ts
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OperationInfo } from '@identitycall/openapi';
-import { authenticate, authorize } from './auth.js';
+import { authenticate, authorize } from '../auth/api-keys.js';
 import type { App, FormBody, Handler, HandlerResult } from './context.js';
-import { ApiError, internalError, methodNotAllowed, notFound } from './errors.js';
-import type { Answer, FaultHooks, RequestInfo } from './faults.js';
-import { ClientGoneError, readJson, sendJson } from './http.js';
-import type { Router } from './router.js';
-import { readUploadForm } from './upload.js';
+import { ApiError, internalError, methodNotAllowed, notFound } from '../errors/api-error.js';
+import type { Answer, FaultHooks, RequestInfo } from '../faults/catalogue.js';
+import { ClientGoneError, readJson, sendJson } from '../http/body.js';
+import type { Router } from '../routing/router.js';
+import { readUploadForm } from '../http/upload-body.js';
 
 /** What the pipeline needs besides the app. */
 export interface PipelineDeps {

@@ -4,14 +4,14 @@
  * move, soft delete, and the canned transcription, results and summary.
  * @see https://docs.identitycall.ai/api-reference/recordings
  */
-import { seesProjectResource } from '../auth.js';
-import type { Handler, RequestContext } from '../context.js';
-import { MESSAGES, SANDBOX_MESSAGES, badRequest, notFound, projectMismatch, unprocessable } from '../errors.js';
-import type { RecordingRecord } from '../model.js';
-import { initialStatus, observeRecording, refreshRecording } from '../processing.js';
-import type { Patch } from '../store.js';
-import { FILE_FIELD } from '../upload.js';
-import { recordingDetail, recordingListItem, shownAnalysis } from '../views.js';
+import { seesProjectResource } from '../auth/api-keys.js';
+import type { Handler, RequestContext } from '../pipeline/context.js';
+import { MESSAGES, SANDBOX_MESSAGES, badRequest, notFound, projectMismatch, unprocessable } from '../errors/api-error.js';
+import type { RecordingRecord } from '../state/model.js';
+import { initialStatus, observeRecording, refreshRecording } from '../state/processing.js';
+import type { Patch } from '../state/store.js';
+import { FILE_FIELD } from '../http/upload-body.js';
+import { recordingDetail, recordingListItem, shownAnalysis } from './views.js';
 
 /** Rails' wording for a reference to a record that does not exist. */
 const PROJECT_MUST_EXIST = 'Project must exist';

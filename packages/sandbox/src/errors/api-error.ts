@@ -2,7 +2,7 @@
  * Errors as data: every error the sandbox answers with, as typed templates in the API's documented
  * envelopes (`{"error": "…"}` or `{"errors": ["…"]}`). The documented strings live here once; the
  * test suite checks that each of them appears among the spec's examples.
- * @see ../../../../shared/reference/identitycall-api.md §1.8
+ * @see https://docs.identitycall.ai/api-reference/errors
  */
 
 /** The generic envelope. */

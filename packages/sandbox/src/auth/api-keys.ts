@@ -1,11 +1,11 @@
 /**
  * API keys: the bearer token, its permissions (checked against the operation's `x-permission`)
  * and its scope (account-wide, or bound to one project).
- * @see ../../../../shared/reference/identitycall-api.md §1.2–1.4
+ * @see https://docs.identitycall.ai/api-reference/errors
  */
 import type { OperationInfo } from '@identitycall/openapi';
-import { permissionRequired, unauthorized } from './errors.js';
-import type { ApiKeyRecord } from './model.js';
+import { permissionRequired, unauthorized } from '../errors/api-error.js';
+import type { ApiKeyRecord } from '../state/model.js';
 
 /** The documented key format: `idc_` followed by 32 alphanumeric characters. */
 export const API_KEY_PATTERN = /^idc_[A-Za-z0-9]{32}$/;

@@ -1,14 +1,14 @@
 /**
  * What an operation handler gets and gives back. Handlers are synchronous: a request is validated
  * and applied in one turn of the event loop, so concurrent requests never interleave inside one.
- * @see ./resources/operators.ts
+ * @see ../resources/operators.ts
  */
 import type { OperationInfo } from '@identitycall/openapi';
-import type { Scope } from './auth.js';
-import type { AudioFormat } from './audio.js';
-import type { ReceivedFile } from './multipart.js';
-import type { Store } from './store.js';
-import type { RequestValidation } from './validation.js';
+import type { Scope } from '../auth/api-keys.js';
+import type { AudioFormat } from '../validation/upload-formats.js';
+import type { ReceivedFile } from '../http/multipart.js';
+import type { Store } from '../state/store.js';
+import type { RequestValidation } from '../validation/request-validation.js';
 
 /** How uploaded recordings move from `pending` to `completed`. */
 export type ProcessingMode =

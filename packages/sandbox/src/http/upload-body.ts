@@ -1,13 +1,13 @@
 /**
  * Reading an Upload Recording body: the multipart stream with the per-format size limits applied
  * while it arrives, and parser failures turned into the documented answers.
- * @see ../../../../shared/reference/identitycall-api.md §3 R2 and §1.12
+ * @see https://docs.identitycall.ai/api-reference/recordings/create
  */
 import type { IncomingMessage } from 'node:http';
-import { audioFormatOf, type AudioFormat } from './audio.js';
-import type { FormBody } from './context.js';
-import { ApiError, MESSAGES, SANDBOX_MESSAGES, badRequest, unprocessable } from './errors.js';
-import { consume } from './http.js';
+import { audioFormatOf, type AudioFormat } from '../validation/upload-formats.js';
+import type { FormBody } from '../pipeline/context.js';
+import { ApiError, MESSAGES, SANDBOX_MESSAGES, badRequest, unprocessable } from '../errors/api-error.js';
+import { consume } from './body.js';
 import { MultipartError, MultipartParser, boundaryOf } from './multipart.js';
 
 /** The form field that carries the audio file. */

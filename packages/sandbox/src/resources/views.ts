@@ -2,12 +2,12 @@
  * Records as the API shows them: the list and detail representations of each resource, with
  * nested lists cut to what the key may see (a project-scoped key never learns of numbers or
  * operators outside its project).
- * @see ../../../../shared/reference/identitycall-api.md §2
+ * @see ../../../../spec/DECISIONS.md (B1, B16, B19)
  */
-import { seesOperator, seesProjectResource, type Scope } from './auth.js';
-import type { OperatorRecord, ProjectRecord, RecordingAnalysis, RecordingRecord, VirtualNumberRecord } from './model.js';
+import { seesOperator, seesProjectResource, type Scope } from '../auth/api-keys.js';
+import type { OperatorRecord, ProjectRecord, RecordingAnalysis, RecordingRecord, VirtualNumberRecord } from '../state/model.js';
 import { initialsOf } from './phone.js';
-import type { Store } from './store.js';
+import type { Store } from '../state/store.js';
 
 const operatorBase = (o: OperatorRecord) => ({
   id: o.id,

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { API_KEY_PATTERN } from './auth.js';
+import { API_KEY_PATTERN } from '../auth/api-keys.js';
 import type {
   ApiKeyRecord,
   AvailableNumberRecord,
