@@ -160,7 +160,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     url: `${origin}${basePath}`,
     origin,
     basePath,
-    keys: store.listKeys(),
+    keys: store.keys.list(),
     reset,
     stop() {
       stopped ??= new Promise<void>((resolve) => {

@@ -35,14 +35,14 @@ export async function handleAdminRequest(deps: AdminDeps, req: IncomingMessage, 
   }
   if (path === '/keys') {
     if (method !== 'GET') throw methodNotAllowed(['GET']);
-    return sendJson(res, 200, { data: deps.app.store.listKeys() });
+    return sendJson(res, 200, { data: deps.app.store.keys.list() });
   }
   const advance = /^\/recordings\/([^/]+)\/advance$/.exec(path);
   if (advance) {
     if (method !== 'POST') throw methodNotAllowed(['POST']);
     const ref = advance[1]!;
     const store = deps.app.store;
-    const recording = store.getRecording(/^\d{1,15}$/.test(ref) ? Number(ref) : ref);
+    const recording = store.recordings.get(/^\d{1,15}$/.test(ref) ? Number(ref) : ref);
     if (!recording) throw notFound();
     const next = advanceRecording(store, recording);
     await deps.sync();

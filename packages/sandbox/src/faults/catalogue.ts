@@ -141,7 +141,7 @@ const DEFINITIONS = {
           const sent = isObject(ctx.body) ? ctx.body.phone_number : undefined;
           const data = dataOf(result.body);
           if (result.status < 300 && typeof sent === 'string' && isObject(data) && typeof data.id === 'number') {
-            t.store.updateOperator(data.id, { phone_number: sent });
+            t.store.operators.update(data.id, { phone_number: sent });
             data.phone_number = sent;
           }
           return result;
@@ -159,7 +159,7 @@ const DEFINITIONS = {
   'auth-ignored': {
     description: 'A missing, malformed or unknown API key is served as the account-wide key.',
     install: (t) => {
-      const full = t.store.listKeys().find((k) => k.project_id === null && k.permissions.length === 3);
+      const full = t.store.keys.list().find((k) => k.project_id === null && k.permissions.length === 3);
       t.hooks.authenticate = (header, find) => {
         try {
           return authenticate(header, find);
@@ -261,9 +261,9 @@ const DEFINITIONS = {
     install: (t) =>
       wrap(t, 'deleteProject', (original) => (ctx) => {
         const id = ctx.params.id as number;
-        const other = t.store.listProjects().find((p) => p.id !== id);
-        if (ctx.scope.projectId === null && t.store.getProject(id) && other) {
-          for (const r of t.store.listRecordings()) if (r.project_id === id) t.store.updateRecording(r.id, { project_id: other.id });
+        const other = t.store.projects.list().find((p) => p.id !== id);
+        if (ctx.scope.projectId === null && t.store.projects.get(id) && other) {
+          for (const r of t.store.recordings.list()) if (r.project_id === id) t.store.recordings.update(r.id, { project_id: other.id });
         }
         return original(ctx);
       }),
@@ -271,13 +271,13 @@ const DEFINITIONS = {
   'delete-recording-keeps-it': {
     description: 'Delete Recording answers 204 but the recording stays.',
     install: (t) => {
-      t.store.deleteRecording = (id: number) => t.store.getRecording(id) !== undefined;
+      t.store.recordings.delete = (id: number) => t.store.recordings.get(id) !== undefined;
     },
   },
   'idempotent-replay-duplicates': {
     description: 'Replaying an upload with the same (project_id, external_id) creates a second recording.',
     install: (t) => {
-      t.store.findRecordingByExternalId = () => undefined;
+      t.store.recordings.findByExternalId = () => undefined;
     },
   },
   'transcription-before-completion': {
@@ -288,9 +288,9 @@ const DEFINITIONS = {
           return original(ctx);
         } catch (e) {
           const ref = String(ctx.params.id);
-          const r = t.store.getRecording(/^\d+$/.test(ref) ? Number(ref) : ref);
+          const r = t.store.recordings.get(/^\d+$/.test(ref) ? Number(ref) : ref);
           if (!(e instanceof ApiError) || e.status !== 422 || !r) throw e;
-          const a = t.store.analysisOf(r);
+          const a = t.store.recordings.analysisOf(r);
           return { status: 200, body: { data: { recording_id: r.id, language: r.language, full_text: a.full_text, dialogues: a.dialogues } } };
         }
       }),
@@ -300,9 +300,9 @@ const DEFINITIONS = {
     install: (t) =>
       onAnswer(t, (a, info) => {
         if (!is(info, 'uploadRecording') || a.status !== 422 || !isObject(a.body) || a.body.error !== MESSAGES.invalidFileType) return a;
-        const projectId = info.scope?.projectId ?? t.store.listProjects()[0]?.id;
+        const projectId = info.scope?.projectId ?? t.store.projects.list()[0]?.id;
         if (projectId === undefined) return a;
-        const r = t.store.createRecording({ project_id: projectId, external_id: null, name: 'upload', language: 'en', file_name: 'upload', file_size: 1 });
+        const r = t.store.recordings.create({ project_id: projectId, external_id: null, name: 'upload', language: 'en', file_name: 'upload', file_size: 1 });
         return { ...a, status: 201, body: { data: recordingDetail(t.store, r) } };
       }),
   },

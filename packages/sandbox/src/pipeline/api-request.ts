@@ -60,7 +60,7 @@ async function process(deps: PipelineDeps, req: IncomingMessage, pathname: strin
   const early = faults?.intercept?.(info);
   if (early) return early;
 
-  const scope = (faults?.authenticate ?? authenticate)(req.headers.authorization, (token) => app.store.findKey(token));
+  const scope = (faults?.authenticate ?? authenticate)(req.headers.authorization, (token) => app.store.keys.find(token));
   info.scope = scope;
   (faults?.authorize ?? authorize)(scope, op);
   const params = app.validation.pathParams(op, match.params);

@@ -15,7 +15,7 @@ type Fields = Record<string, unknown>;
 
 /** The operator at `params.id`, or 404 when it is missing or outside the key's project. */
 function findOperator(ctx: RequestContext): OperatorRecord {
-  const operator = ctx.app.store.getOperator(ctx.params.id as number);
+  const operator = ctx.app.store.operators.get(ctx.params.id as number);
   if (!operator || !seesOperator(ctx.scope, operator)) throw notFound();
   return operator;
 }
@@ -40,7 +40,7 @@ export function validOperatorFields(ctx: RequestContext): Fields {
 const listOperators: Handler = (ctx) => {
   const { store } = ctx.app;
   const data = store
-    .listOperators()
+    .operators.list()
     .filter((o) => seesOperator(ctx.scope, o))
     .map((o) => operatorListItem(store, ctx.scope, o));
   return { status: 200, body: { data } };
@@ -49,7 +49,7 @@ const listOperators: Handler = (ctx) => {
 const createOperator: Handler = (ctx) => {
   const fields = validOperatorFields(ctx);
   const { store } = ctx.app;
-  const operator = store.createOperator({
+  const operator = store.operators.create({
     name: fields.name as string,
     phone_number: fields.phone_number as string,
     email: typeof fields.email === 'string' ? fields.email : null,
@@ -73,12 +73,12 @@ const updateOperator: Handler = (ctx) => {
   if ('phone_number' in fields) patch.phone_number = fields.phone_number as string;
   if ('email' in fields) patch.email = fields.email as string | null;
   if ('active' in fields) patch.active = fields.active as boolean;
-  const updated = ctx.app.store.updateOperator(current.id, patch) ?? current;
+  const updated = ctx.app.store.operators.update(current.id, patch) ?? current;
   return { status: 200, body: { data: operatorDetail(ctx.app.store, ctx.scope, updated) } };
 };
 
 const deleteOperator: Handler = (ctx) => {
-  ctx.app.store.deleteOperator(findOperator(ctx).id);
+  ctx.app.store.operators.delete(findOperator(ctx).id);
   return { status: 200, body: { success: true } };
 };
 

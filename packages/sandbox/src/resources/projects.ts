@@ -28,7 +28,7 @@ const SETTABLE = [
 ] as const;
 
 function findProject(ctx: RequestContext): ProjectRecord {
-  const project = ctx.app.store.getProject(ctx.params.id as number);
+  const project = ctx.app.store.projects.get(ctx.params.id as number);
   if (!project || !seesProject(ctx.scope, project.id)) throw notFound();
   return project;
 }
@@ -54,7 +54,7 @@ const listProjects: Handler = (ctx) => ({
   status: 200,
   body: {
     data: ctx.app.store
-      .listProjects()
+      .projects.list()
       .filter((p) => seesProject(ctx.scope, p.id))
       .map(projectListItem),
   },
@@ -67,7 +67,7 @@ const createProject: Handler = (ctx) => {
   const num = (key: string): number | null => (typeof f[key] === 'number' ? (f[key] as number) : null);
   const language = f.language as string;
   const { store } = ctx.app;
-  const project = store.createProject({
+  const project = store.projects.create({
     name: f.name as string,
     language,
     industry: str('industry'),
@@ -80,7 +80,7 @@ const createProject: Handler = (ctx) => {
     quality_baseline_enabled: f.quality_baseline_enabled === true,
     quality_baseline_pct: num('quality_baseline_pct'),
   });
-  return { status: 201, body: { data: { ...projectListItem(project), ...store.projectCounts(project.id) } } };
+  return { status: 201, body: { data: { ...projectListItem(project), ...store.projects.counts(project.id) } } };
 };
 
 const getProject: Handler = (ctx) => ({ status: 200, body: { data: projectDetail(ctx.app.store, findProject(ctx)) } });
@@ -90,14 +90,14 @@ const updateProject: Handler = (ctx) => {
   const fields = validProjectFields(ctx);
   const patch: Record<string, unknown> = {};
   for (const key of SETTABLE) if (key in fields) patch[key] = fields[key];
-  const updated = ctx.app.store.updateProject(current.id, patch as Patch<ProjectRecord>) ?? current;
+  const updated = ctx.app.store.projects.update(current.id, patch as Patch<ProjectRecord>) ?? current;
   return { status: 200, body: { data: projectDetail(ctx.app.store, updated) } };
 };
 
 const deleteProject: Handler = (ctx) => {
   // Refused before the lookup, so a project-scoped key learns nothing about other ids.
   if (ctx.scope.projectId !== null) throw projectScopedForbidden();
-  ctx.app.store.deleteProject(findProject(ctx).id);
+  ctx.app.store.projects.delete(findProject(ctx).id);
   return { status: 204 };
 };
 

@@ -23,7 +23,7 @@ const DEFAULT_LANGUAGE = 'en';
 /** The recording at `params.id` (a `public_id` or a numeric id), or 404. */
 function findRecording(ctx: RequestContext): RecordingRecord {
   const ref = String(ctx.params.id);
-  const r = ctx.app.store.getRecording(/^\d+$/.test(ref) ? Number(ref) : ref.toLowerCase());
+  const r = ctx.app.store.recordings.get(/^\d+$/.test(ref) ? Number(ref) : ref.toLowerCase());
   if (!r || !seesProjectResource(ctx.scope, r)) throw notFound();
   return refreshRecording(ctx.app.store, ctx.app.settings.processing, r);
 }
@@ -34,7 +34,7 @@ const listRecordings: Handler = (ctx) => {
   const perPage = (ctx.query.per_page as number | undefined) ?? DEFAULT_PER_PAGE;
   const status = ctx.query.status as string | undefined;
   const visible = store
-    .listRecordings()
+    .recordings.list()
     .filter((r) => seesProjectResource(ctx.scope, r))
     .map((r) => refreshRecording(store, settings.processing, r))
     .filter((r) => status === undefined || r.status === status);
@@ -82,15 +82,15 @@ const uploadRecording: Handler = (ctx) => {
   } else if (projectId === undefined) {
     throw unprocessable(SANDBOX_MESSAGES.projectIdRequired);
   }
-  if (!store.getProject(projectId)) throw unprocessable(PROJECT_MUST_EXIST);
+  if (!store.projects.get(projectId)) throw unprocessable(PROJECT_MUST_EXIST);
 
   const externalId = typeof fields.external_id === 'string' && fields.external_id !== '' ? fields.external_id : null;
   if (externalId !== null) {
-    const existing = store.findRecordingByExternalId(projectId, externalId);
+    const existing = store.recordings.findByExternalId(projectId, externalId);
     // Idempotent replay: the existing recording, 200, nothing queued again.
     if (existing) return { status: 200, body: { data: recordingDetail(store, existing) } };
   }
-  const created = store.createRecording({
+  const created = store.recordings.create({
     project_id: projectId,
     external_id: externalId,
     name: typeof fields.name === 'string' && fields.name !== '' ? fields.name : file.filename,
@@ -100,7 +100,7 @@ const uploadRecording: Handler = (ctx) => {
   });
   const recording =
     initialStatus(settings.processing) === 'completed'
-      ? (store.setRecordingStatus(created.id, file.size === 0 ? 'failed' : 'completed') ?? created)
+      ? (store.recordings.setStatus(created.id, file.size === 0 ? 'failed' : 'completed') ?? created)
       : created;
   return { status: 201, body: { data: recordingDetail(store, recording) } };
 };
@@ -123,26 +123,26 @@ const updateRecording: Handler = (ctx) => {
   if (typeof f.project_id === 'number' && f.project_id !== current.project_id) {
     if (ctx.scope.projectId !== null) throw projectMismatch();
     const problems: string[] = [];
-    if (!store.getProject(f.project_id)) problems.push(PROJECT_MUST_EXIST);
-    else if (current.external_id !== null && store.findRecordingByExternalId(f.project_id, current.external_id)) {
+    if (!store.projects.get(f.project_id)) problems.push(PROJECT_MUST_EXIST);
+    else if (current.external_id !== null && store.recordings.findByExternalId(f.project_id, current.external_id)) {
       problems.push(EXTERNAL_ID_TAKEN);
     }
     if (problems.length > 0) throw ctx.app.validation.invalidInput(ctx.op, problems);
     patch.project_id = f.project_id;
   }
-  const updated = store.updateRecording(current.id, patch) ?? current;
+  const updated = store.recordings.update(current.id, patch) ?? current;
   return { status: 200, body: { data: recordingDetail(store, updated) } };
 };
 
 const deleteRecording: Handler = (ctx) => {
-  ctx.app.store.deleteRecording(findRecording(ctx).id);
+  ctx.app.store.recordings.delete(findRecording(ctx).id);
   return { status: 204 };
 };
 
 const getRecordingTranscription: Handler = (ctx) => {
   const r = findRecording(ctx);
   if (r.status !== 'completed') throw unprocessable(MESSAGES.transcriptionNotAvailable);
-  const a = ctx.app.store.analysisOf(r);
+  const a = ctx.app.store.recordings.analysisOf(r);
   return {
     status: 200,
     body: { data: { recording_id: r.id, language: r.language, full_text: a.full_text, dialogues: a.dialogues } },

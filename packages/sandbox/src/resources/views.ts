@@ -19,7 +19,7 @@ const operatorBase = (o: OperatorRecord) => ({
 });
 
 const visibleNumbersOf = (store: Store, scope: Scope, operatorId: number): VirtualNumberRecord[] =>
-  store.numbersOfOperator(operatorId).filter((n) => seesProjectResource(scope, n));
+  store.numbers.ofOperator(operatorId).filter((n) => seesProjectResource(scope, n));
 
 /** An operator as List Operators shows it. */
 export function operatorListItem(store: Store, scope: Scope, o: OperatorRecord) {
@@ -43,7 +43,7 @@ export function operatorDetail(store: Store, scope: Scope, o: OperatorRecord) {
 function routedOperators(store: Store, n: VirtualNumberRecord): Array<{ operator: OperatorRecord; priority: number }> {
   const out: Array<{ operator: OperatorRecord; priority: number }> = [];
   for (const entry of n.routing) {
-    const operator = store.getOperator(entry.operator_id);
+    const operator = store.operators.get(entry.operator_id);
     if (operator) out.push({ operator, priority: entry.priority });
   }
   return out.sort((a, b) => a.priority - b.priority);
@@ -92,7 +92,7 @@ export function virtualNumberDetail(store: Store, scope: Scope, n: VirtualNumber
       priority,
     })),
     available_operators: store
-      .listOperators()
+      .operators.list()
       .filter((o) => !attached.has(o.id) && seesOperator(scope, o))
       .map((o) => ({ id: o.id, name: o.name, phone_number: o.phone_number, initials: initialsOf(o.name) })),
     recent_calls: n.recent_calls.slice(0, 10),
@@ -123,7 +123,7 @@ export function projectDetail(store: Store, p: ProjectRecord) {
     retention_days: p.retention_days,
     quality_baseline_enabled: p.quality_baseline_enabled,
     quality_baseline_pct: p.quality_baseline_pct,
-    ...store.projectCounts(p.id),
+    ...store.projects.counts(p.id),
   };
 }
 
@@ -143,7 +143,7 @@ const EMPTY_ANALYSIS: RecordingAnalysis = Object.freeze({
  * summary document no error for an unfinished recording; see README, "Decisions").
  */
 export function shownAnalysis(store: Store, r: RecordingRecord): RecordingAnalysis {
-  return r.status === 'completed' ? store.analysisOf(r) : EMPTY_ANALYSIS;
+  return r.status === 'completed' ? store.recordings.analysisOf(r) : EMPTY_ANALYSIS;
 }
 
 /** The fields every recording body carries. */

@@ -21,7 +21,7 @@ const DEFAULT_COUNTRY = 'US';
 const DEFAULT_NUMBER_TYPE = 'mobile';
 
 function findNumber(ctx: RequestContext): VirtualNumberRecord {
-  const n = ctx.app.store.getVirtualNumber(ctx.params.id as number);
+  const n = ctx.app.store.numbers.get(ctx.params.id as number);
   if (!n || !seesProjectResource(ctx.scope, n)) throw notFound();
   return n;
 }
@@ -41,7 +41,7 @@ const detail = (ctx: RequestContext, n: VirtualNumberRecord) => ({
 const listVirtualNumbers: Handler = (ctx) => {
   const { store } = ctx.app;
   const data = store
-    .listVirtualNumbers()
+    .numbers.list()
     .filter((n) => seesProjectResource(ctx.scope, n))
     .map((n) => virtualNumberListItem(store, ctx.scope, n));
   return { status: 200, body: { data } };
@@ -51,7 +51,7 @@ const listAvailableVirtualNumbers: Handler = (ctx) => {
   const country = String(ctx.query.country ?? DEFAULT_COUNTRY).toUpperCase();
   const type = String(ctx.query.number_type ?? DEFAULT_NUMBER_TYPE);
   const data = ctx.app.store
-    .listAvailable()
+    .numbers.available()
     .filter((a) => a.country_code.toUpperCase() === country && a.number_type === type);
   return { status: 200, body: { data } };
 };
@@ -61,14 +61,14 @@ const purchaseVirtualNumber: Handler = (ctx) => {
   const { store } = ctx.app;
   const sent = f.phone_number as string;
   // Numbers are bought as the catalogue writes them; a local or spaced form of one is accepted too.
-  const phone = store.listAvailable().some((a) => a.phone_number === sent)
+  const phone = store.numbers.available().some((a) => a.phone_number === sent)
     ? sent
     : normalizePhone(sent, ctx.app.settings.phoneRegion);
   const str = (key: string): string | null => (typeof f[key] === 'string' ? (f[key] as string) : null);
   const bought =
     phone === undefined
       ? undefined
-      : store.purchaseNumber(
+      : store.numbers.purchase(
           phone,
           { name: str('name'), number_type: str('number_type'), upfront_cost: str('upfront_cost'), monthly_cost: str('monthly_cost') },
           ctx.scope.projectId,
@@ -87,7 +87,7 @@ const updateVirtualNumber: Handler = (ctx) => {
   if ('active' in f) patch.active = f.active as boolean;
   if ('recording' in f) patch.recording = f.recording as boolean;
   if ('routing_strategy' in f) patch.routing_strategy = f.routing_strategy as VirtualNumberRecord['routing_strategy'];
-  return detail(ctx, ctx.app.store.updateVirtualNumber(current.id, patch) ?? current);
+  return detail(ctx, ctx.app.store.numbers.update(current.id, patch) ?? current);
 };
 
 const addVirtualNumberOperator: Handler = (ctx) => {
@@ -96,27 +96,27 @@ const addVirtualNumberOperator: Handler = (ctx) => {
   const { store } = ctx.app;
   if (typeof f.operator_id === 'number') {
     // `operator_id` wins when both shapes are sent. An operator the key cannot see is 404.
-    const operator = store.getOperator(f.operator_id);
+    const operator = store.operators.get(f.operator_id);
     if (!operator || !seesOperator(ctx.scope, operator)) throw notFound();
-    return detail(ctx, store.attachOperator(n.id, operator.id) ?? n);
+    return detail(ctx, store.numbers.attach(n.id, operator.id) ?? n);
   }
   const phone = normalizePhone(f.phone_number as string, ctx.app.settings.phoneRegion);
   if (phone === undefined) throw ctx.app.validation.invalidInput(ctx.op, [MESSAGES.phoneNumberInvalid]);
   const name = typeof f.name === 'string' && f.name.trim() !== '' ? f.name : DEFAULT_OPERATOR_NAME;
   // The new operator joins the number's project, so keys of that project can see it.
-  const operator = store.createOperator({
+  const operator = store.operators.create({
     name,
     phone_number: phone,
     email: null,
     active: true,
     project_ids: n.project_id === null ? [] : [n.project_id],
   });
-  return detail(ctx, store.attachOperator(n.id, operator.id) ?? n);
+  return detail(ctx, store.numbers.attach(n.id, operator.id) ?? n);
 };
 
 const removeVirtualNumberOperator: Handler = (ctx) => {
   const n = findNumber(ctx);
-  const updated = ctx.app.store.detachOperator(n.id, ctx.query.operator_id as number);
+  const updated = ctx.app.store.numbers.detach(n.id, ctx.query.operator_id as number);
   // Not on the routing list (or no such operator): 404, as documented.
   if (!updated) throw notFound();
   return detail(ctx, updated);

@@ -19,7 +19,7 @@ function nextStatus(r: RecordingRecord, status: RecordingStatus): RecordingStatu
 /** Moves a recording one step on; completed and failed recordings stay as they are. */
 export function advanceRecording(store: Store, r: RecordingRecord): RecordingRecord {
   const next = nextStatus(r, r.status);
-  return next ? (store.setRecordingStatus(r.id, next) ?? r) : r;
+  return next ? (store.recordings.setStatus(r.id, next) ?? r) : r;
 }
 
 /** The status a new upload starts in. */
@@ -32,7 +32,7 @@ export function refreshRecording(store: Store, mode: ProcessingMode, r: Recordin
   const steps = Math.floor(elapsed / Math.max(1, mode.stepMs));
   let status = r.status;
   for (let i = r.status === 'pending' ? 0 : 1; i < Math.min(steps, 2); i++) status = nextStatus(r, status) ?? status;
-  return status === r.status ? r : (store.setRecordingStatus(r.id, status) ?? r);
+  return status === r.status ? r : (store.recordings.setStatus(r.id, status) ?? r);
 }
 
 /** What Get Recording does to a recording before showing it. */
