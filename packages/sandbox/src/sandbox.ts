@@ -7,10 +7,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createValidator, loadSpec, type OpenAPIDocument, type SpecValidator } from '@identitycall/openapi';
 import { ADMIN_PREFIX, handleAdminRequest } from './admin/admin-routes.js';
-import { DEFAULT_UPLOAD_LIMITS, type AudioFormat } from './validation/upload-formats.js';
+import { uploadLimitsWith, type AudioFormat } from './validation/upload-formats.js';
 import type { App, ProcessingMode } from './pipeline/context.js';
 import { installFaults, type FaultName } from './faults/catalogue.js';
-import { handlers } from './resources/registry.js';
+import { HANDLERS, checkHandlers } from './resources/registry.js';
 import type { ApiKeyRecord, SandboxData } from './state/model.js';
 import { Persistence, readDataFile, removeStaleTemps } from './state/persistence.js';
 import { DEFAULT_PHONE_REGION } from './resources/phone.js';
@@ -106,19 +106,20 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     settings: {
       phoneRegion: options.phoneRegion ?? DEFAULT_PHONE_REGION,
       processing: options.processing ?? 'on-read',
-      uploadLimits: { ...DEFAULT_UPLOAD_LIMITS, ...(options.uploadLimits ?? {}) },
+      uploadLimits: uploadLimitsWith(options.uploadLimits),
     },
   };
   const reset = async (): Promise<void> => {
     store.replaceAll(seed);
     await sync();
   };
+  checkHandlers(validator.operations);
   const router = createRouter(validator.operations);
-  const injected = options.faults?.length ? installFaults(options.faults, { store, handlers, validation: app.validation }) : undefined;
+  const injected = options.faults?.length ? installFaults(options.faults, { store, handlers: HANDLERS, validation: app.validation }) : undefined;
   const pipeline = {
     app,
     router,
-    handlers: injected?.handlers ?? handlers,
+    handlers: injected?.handlers ?? HANDLERS,
     basePath,
     sync,
     onError,

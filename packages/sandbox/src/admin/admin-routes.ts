@@ -10,7 +10,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { App } from '../pipeline/context.js';
 import { methodNotAllowed, notFound } from '../errors/api-error.js';
-import { sendJson } from '../http/body.js';
+import { sendJson } from '../http/respond.js';
 import { advanceRecording } from '../state/processing.js';
 import { recordingDetail } from '../resources/views.js';
 

@@ -5,10 +5,7 @@
  */
 import type { OperationInfo } from '@identitycall/openapi';
 import { permissionRequired, unauthorized } from '../errors/api-error.js';
-import type { ApiKeyRecord } from '../state/model.js';
-
-/** The documented key format: `idc_` followed by 32 alphanumeric characters. */
-export const API_KEY_PATTERN = /^idc_[A-Za-z0-9]{32}$/;
+import { API_KEY_PATTERN, type ApiKeyRecord } from '../state/model.js';
 
 /** Who is asking: the key and the project it is bound to (null for an account-wide key). */
 export interface Scope {

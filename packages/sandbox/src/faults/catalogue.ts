@@ -10,7 +10,9 @@ import type { IncomingMessage } from 'node:http';
 import type { OperationInfo } from '@identitycall/openapi';
 import { authenticate, authorize, type Scope } from '../auth/api-keys.js';
 import type { FormBody, Handler, HandlerResult } from '../pipeline/context.js';
-import { ApiError, MESSAGES, SANDBOX_MESSAGES, internalError, notFound, permissionRequired, type Permission } from '../errors/api-error.js';
+import type { Permission } from '@identitycall/openapi';
+import { ApiError, internalError, notFound, permissionRequired } from '../errors/api-error.js';
+import { MESSAGES, PERMISSION_MESSAGES, isMalformedJsonMessage } from '../errors/messages.js';
 import type { ApiKeyRecord } from '../state/model.js';
 import type { Store } from '../state/store.js';
 import type { RequestValidation } from '../validation/request-validation.js';
@@ -175,7 +177,7 @@ const DEFINITIONS = {
     install: (t) =>
       onAnswer(t, (a, info) =>
         a.status === 401 && info.req.headers.authorization === undefined
-          ? { ...a, status: 403, body: { error: MESSAGES.readPermissionRequired } }
+          ? { ...a, status: 403, body: { error: PERMISSION_MESSAGES.read } }
           : a,
       ),
   },
@@ -191,8 +193,8 @@ const DEFINITIONS = {
     description: 'A missing write permission is answered "Read permission required".',
     install: (t) =>
       onAnswer(t, (a) =>
-        a.status === 403 && isObject(a.body) && a.body.error === MESSAGES.writePermissionRequired
-          ? { ...a, body: { error: MESSAGES.readPermissionRequired } }
+        a.status === 403 && isObject(a.body) && a.body.error === PERMISSION_MESSAGES.write
+          ? { ...a, body: { error: PERMISSION_MESSAGES.read } }
           : a,
       ),
   },
@@ -320,7 +322,7 @@ const DEFINITIONS = {
     description: 'A malformed JSON body crashes the request (500) instead of a 400.',
     install: (t) =>
       onAnswer(t, (a) =>
-        a.status === 400 && isObject(a.body) && String(a.body.error).startsWith(SANDBOX_MESSAGES.malformedJson)
+        a.status === 400 && isObject(a.body) && isMalformedJsonMessage(String(a.body.error))
           ? { ...a, status: 500, body: internalError().body }
           : a,
       ),
@@ -346,7 +348,7 @@ const DEFINITIONS = {
     description: 'The 40th request is rate limited (429) without the documented `Retry-After` header.',
     install: (t) => {
       let count = 0;
-      t.hooks.intercept = () => (++count === 40 ? { status: 429, body: { error: 'Rate limit exceeded' } } : undefined);
+      t.hooks.intercept = () => (++count === 40 ? { status: 429, body: { error: MESSAGES.rateLimited } } : undefined);
     },
   },
 } satisfies Record<string, FaultDefinition>;

@@ -1,14 +1,16 @@
 /**
- * The node:http edge: reading request bodies with limits and writing JSON answers. A body that
- * breaks a limit is still read to its end (and thrown away) up to a drain cap, so the client gets
- * its answer on a connection that stays usable; past the cap the connection is closed instead.
- * @see https://nodejs.org/docs/latest-v20.x/api/http.html
+ * Reading request bodies with limits. A body that breaks a limit is still read to its end (and
+ * thrown away) up to a drain cap, so the client gets its answer on a connection that stays usable;
+ * past the cap the connection is closed instead.
+ * @see https://nodejs.org/docs/latest-v20.x/api/http.html#class-httpincomingmessage
+ * @see ../../../../spec/DECISIONS.md (B18, B21)
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
+import { jsonBodyLimit, loadSpec } from '@identitycall/openapi';
 import { ApiError, bodyTooLarge, malformedJson } from '../errors/api-error.js';
 
-/** The largest JSON body accepted (1 MiB). */
-export const JSON_BODY_LIMIT = 1024 * 1024;
+/** The largest JSON body accepted: the spec's `x-max-bytes` (B21). */
+export const JSON_BODY_LIMIT: number = jsonBodyLimit(loadSpec());
 
 /** How much of a rejected body is read and discarded before the connection is closed instead. */
 export const DRAIN_CAP = 8 * 1024 * 1024;
@@ -82,7 +84,7 @@ export function consume(
 export async function readJson(req: IncomingMessage, limit: number = JSON_BODY_LIMIT): Promise<unknown> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit + DRAIN_CAP) {
-    throw new ApiError(413, bodyTooLarge().body, {}, true);
+    throw bodyTooLarge(true);
   }
   const chunks: Buffer[] = [];
   let size = 0;
@@ -103,28 +105,4 @@ export async function readJson(req: IncomingMessage, limit: number = JSON_BODY_L
   } catch (e) {
     throw malformedJson((e as Error).message);
   }
-}
-
-const JSON_TYPE = 'application/json; charset=utf-8';
-
-/** Writes a JSON answer (or an empty one for 204). */
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-  close = false,
-): void {
-  if (res.headersSent || res.destroyed) return;
-  const text = status === 204 || body === undefined ? '' : JSON.stringify(body);
-  const all: Record<string, string | number> = { ...headers };
-  if (text !== '') {
-    all['content-type'] ??= JSON_TYPE;
-    all['content-length'] = Buffer.byteLength(text);
-  } else if (status !== 204) {
-    all['content-length'] = 0;
-  }
-  if (close) all.connection = 'close';
-  res.writeHead(status, all);
-  res.end(text);
 }

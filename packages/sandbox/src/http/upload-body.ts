@@ -6,7 +6,8 @@
 import type { IncomingMessage } from 'node:http';
 import { audioFormatOf, type AudioFormat } from '../validation/upload-formats.js';
 import type { FormBody } from '../pipeline/context.js';
-import { ApiError, MESSAGES, SANDBOX_MESSAGES, badRequest, unprocessable } from '../errors/api-error.js';
+import { ApiError, badRequest, unprocessable } from '../errors/api-error.js';
+import { MESSAGES, SANDBOX_MESSAGES } from '../errors/messages.js';
 import { consume } from './body.js';
 import { MultipartError, MultipartParser, boundaryOf } from './multipart.js';
 
@@ -46,8 +47,9 @@ export async function readUploadForm(
       // A file input left empty arrives as a part with an empty file name: no file.
       if (file.filename === '') return Number.POSITIVE_INFINITY;
       const format = audioFormatOf(file.filename, file.contentType);
-      if (!format) throw unprocessable(MESSAGES.invalidFileType);
-      return limits[format];
+      const limit = format === undefined ? undefined : limits[format];
+      if (limit === undefined) throw unprocessable(MESSAGES.invalidFileType);
+      return limit;
     },
   });
   const result = await consume(req, (chunk) => parser.write(chunk));

@@ -10,7 +10,8 @@ import { authenticate, authorize } from '../auth/api-keys.js';
 import type { App, FormBody, Handler, HandlerResult } from './context.js';
 import { ApiError, internalError, methodNotAllowed, notFound } from '../errors/api-error.js';
 import type { Answer, FaultHooks, RequestInfo } from '../faults/catalogue.js';
-import { ClientGoneError, readJson, sendJson } from '../http/body.js';
+import { ClientGoneError, readJson } from '../http/body.js';
+import { sendJson } from '../http/respond.js';
 import type { Router } from '../routing/router.js';
 import { readUploadForm } from '../http/upload-body.js';
 
@@ -55,8 +56,8 @@ async function process(deps: PipelineDeps, req: IncomingMessage, pathname: strin
   const op = match.operation;
   info.op = op;
   const handler = handlers[op.operationId];
-  // An operation in the spec that the sandbox does not implement yet: never a 5xx for it.
-  if (!handler) throw notFound();
+  // checkHandlers refused to start without one, so this is a bug.
+  if (!handler) throw new Error(`No handler for ${op.operationId}`);
   const early = faults?.intercept?.(info);
   if (early) return early;
 

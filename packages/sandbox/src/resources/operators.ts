@@ -5,7 +5,8 @@
  */
 import { seesOperator } from '../auth/api-keys.js';
 import type { Handler, RequestContext } from '../pipeline/context.js';
-import { MESSAGES, notFound } from '../errors/api-error.js';
+import { notFound } from '../errors/api-error.js';
+import { MESSAGES } from '../errors/messages.js';
 import type { OperatorRecord } from '../state/model.js';
 import { normalizePhone } from './phone.js';
 import type { Patch } from '../state/store.js';

@@ -6,16 +6,14 @@
  */
 import { seesProjectResource } from '../auth/api-keys.js';
 import type { Handler, RequestContext } from '../pipeline/context.js';
-import { MESSAGES, SANDBOX_MESSAGES, badRequest, notFound, projectMismatch, unprocessable } from '../errors/api-error.js';
+import { badRequest, notFound, projectMismatch, unprocessable } from '../errors/api-error.js';
+import { MESSAGES, SANDBOX_MESSAGES } from '../errors/messages.js';
 import type { RecordingRecord } from '../state/model.js';
 import { initialStatus, observeRecording, refreshRecording } from '../state/processing.js';
 import type { Patch } from '../state/store.js';
 import { FILE_FIELD } from '../http/upload-body.js';
 import { recordingDetail, recordingListItem, shownAnalysis } from './views.js';
 
-/** Rails' wording for a reference to a record that does not exist. */
-const PROJECT_MUST_EXIST = 'Project must exist';
-const EXTERNAL_ID_TAKEN = 'External id has already been taken';
 const DEFAULT_PAGE = 1;
 const DEFAULT_PER_PAGE = 20;
 const DEFAULT_LANGUAGE = 'en';
@@ -82,7 +80,7 @@ const uploadRecording: Handler = (ctx) => {
   } else if (projectId === undefined) {
     throw unprocessable(SANDBOX_MESSAGES.projectIdRequired);
   }
-  if (!store.projects.get(projectId)) throw unprocessable(PROJECT_MUST_EXIST);
+  if (!store.projects.get(projectId)) throw unprocessable(SANDBOX_MESSAGES.projectMustExist);
 
   const externalId = typeof fields.external_id === 'string' && fields.external_id !== '' ? fields.external_id : null;
   if (externalId !== null) {
@@ -123,9 +121,9 @@ const updateRecording: Handler = (ctx) => {
   if (typeof f.project_id === 'number' && f.project_id !== current.project_id) {
     if (ctx.scope.projectId !== null) throw projectMismatch();
     const problems: string[] = [];
-    if (!store.projects.get(f.project_id)) problems.push(PROJECT_MUST_EXIST);
+    if (!store.projects.get(f.project_id)) problems.push(SANDBOX_MESSAGES.projectMustExist);
     else if (current.external_id !== null && store.recordings.findByExternalId(f.project_id, current.external_id)) {
-      problems.push(EXTERNAL_ID_TAKEN);
+      problems.push(SANDBOX_MESSAGES.externalIdTaken);
     }
     if (problems.length > 0) throw ctx.app.validation.invalidInput(ctx.op, problems);
     patch.project_id = f.project_id;

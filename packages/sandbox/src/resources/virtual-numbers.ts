@@ -6,7 +6,9 @@
  */
 import { seesOperator, seesProjectResource } from '../auth/api-keys.js';
 import type { Handler, RequestContext } from '../pipeline/context.js';
-import { MESSAGES, SANDBOX_MESSAGES, notFound, unprocessable } from '../errors/api-error.js';
+import { notFound, unprocessable } from '../errors/api-error.js';
+import { MESSAGES, SANDBOX_MESSAGES } from '../errors/messages.js';
+import type { VirtualNumberPurchase } from '@identitycall/types';
 import type { VirtualNumberRecord } from '../state/model.js';
 import { normalizePhone } from './phone.js';
 import type { Patch } from '../state/store.js';
@@ -57,22 +59,21 @@ const listAvailableVirtualNumbers: Handler = (ctx) => {
 };
 
 const purchaseVirtualNumber: Handler = (ctx) => {
-  const f = validBody(ctx);
+  // The body passed the request schema, so it has the generated request type.
+  const f = validBody(ctx) as VirtualNumberPurchase;
   const { store } = ctx.app;
-  const sent = f.phone_number as string;
+  const sent = f.phone_number;
   // Numbers are bought as the catalogue writes them; a local or spaced form of one is accepted too.
   const phone = store.numbers.available().some((a) => a.phone_number === sent)
     ? sent
     : normalizePhone(sent, ctx.app.settings.phoneRegion);
-  const str = (key: string): string | null => (typeof f[key] === 'string' ? (f[key] as string) : null);
-  const bought =
-    phone === undefined
-      ? undefined
-      : store.numbers.purchase(
-          phone,
-          { name: str('name'), number_type: str('number_type'), upfront_cost: str('upfront_cost'), monthly_cost: str('monthly_cost') },
-          ctx.scope.projectId,
-        );
+  const fields = {
+    name: f.name ?? null,
+    number_type: f.number_type ?? null,
+    upfront_cost: f.upfront_cost ?? null,
+    monthly_cost: f.monthly_cost ?? null,
+  };
+  const bought = phone === undefined ? undefined : store.numbers.purchase(phone, fields, ctx.scope.projectId);
   if (!bought) throw unprocessable(SANDBOX_MESSAGES.numberNotAvailable);
   return { status: 201, body: { data: virtualNumberListItem(store, ctx.scope, bought) } };
 };

@@ -1,23 +1,37 @@
 /**
  * The sandbox's records: what the store keeps for each resource, the API keys, and the seed/data
- * file format (the same shape, so a data file is a seed file that has lived).
- * Fields that the API also shows are typed from `@identitycall/types`, so a spec change that
- * renames or retypes one breaks the sandbox's build instead of drifting silently.
+ * file format (the same shape, so a data file is a seed file that has lived). Every field that the
+ * API also shows is typed from `@identitycall/types` (generated from the spec), so a spec change
+ * that renames or retypes one breaks the sandbox's build instead of drifting silently; the fields
+ * only the sandbox keeps (project links, routing, soft deletion, …) are its own.
  * @see ../../fixtures/seed.json
  */
+import type { Permission } from '@identitycall/openapi';
 import type {
   AvailableVirtualNumber,
+  GoalEvaluation,
+  KeywordDetection,
+  NumberType,
   OperatorBase,
+  PauseEvent,
   ProjectDetail,
+  RecordingDetail,
   RecordingStatus,
-  RoutingStrategy,
+  RecordingSummary,
+  RecordingTranscription,
+  RecordingUpload,
+  TranscriptDialogue,
+  VirtualNumberDetail,
   VirtualNumberStats,
 } from '@identitycall/types';
 
-export type { RecordingStatus, VirtualNumberStats };
+export type { Permission, RecordingStatus, VirtualNumberStats };
 
-/** An API key permission. */
-export type Permission = 'read' | 'write' | 'delete';
+/**
+ * The documented key format: `idc_` followed by 32 alphanumeric characters. The spec states it
+ * only as prose (`bearerFormat`), so it is written here once.
+ */
+export const API_KEY_PATTERN = /^idc_[A-Za-z0-9]{32}$/;
 
 /** An API key as the seed defines it. */
 export interface ApiKeyRecord {
@@ -44,62 +58,57 @@ export interface RoutingEntry {
   priority: number;
 }
 
-/** A virtual number, its project (or none) and its routing list. */
-export interface VirtualNumberRecord {
-  id: number;
-  phone_number: string;
-  name: string | null;
-  country_code: string;
-  number_type: string | null;
-  active: boolean;
-  recording: boolean;
-  routing_strategy: RoutingStrategy;
-  ai_receptionist_enabled: boolean;
+/**
+ * A virtual number: its detail fields except the operator lists (computed from `routing`), plus its
+ * project (or none), how it was bought, and its routing list.
+ */
+export type VirtualNumberRecord = Omit<VirtualNumberDetail, 'operators' | 'available_operators'> & {
+  number_type: NumberType | null;
   project_id: number | null;
   upfront_cost: string | null;
   monthly_cost: string | null;
-  stats: VirtualNumberStats;
   routing: RoutingEntry[];
-  recent_calls: Record<string, unknown>[];
-}
+};
 
 /** A number in the `available` catalogue (provider pass-through fields kept as they are). */
 export type AvailableNumberRecord = AvailableVirtualNumber & {
   country_code: string;
-  number_type: string;
+  number_type: NumberType;
 };
 
-/** A recording. The analysis (transcription, results, summary) is canned and kept with it. */
-export interface RecordingRecord {
-  id: number;
-  public_id: string;
+/**
+ * The analysis of a recording (canned), served once it is `completed`: the transcription, results
+ * and summary fields of the API.
+ */
+export interface RecordingAnalysis {
+  speakers: RecordingSummary['speakers'];
+  goal_achievement: RecordingSummary['goal_achievement'];
+  summary: RecordingSummary['summary'];
+  full_text: RecordingTranscription['full_text'];
+  dialogues: TranscriptDialogue[];
+  goals: GoalEvaluation[];
+  keywords: KeywordDetection[];
+  pauses: PauseEvent[];
+}
+
+/**
+ * A recording: its detail fields except the counts (computed from the analysis), with `name` and
+ * `duration_ms` null until known, plus its project, idempotency key, file, soft deletion and
+ * analysis overrides.
+ */
+export type RecordingRecord = Pick<RecordingDetail, 'id' | 'status' | 'language' | 'created_at' | 'updated_at'> & {
+  public_id: NonNullable<RecordingDetail['public_id']>;
+  name: RecordingDetail['name'] | null;
+  duration_ms: RecordingDetail['duration_ms'] | null;
   project_id: number;
-  external_id: string | null;
-  name: string | null;
-  status: RecordingStatus;
-  language: string;
-  duration_ms: number | null;
+  external_id: NonNullable<RecordingUpload['external_id']> | null;
   file_name: string | null;
   file_size: number | null;
-  created_at: string;
-  updated_at: string;
   /** When the recording was soft-deleted (it then answers 404), or null. */
   deleted_at: string | null;
   /** Overrides of the canned analysis for this recording (empty: the canned one as it is). */
   analysis: Partial<RecordingAnalysis>;
-}
-
-/** The analysis of a recording (canned), served once it is `completed`. */
-export interface RecordingAnalysis {
-  speakers: string[];
-  goal_achievement: number;
-  summary: string;
-  full_text: string;
-  dialogues: Array<Record<string, unknown>>;
-  goals: Array<Record<string, unknown>>;
-  keywords: Array<Record<string, unknown>>;
-  pauses: Array<Record<string, unknown>>;
-}
+};
 
 /** The whole account: the seed file format and the data file format. */
 export interface SandboxData {

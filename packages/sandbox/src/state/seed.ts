@@ -6,12 +6,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { API_KEY_PATTERN } from '../auth/api-keys.js';
+import { PERMISSIONS, isPermission } from '@identitycall/openapi';
+import { API_KEY_PATTERN } from './model.js';
 import type {
   ApiKeyRecord,
   AvailableNumberRecord,
   OperatorRecord,
-  Permission,
   ProjectRecord,
   RecordingAnalysis,
   RecordingRecord,
@@ -34,7 +34,6 @@ export interface SeedInput {
 }
 
 const EPOCH = '2026-01-01T00:00:00Z';
-const PERMISSIONS: readonly Permission[] = ['read', 'write', 'delete'];
 
 const EMPTY_ANALYSIS: RecordingAnalysis = {
   speakers: [],
@@ -57,8 +56,8 @@ export function normaliseSeed(input: SeedInput): SandboxData {
   const canned = { ...EMPTY_ANALYSIS, ...(input.canned_analysis ?? {}) };
   const keys = (input.keys ?? []).map((k): ApiKeyRecord => {
     if (!API_KEY_PATTERN.test(k.key)) fail(`key "${k.key}" is not idc_ followed by 32 alphanumerics`);
-    const permissions = k.permissions ?? ['read', 'write', 'delete'];
-    for (const p of permissions) if (!PERMISSIONS.includes(p)) fail(`key "${k.key}" has unknown permission "${p}"`);
+    const permissions = k.permissions ?? [...PERMISSIONS];
+    for (const p of permissions) if (!isPermission(p)) fail(`key "${k.key}" has unknown permission "${p}"`);
     return { key: k.key, name: k.name ?? k.key.slice(0, 8), permissions, project_id: k.project_id ?? null };
   });
   const projects = (input.projects ?? []).map(

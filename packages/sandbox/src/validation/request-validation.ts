@@ -6,7 +6,8 @@
  * @see https://ajv.js.org/api.html#validation-errors
  */
 import { resolveRef, type OpenAPIDocument, type OperationInfo, type SpecValidator } from '@identitycall/openapi';
-import { ApiError, SANDBOX_MESSAGES, notFound } from '../errors/api-error.js';
+import { ApiError, notFound } from '../errors/api-error.js';
+import { SANDBOX_MESSAGES } from '../errors/messages.js';
 
 /** How an operation reports invalid input: `errors` (model validation) or `error` (parameter check). */
 export type EnvelopeStyle = 'errors' | 'error';
