@@ -9,7 +9,8 @@ export type { Sandbox, SandboxOptions } from './sandbox.js';
 export type { ProcessingMode } from './pipeline/context.js';
 export type { AudioFormat } from './validation/upload-formats.js';
 export { DEFAULT_UPLOAD_LIMITS } from './validation/upload-formats.js';
-export { DEFAULT_PHONE_REGION, initialsOf, normalizePhone } from './resources/phone.js';
+export { DEFAULT_PHONE_REGION, normalizePhone } from './resources/phone.js';
+export { initialsOf } from './resources/initials.js';
 export { defaultSeedPath, loadSeedFile, normaliseSeed } from './state/seed.js';
 export type { SeedInput } from './state/seed.js';
 export type {

@@ -1,6 +1,6 @@
 /**
- * Phone numbers and names: E.164 normalisation with libphonenumber-js, and the two-letter
- * `initials` derived from a display name.
+ * Phone numbers: E.164 normalisation with libphonenumber-js, reading local formats in a default
+ * region (see the README's "Decisions").
  * @see https://gitlab.com/catamphetamine/libphonenumber-js#readme
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js';
@@ -24,23 +24,4 @@ export function normalizePhone(input: string, defaultRegion: string = DEFAULT_PH
   });
   if (!parsed || !parsed.isPossible()) return undefined;
   return parsed.number;
-}
-
-const LETTER = /\p{L}/u;
-
-/**
- * Two-letter initials from a display name: the first letter of the first and of the last word
- * ("Aldona Petrauskaitė" → "AP", "Jane Q. Doe" → "JD"). A one-word name gives its first two
- * letters ("Operator" → "OP"); a name without letters gives "".
- */
-export function initialsOf(name: string): string {
-  const words = name
-    .normalize('NFC')
-    .split(/\s+/u)
-    .map((w) => Array.from(w).filter((ch) => LETTER.test(ch)))
-    .filter((letters) => letters.length > 0);
-  if (words.length === 0) return '';
-  const first = words[0]!;
-  const letters = words.length === 1 ? first.slice(0, 2) : [first[0]!, words[words.length - 1]![0]!];
-  return letters.join('').toLocaleUpperCase('en');
 }

@@ -6,7 +6,7 @@
  */
 import { seesOperator, seesProjectResource, type Scope } from '../auth/api-keys.js';
 import type { OperatorRecord, ProjectRecord, RecordingAnalysis, RecordingRecord, VirtualNumberRecord } from '../state/model.js';
-import { initialsOf } from './phone.js';
+import { initialsOf } from './initials.js';
 import type { Store } from '../state/store.js';
 
 const operatorBase = (o: OperatorRecord) => ({
