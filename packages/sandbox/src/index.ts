@@ -12,6 +12,7 @@ export { DEFAULT_UPLOAD_LIMITS } from './validation/upload-formats.js';
 export { DEFAULT_PHONE_REGION, normalizePhone } from './resources/phone.js';
 export { initialsOf } from './resources/initials.js';
 export { defaultSeedPath, loadSeedFile, normaliseSeed } from './state/seed.js';
+export { SandboxDataError } from './state/data-check.js';
 export type { SeedInput } from './state/seed.js';
 export type {
   ApiKeyRecord,

@@ -8,6 +8,7 @@
  */
 import { open, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { checkSandboxData } from './data-check.js';
 import type { SandboxData } from './model.js';
 import type { Store } from './store.js';
 
@@ -51,8 +52,9 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
 }
 
 /**
- * Reads a data file. Returns undefined when it does not exist.
- * @throws Error when it exists but is not a sandbox data file.
+ * Reads and checks a data file. Returns undefined when it does not exist.
+ * @throws Error when it exists but is not a sandbox data file; SandboxDataError when its account
+ * breaks the model (naming each record and field). The file is left as it is either way.
  */
 export async function readDataFile(file: string): Promise<SandboxData | undefined> {
   let text: string;
@@ -68,8 +70,10 @@ export async function readDataFile(file: string): Promise<SandboxData | undefine
   } catch (e) {
     throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
   }
-  if (parsed.format !== FORMAT || !parsed.data) throw new Error(`${file} is not an identitycall sandbox data file`);
-  return parsed.data;
+  if (!parsed || typeof parsed !== 'object' || parsed.format !== FORMAT || !('data' in parsed)) {
+    throw new Error(`${file} is not an identitycall sandbox data file (expected {"format": "${FORMAT}", "data": {…}})`);
+  }
+  return checkSandboxData(parsed.data, `data file ${file}`);
 }
 
 /** Removes temporary files a killed process left next to `file`. */
