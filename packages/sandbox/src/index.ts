@@ -5,8 +5,11 @@
  * @see ../README.md
  */
 export { startSandbox } from './sandbox.js';
-export type { Sandbox, SandboxOptions } from './sandbox.js';
-export type { ProcessingMode } from './pipeline/context.js';
+export type { Sandbox, SandboxOptions } from './options.js';
+export type { ProcessingMode } from './state/processing.js';
+export { DEFAULT_SERVER_LIMITS } from './http/server.js';
+export type { ServerLimits } from './http/server.js';
+export { LOOPBACK_HOSTS } from './http/host-guard.js';
 export type { AudioFormat } from './validation/upload-formats.js';
 export { DEFAULT_UPLOAD_LIMITS } from './validation/upload-formats.js';
 export { DEFAULT_PHONE_REGION, normalizePhone } from './resources/phone.js';

@@ -140,6 +140,15 @@ export function useSandbox(options: SandboxOptions = {}): { api: () => Api; sand
   };
 }
 
+/**
+ * A request to an admin route as a local tool sends it: a POST declares `Content-Type:
+ * application/json`, which the admin routes require (a browser must then preflight it).
+ */
+export function admin(sandbox: Sandbox, path: string, method = 'POST', headers: Record<string, string> = {}): Promise<Response> {
+  const json: Record<string, string> = method === 'POST' ? { 'content-type': 'application/json' } : {};
+  return fetch(`${sandbox.origin}/__sandbox${path}`, { method, headers: { ...json, ...headers } });
+}
+
 /** A multipart upload body with an audio file of `size` bytes. */
 export function uploadForm(fields: Record<string, string | number>, file?: { name: string; size?: number; type?: string }): FormData {
   const form = new FormData();
@@ -232,4 +241,17 @@ export function rawRequest(
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+/**
+ * Resolves once `check` returns true, trying again every 50 ms; rejects after `deadlineMs`. For
+ * states the test cannot observe as an event (the server's side of a closed connection).
+ */
+export async function eventually(what: string, check: () => Promise<boolean>, deadlineMs = 30_000): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > until) throw new Error(`${what}: still not true after ${deadlineMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/index.js';
-import { Api, KEYS, useCli } from './helpers.js';
+import { Api, KEYS, admin, useCli } from './helpers.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-persistence-'));
 const { startCli, kill, CLI } = useCli();
@@ -47,7 +47,7 @@ describe('data file (in process)', () => {
     const next = await api.post('/projects', { name: 'Next', language: 'en' });
     expect(next.body.data.id).toBeGreaterThan(created.body.data.id);
 
-    const reset = await fetch(`${sb.origin}/__sandbox/reset`, { method: 'POST' });
+    const reset = await admin(sb, '/reset');
     expect(await reset.json()).toEqual({ data: { reset: true } });
     await sb.stop();
     sb = await startSandbox({ port: 0, dataFile });

@@ -7,19 +7,9 @@ import type { OperationInfo } from '@identitycall/openapi';
 import type { Scope } from '../auth/api-keys.js';
 import type { AudioFormat } from '../validation/upload-formats.js';
 import type { ReceivedFile } from '../http/multipart.js';
+import type { ProcessingMode } from '../state/processing.js';
 import type { Store } from '../state/store.js';
 import type { RequestValidation } from '../validation/request-validation.js';
-
-/** How uploaded recordings move from `pending` to `completed`. */
-export type ProcessingMode =
-  /** Each Get Recording advances the status one step (pending → processing → completed). */
-  | 'on-read'
-  /** Uploads complete at once. */
-  | 'instant'
-  /** Recordings stay as they are until `POST /__sandbox/recordings/{id}/advance`. */
-  | 'manual'
-  /** Time-based: one step every `stepMs` of the sandbox clock. */
-  | { stepMs: number };
 
 /** Settings every handler can read. */
 export interface AppSettings {

@@ -2,11 +2,21 @@
  * Recording processing, made deterministic: `pending → processing → completed` one step per read
  * of Get Recording (`on-read`, the default), at once (`instant`), on a timer of the sandbox clock
  * (`{ stepMs }`), or only through the admin route (`manual`).
- * @see ../pipeline/context.ts ProcessingMode
+ * @see ../../README.md#processing
  */
-import type { ProcessingMode } from '../pipeline/context.js';
 import type { RecordingRecord, RecordingStatus } from './model.js';
 import type { Store } from './store.js';
+
+/** How uploaded recordings move from `pending` to `completed`. */
+export type ProcessingMode =
+  /** Each Get Recording advances the status one step (pending → processing → completed). */
+  | 'on-read'
+  /** Uploads complete at once. */
+  | 'instant'
+  /** Recordings stay as they are until `POST /__sandbox/recordings/{id}/advance`. */
+  | 'manual'
+  /** Time-based: one step every `stepMs` of the sandbox clock. */
+  | { stepMs: number };
 
 const NEXT: Partial<Record<RecordingStatus, RecordingStatus>> = { pending: 'processing', processing: 'completed' };
 
