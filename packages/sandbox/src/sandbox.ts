@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import { loadSpec } from '@identitycall/openapi';
 import { adminGuard, checkAdminToken } from './admin/admin-guard.js';
 import { ADMIN_PREFIX, handleAdminRequest } from './admin/admin-routes.js';
-import { installFaults } from './faults/catalogue.js';
+import { installFaults } from './faults/install.js';
 import { hostPolicy } from './http/host-guard.js';
 import { sendJson } from './http/respond.js';
 import { createHttpServer, serverLimitsWith } from './http/server.js';

@@ -67,20 +67,17 @@ export function adminGuard(policy: HostPolicy, adminToken: string | undefined): 
       if (adminToken === undefined) return undefined;
       const m = /^\s*Bearer\s+(\S+)\s*$/i.exec(req.headers.authorization ?? '');
       if (m && sameToken(m[1]!, adminToken)) return undefined;
-      return new ApiError(
-        401,
-        {
-          error: `${SANDBOX_MESSAGES.adminTokenRequired}: ${m ? 'the token sent is not this sandbox\'s' : 'send Authorization: Bearer <token>'}, with the token the sandbox was started with (--admin-token, IDENTITYCALL_SANDBOX_ADMIN_TOKEN or the adminToken option).`,
-        },
-        { 'www-authenticate': 'Bearer realm="identitycall-sandbox admin"' },
-      );
+      const why = m ? 'the token sent is not the one' : 'send Authorization: Bearer <token> with the token';
+      const error =
+        `${SANDBOX_MESSAGES.adminTokenRequired}: ${why} the sandbox was started with ` +
+        '(--admin-token, IDENTITYCALL_SANDBOX_ADMIN_TOKEN or the adminToken option).';
+      return new ApiError(401, { error }, { 'www-authenticate': 'Bearer realm="identitycall-sandbox admin"' });
     },
     checkPost(req) {
       const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
       if (type === 'application/json') return undefined;
-      return new ApiError(415, {
-        error: `${SANDBOX_MESSAGES.adminContentType} (got ${req.headers['content-type'] === undefined ? 'none' : `"${req.headers['content-type']}"`}).`,
-      });
+      const sent = req.headers['content-type'];
+      return new ApiError(415, { error: `${SANDBOX_MESSAGES.adminContentType} (got ${sent === undefined ? 'none' : `"${sent}"`}).` });
     },
   };
 }

@@ -6,81 +6,12 @@
  * store instance or rewriting answers. Without faults none of this code runs.
  * @see ../../README.md#injected-faults
  */
-import type { IncomingMessage } from 'node:http';
-import type { OperationInfo } from '@identitycall/openapi';
-import { authenticate, authorize, type Scope } from '../auth/api-keys.js';
-import type { FormBody, Handler, HandlerResult } from '../pipeline/context.js';
 import type { Permission } from '@identitycall/openapi';
+import { authenticate, authorize } from '../auth/api-keys.js';
 import { ApiError, internalError, notFound, permissionRequired } from '../errors/api-error.js';
 import { MESSAGES, PERMISSION_MESSAGES, isMalformedJsonMessage } from '../errors/messages.js';
-import type { ApiKeyRecord } from '../state/model.js';
-import type { Store } from '../state/store.js';
-import type { RequestValidation } from '../validation/request-validation.js';
 import { recordingDetail } from '../resources/views.js';
-
-/** An answer as the pipeline is about to send it. */
-export interface Answer {
-  status: number;
-  body: unknown;
-  headers: Record<string, string>;
-  close: boolean;
-}
-
-/** What the pipeline learnt about a request by the time it answers (fields set as they become known). */
-export interface RequestInfo {
-  req: IncomingMessage;
-  op?: OperationInfo;
-  scope?: Scope;
-  body?: unknown;
-  form?: FormBody;
-}
-
-/** The points where faults act on a running sandbox. */
-export interface FaultHooks {
-  /** Answers a routed request before authentication, or returns undefined to let it through. */
-  intercept?(info: RequestInfo): HandlerResult | undefined;
-  /** Replaces bearer-key authentication. */
-  authenticate?(header: string | undefined, find: (token: string) => ApiKeyRecord | undefined): Scope;
-  /** Replaces the `x-permission` check. */
-  authorize?(scope: Scope, op: OperationInfo): void;
-  /** Rewrites every answer (errors included) just before it is sent. */
-  answer?(answer: Answer, info: RequestInfo): Answer;
-}
-
-/** What a fault may change when it is installed. */
-interface FaultTarget {
-  store: Store;
-  handlers: Record<string, Handler>;
-  validation: RequestValidation;
-  hooks: Required<FaultHooks>;
-}
-
-interface FaultDefinition {
-  /** What is wrong, in one sentence. */
-  description: string;
-  install(target: FaultTarget): void;
-}
-
-type Fields = Record<string, unknown>;
-const isObject = (v: unknown): v is Fields => v !== null && typeof v === 'object' && !Array.isArray(v);
-const dataOf = (body: unknown): unknown => (isObject(body) ? body.data : undefined);
-const is = (info: RequestInfo, operationId: string): boolean => info.op?.operationId === operationId;
-
-/** Wraps a handler of `target`. */
-function wrap(target: FaultTarget, operationId: string, make: (original: Handler) => Handler): void {
-  const original = target.handlers[operationId];
-  if (!original) throw new Error(`fault: no handler ${operationId}`);
-  target.handlers[operationId] = make(original);
-}
-
-/** Adds an answer rewrite after the ones already installed. */
-function onAnswer(target: FaultTarget, rewrite: (answer: Answer, info: RequestInfo) => Answer): void {
-  const previous = target.hooks.answer;
-  target.hooks.answer = (answer, info) => rewrite(previous(answer, info), info);
-}
-
-/** Drops the scope's project binding, as if the key were account-wide. */
-const unscoped = (original: Handler): Handler => (ctx) => original({ ...ctx, scope: { ...ctx.scope, projectId: null } });
+import { dataOf, is, isObject, onAnswer, unscoped, wrap, type FaultDefinition, type Fields } from './target.js';
 
 /** Initials from the ASCII letters of a name only (the bug of `initials-ascii-only`). */
 function asciiInitials(name: string): string {
@@ -106,7 +37,7 @@ function rewriteInitials(node: unknown): unknown {
 const OPERATOR_BODIES = new Set(['listOperators', 'createOperator', 'getOperator', 'updateOperator']);
 
 /** The catalogue: every fault by name. */
-const DEFINITIONS = {
+export const DEFINITIONS = {
   'create-operator-200': {
     description: 'Create Operator answers 200 instead of the documented 201.',
     install: (t) =>
@@ -360,27 +291,3 @@ export type FaultName = keyof typeof DEFINITIONS;
 export const FAULTS: ReadonlyArray<{ name: FaultName; description: string }> = Object.entries(DEFINITIONS).map(
   ([name, d]) => ({ name: name as FaultName, description: d.description }),
 );
-
-/**
- * Installs `names` on a sandbox's store and a copy of its handlers, and returns the hooks the
- * pipeline calls. Throws for an unknown fault name.
- */
-export function installFaults(
-  names: readonly string[],
-  parts: { store: Store; handlers: Readonly<Record<string, Handler>>; validation: RequestValidation },
-): { handlers: Record<string, Handler>; hooks: FaultHooks } {
-  const target: FaultTarget = {
-    store: parts.store,
-    handlers: { ...parts.handlers },
-    validation: parts.validation,
-    hooks: { intercept: () => undefined, authenticate, authorize, answer: (a) => a },
-  };
-  for (const name of names) {
-    const definition = (DEFINITIONS as Record<string, FaultDefinition>)[name];
-    if (!definition) {
-      throw new TypeError(`Unknown sandbox fault "${name}". Known faults: ${Object.keys(DEFINITIONS).join(', ')}`);
-    }
-    definition.install(target);
-  }
-  return { handlers: target.handlers, hooks: target.hooks };
-}

@@ -4,15 +4,17 @@
  * @see https://docs.identitycall.ai/api-reference/recordings/create
  */
 import type { IncomingMessage } from 'node:http';
-import { audioFormatOf, type AudioFormat } from '../validation/upload-formats.js';
-import type { FormBody } from '../pipeline/context.js';
+import { FILE_FIELD, audioFormatOf, type AudioFormat } from '../validation/upload-formats.js';
 import { ApiError, badRequest, unprocessable } from '../errors/api-error.js';
 import { MESSAGES, SANDBOX_MESSAGES } from '../errors/messages.js';
 import { consume } from './body.js';
-import { MultipartError, MultipartParser, boundaryOf } from './multipart.js';
+import { MultipartError, MultipartParser, boundaryOf, type ReceivedFile } from './multipart.js';
 
-/** The form field that carries the audio file. */
-export const FILE_FIELD = 'file';
+/** A parsed multipart body: its text fields (the first value of each name) and its file parts. */
+export interface FormBody {
+  fields: Map<string, string>;
+  files: ReceivedFile[];
+}
 
 function toApiError(e: unknown, close: boolean): unknown {
   if (e instanceof ApiError) return new ApiError(e.status, e.body, e.headers, close || e.closeConnection);

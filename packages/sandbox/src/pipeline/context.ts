@@ -6,7 +6,7 @@
 import type { OperationInfo } from '@identitycall/openapi';
 import type { Scope } from '../auth/api-keys.js';
 import type { AudioFormat } from '../validation/upload-formats.js';
-import type { ReceivedFile } from '../http/multipart.js';
+import type { FormBody } from '../http/upload-body.js';
 import type { ProcessingMode } from '../state/processing.js';
 import type { Store } from '../state/store.js';
 import type { RequestValidation } from '../validation/request-validation.js';
@@ -25,12 +25,6 @@ export interface App {
   store: Store;
   validation: RequestValidation;
   settings: AppSettings;
-}
-
-/** A parsed multipart body. */
-export interface FormBody {
-  fields: Map<string, string>;
-  files: ReceivedFile[];
 }
 
 /** One request, parsed and authorised. */

@@ -3,16 +3,21 @@
  * to E.164) and delete (cascading off every routing list).
  * @see https://docs.identitycall.ai/api-reference/operators
  */
+import { loadSpec } from '@identitycall/openapi';
 import { seesOperator } from '../auth/api-keys.js';
 import type { Handler, RequestContext } from '../pipeline/context.js';
 import { notFound } from '../errors/api-error.js';
 import { MESSAGES } from '../errors/messages.js';
 import type { OperatorRecord } from '../state/model.js';
+import { requestDefault } from '../validation/schema-fields.js';
 import { normalizePhone } from './phone.js';
 import type { Patch } from '../state/store.js';
 import { operatorDetail, operatorListItem } from './views.js';
 
 type Fields = Record<string, unknown>;
+
+/** Whether a new operator takes calls when `active` is not sent: the create schema's default. */
+const DEFAULT_ACTIVE = requestDefault(loadSpec(), 'createOperator', 'active') as boolean;
 
 /** The operator at `params.id`, or 404 when it is missing or outside the key's project. */
 function findOperator(ctx: RequestContext): OperatorRecord {
@@ -38,6 +43,7 @@ export function validOperatorFields(ctx: RequestContext): Fields {
   return phone === undefined ? fields : { ...fields, phone_number: phone };
 }
 
+/** List operators. @see https://docs.identitycall.ai/api-reference/operators/list */
 const listOperators: Handler = (ctx) => {
   const { store } = ctx.app;
   const data = store
@@ -47,6 +53,7 @@ const listOperators: Handler = (ctx) => {
   return { status: 200, body: { data } };
 };
 
+/** Create an operator. @see https://docs.identitycall.ai/api-reference/operators/create */
 const createOperator: Handler = (ctx) => {
   const fields = validOperatorFields(ctx);
   const { store } = ctx.app;
@@ -54,18 +61,20 @@ const createOperator: Handler = (ctx) => {
     name: fields.name as string,
     phone_number: fields.phone_number as string,
     email: typeof fields.email === 'string' ? fields.email : null,
-    active: typeof fields.active === 'boolean' ? fields.active : true,
+    active: typeof fields.active === 'boolean' ? fields.active : DEFAULT_ACTIVE,
     // A project-scoped key links the operator to its project; an account-wide key leaves it unlinked.
     project_ids: ctx.scope.projectId === null ? [] : [ctx.scope.projectId],
   });
   return { status: 201, body: { data: operatorDetail(store, ctx.scope, operator) } };
 };
 
+/** Get an operator. @see https://docs.identitycall.ai/api-reference/operators/get */
 const getOperator: Handler = (ctx) => ({
   status: 200,
   body: { data: operatorDetail(ctx.app.store, ctx.scope, findOperator(ctx)) },
 });
 
+/** Update an operator. @see https://docs.identitycall.ai/api-reference/operators/update */
 const updateOperator: Handler = (ctx) => {
   const current = findOperator(ctx);
   const fields = validOperatorFields(ctx);
@@ -78,6 +87,7 @@ const updateOperator: Handler = (ctx) => {
   return { status: 200, body: { data: operatorDetail(ctx.app.store, ctx.scope, updated) } };
 };
 
+/** Delete an operator. @see https://docs.identitycall.ai/api-reference/operators/delete */
 const deleteOperator: Handler = (ctx) => {
   ctx.app.store.operators.delete(findOperator(ctx).id);
   return { status: 200, body: { success: true } };

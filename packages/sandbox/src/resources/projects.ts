@@ -12,21 +12,6 @@ import { projectDetail, projectListItem } from './views.js';
 
 type Fields = Record<string, unknown>;
 
-/** Fields a body may set, as the request schemas name them. */
-const SETTABLE = [
-  'name',
-  'language',
-  'description',
-  'industry',
-  'goal_language',
-  'summary_language',
-  'long_pause_threshold_seconds',
-  'transcription_hints',
-  'retention_days',
-  'quality_baseline_enabled',
-  'quality_baseline_pct',
-] as const;
-
 function findProject(ctx: RequestContext): ProjectRecord {
   const project = ctx.app.store.projects.get(ctx.params.id as number);
   if (!project || !seesProject(ctx.scope, project.id)) throw notFound();
@@ -50,6 +35,7 @@ function validProjectFields(ctx: RequestContext): Fields {
   return fields;
 }
 
+/** List projects. @see https://docs.identitycall.ai/api-reference/projects/list */
 const listProjects: Handler = (ctx) => ({
   status: 200,
   body: {
@@ -60,6 +46,7 @@ const listProjects: Handler = (ctx) => ({
   },
 });
 
+/** Create a project. @see https://docs.identitycall.ai/api-reference/projects/create */
 const createProject: Handler = (ctx) => {
   if (ctx.scope.projectId !== null) throw projectScopedForbidden();
   const f = validProjectFields(ctx);
@@ -83,17 +70,21 @@ const createProject: Handler = (ctx) => {
   return { status: 201, body: { data: { ...projectListItem(project), ...store.projects.counts(project.id) } } };
 };
 
+/** Get a project. @see https://docs.identitycall.ai/api-reference/projects/get */
 const getProject: Handler = (ctx) => ({ status: 200, body: { data: projectDetail(ctx.app.store, findProject(ctx)) } });
 
+/** Update a project. @see https://docs.identitycall.ai/api-reference/projects/update */
 const updateProject: Handler = (ctx) => {
   const current = findProject(ctx);
   const fields = validProjectFields(ctx);
   const patch: Record<string, unknown> = {};
-  for (const key of SETTABLE) if (key in fields) patch[key] = fields[key];
+  // The fields Update Project's request schema names; only those sent change.
+  for (const key of ctx.app.validation.bodyFields(ctx.op)) if (key in fields) patch[key] = fields[key];
   const updated = ctx.app.store.projects.update(current.id, patch as Patch<ProjectRecord>) ?? current;
   return { status: 200, body: { data: projectDetail(ctx.app.store, updated) } };
 };
 
+/** Delete a project. @see https://docs.identitycall.ai/api-reference/projects/delete */
 const deleteProject: Handler = (ctx) => {
   // Refused before the lookup, so a project-scoped key learns nothing about other ids.
   if (ctx.scope.projectId !== null) throw projectScopedForbidden();

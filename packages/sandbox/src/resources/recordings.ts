@@ -4,6 +4,7 @@
  * move, soft delete, and the canned transcription, results and summary.
  * @see https://docs.identitycall.ai/api-reference/recordings
  */
+import { loadSpec } from '@identitycall/openapi';
 import { seesProjectResource } from '../auth/api-keys.js';
 import type { Handler, RequestContext } from '../pipeline/context.js';
 import { badRequest, notFound, projectMismatch, unprocessable } from '../errors/api-error.js';
@@ -11,12 +12,12 @@ import { MESSAGES, SANDBOX_MESSAGES } from '../errors/messages.js';
 import type { RecordingRecord } from '../state/model.js';
 import { initialStatus, observeRecording, refreshRecording } from '../state/processing.js';
 import type { Patch } from '../state/store.js';
-import { FILE_FIELD } from '../http/upload-body.js';
+import { requestDefault } from '../validation/schema-fields.js';
+import { FILE_FIELD, UPLOAD_TEXT_FIELDS } from '../validation/upload-formats.js';
 import { recordingDetail, recordingListItem, shownAnalysis } from './views.js';
 
-const DEFAULT_PAGE = 1;
-const DEFAULT_PER_PAGE = 20;
-const DEFAULT_LANGUAGE = 'en';
+/** The language of an upload that names none: the upload schema's default. */
+const DEFAULT_LANGUAGE = requestDefault(loadSpec(), 'uploadRecording', 'language', 'multipart/form-data') as string;
 
 /** The recording at `params.id` (a `public_id` or a numeric id), or 404. */
 function findRecording(ctx: RequestContext): RecordingRecord {
@@ -26,10 +27,12 @@ function findRecording(ctx: RequestContext): RecordingRecord {
   return refreshRecording(ctx.app.store, ctx.app.settings.processing, r);
 }
 
+/** List recordings. @see https://docs.identitycall.ai/api-reference/recordings/list */
 const listRecordings: Handler = (ctx) => {
   const { store, settings } = ctx.app;
-  const page = (ctx.query.page as number | undefined) ?? DEFAULT_PAGE;
-  const perPage = (ctx.query.per_page as number | undefined) ?? DEFAULT_PER_PAGE;
+  // Absent, they are the parameters' defaults in the spec (filled in by the query validation).
+  const page = ctx.query.page as number;
+  const perPage = ctx.query.per_page as number;
   const status = ctx.query.status as string | undefined;
   const visible = store
     .recordings.list()
@@ -51,20 +54,22 @@ const listRecordings: Handler = (ctx) => {
   };
 };
 
-/** The upload's text fields, typed as the upload schema says, for validation. */
+/**
+ * The upload's text fields, typed as the upload schema says, for validation: an integer field
+ * left blank is absent, one written in digits is a number, anything else stays text (and fails).
+ */
 function uploadFields(fields: Map<string, string>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const key of ['language', 'name', 'external_id'] as const) {
-    const v = fields.get(key);
-    if (v !== undefined) out[key] = v;
-  }
-  const project = fields.get('project_id');
-  if (project !== undefined && project.trim() !== '') {
-    out.project_id = /^\s*\d{1,15}\s*$/.test(project) ? Number(project) : project;
+  for (const { name, integer } of UPLOAD_TEXT_FIELDS) {
+    const v = fields.get(name);
+    if (v === undefined) continue;
+    if (!integer) out[name] = v;
+    else if (v.trim() !== '') out[name] = /^\s*\d{1,15}\s*$/.test(v) ? Number(v) : v;
   }
   return out;
 }
 
+/** Upload a recording. @see https://docs.identitycall.ai/api-reference/recordings/create */
 const uploadRecording: Handler = (ctx) => {
   const file = ctx.form?.files.find((f) => f.name === FILE_FIELD && f.filename !== '');
   if (!ctx.form || !file) throw badRequest(MESSAGES.fileRequired);
@@ -103,12 +108,14 @@ const uploadRecording: Handler = (ctx) => {
   return { status: 201, body: { data: recordingDetail(store, recording) } };
 };
 
+/** Get a recording. @see https://docs.identitycall.ai/api-reference/recordings/get */
 const getRecording: Handler = (ctx) => {
   const { store, settings } = ctx.app;
   const r = observeRecording(store, settings.processing, findRecording(ctx));
   return { status: 200, body: { data: recordingDetail(store, r) } };
 };
 
+/** Update a recording. @see https://docs.identitycall.ai/api-reference/recordings/update */
 const updateRecording: Handler = (ctx) => {
   const current = findRecording(ctx);
   const body = ctx.body === undefined ? {} : ctx.body;
@@ -132,11 +139,13 @@ const updateRecording: Handler = (ctx) => {
   return { status: 200, body: { data: recordingDetail(store, updated) } };
 };
 
+/** Delete a recording. @see https://docs.identitycall.ai/api-reference/recordings/delete */
 const deleteRecording: Handler = (ctx) => {
   ctx.app.store.recordings.delete(findRecording(ctx).id);
   return { status: 204 };
 };
 
+/** Get a recording's transcription. @see https://docs.identitycall.ai/api-reference/recordings/transcription */
 const getRecordingTranscription: Handler = (ctx) => {
   const r = findRecording(ctx);
   if (r.status !== 'completed') throw unprocessable(MESSAGES.transcriptionNotAvailable);
@@ -147,13 +156,18 @@ const getRecordingTranscription: Handler = (ctx) => {
   };
 };
 
-// Results and summary show an empty analysis until the recording completes (see shownAnalysis).
+/**
+ * Get a recording's analysis results. Results and summary show an empty analysis until the
+ * recording completes (see shownAnalysis).
+ * @see https://docs.identitycall.ai/api-reference/recordings/results
+ */
 const getRecordingResults: Handler = (ctx) => {
   const r = findRecording(ctx);
   const { goals, keywords, pauses } = shownAnalysis(ctx.app.store, r);
   return { status: 200, body: { data: { recording_id: r.id, goals, keywords, pauses } } };
 };
 
+/** Get a recording's summary. @see https://docs.identitycall.ai/api-reference/recordings/summary */
 const getRecordingSummary: Handler = (ctx) => {
   const r = findRecording(ctx);
   const { summary, speakers, goal_achievement } = shownAnalysis(ctx.app.store, r);

@@ -1,10 +1,20 @@
 /**
- * Records as the API shows them: the list and detail representations of each resource, with
- * nested lists cut to what the key may see (a project-scoped key never learns of numbers or
- * operators outside its project).
+ * Records as the API shows them: the list and detail representations of each resource, typed
+ * with the generated API types, with nested lists cut to what the key may see (a project-scoped
+ * key never learns of numbers or operators outside its project).
  * @see ../../../../spec/DECISIONS.md (B1, B16, B19)
  */
 import { seesOperator, seesProjectResource, type Scope } from '../auth/api-keys.js';
+import type {
+  Operator,
+  OperatorDetail,
+  Project,
+  ProjectDetail,
+  Recording,
+  RecordingDetail,
+  VirtualNumber,
+  VirtualNumberDetail,
+} from '@identitycall/types';
 import type { OperatorRecord, ProjectRecord, RecordingAnalysis, RecordingRecord, VirtualNumberRecord } from '../state/model.js';
 import { initialsOf } from './initials.js';
 import type { Store } from '../state/store.js';
@@ -22,12 +32,12 @@ const visibleNumbersOf = (store: Store, scope: Scope, operatorId: number): Virtu
   store.numbers.ofOperator(operatorId).filter((n) => seesProjectResource(scope, n));
 
 /** An operator as List Operators shows it. */
-export function operatorListItem(store: Store, scope: Scope, o: OperatorRecord) {
+export function operatorListItem(store: Store, scope: Scope, o: OperatorRecord): Operator {
   return { ...operatorBase(o), virtual_numbers_count: visibleNumbersOf(store, scope, o.id).length };
 }
 
 /** An operator with its number assignments (Get, Create, Update Operator). */
-export function operatorDetail(store: Store, scope: Scope, o: OperatorRecord) {
+export function operatorDetail(store: Store, scope: Scope, o: OperatorRecord): OperatorDetail {
   return {
     ...operatorBase(o),
     virtual_numbers: visibleNumbersOf(store, scope, o.id).map((n) => ({
@@ -62,7 +72,7 @@ function virtualNumberBase(n: VirtualNumberRecord) {
 }
 
 /** A virtual number as List Virtual Numbers and Purchase show it (at most three operators). */
-export function virtualNumberListItem(store: Store, _scope: Scope, n: VirtualNumberRecord) {
+export function virtualNumberListItem(store: Store, _scope: Scope, n: VirtualNumberRecord): VirtualNumber {
   const routed = routedOperators(store, n);
   return {
     ...virtualNumberBase(n),
@@ -76,7 +86,7 @@ export function virtualNumberListItem(store: Store, _scope: Scope, n: VirtualNum
 }
 
 /** A virtual number with settings, routing, the operators that could be added, stats and calls. */
-export function virtualNumberDetail(store: Store, scope: Scope, n: VirtualNumberRecord) {
+export function virtualNumberDetail(store: Store, scope: Scope, n: VirtualNumberRecord): VirtualNumberDetail {
   const routed = routedOperators(store, n);
   const attached = new Set(routed.map((r) => r.operator.id));
   return {
@@ -100,7 +110,7 @@ export function virtualNumberDetail(store: Store, scope: Scope, n: VirtualNumber
 }
 
 /** A project as List Projects shows it. */
-export function projectListItem(p: ProjectRecord) {
+export function projectListItem(p: ProjectRecord): Project {
   return {
     id: p.id,
     name: p.name,
@@ -112,7 +122,7 @@ export function projectListItem(p: ProjectRecord) {
 }
 
 /** A project with every setting and its counts (Get, Create, Update Project). */
-export function projectDetail(store: Store, p: ProjectRecord) {
+export function projectDetail(store: Store, p: ProjectRecord): ProjectDetail {
   return {
     ...projectListItem(p),
     description: p.description,
@@ -146,6 +156,13 @@ export function shownAnalysis(store: Store, r: RecordingRecord): RecordingAnalys
   return r.status === 'completed' ? store.recordings.analysisOf(r) : EMPTY_ANALYSIS;
 }
 
+/** Fields recording bodies carry besides the documented ones (extra fields are allowed, B1). */
+export interface RecordingExtras {
+  public_id: string;
+  project_id: number;
+  external_id: string | null;
+}
+
 /** The fields every recording body carries. */
 function recordingBase(r: RecordingRecord) {
   return {
@@ -161,13 +178,13 @@ function recordingBase(r: RecordingRecord) {
 }
 
 /** A recording as List Recordings shows it. */
-export function recordingListItem(store: Store, r: RecordingRecord) {
+export function recordingListItem(store: Store, r: RecordingRecord): Recording & RecordingExtras {
   const analysis = shownAnalysis(store, r);
   return { ...recordingBase(r), speakers: analysis.speakers, goal_achievement: analysis.goal_achievement };
 }
 
 /** A recording with its processing counts (Get, Upload, Update Recording). */
-export function recordingDetail(store: Store, r: RecordingRecord) {
+export function recordingDetail(store: Store, r: RecordingRecord): RecordingDetail & RecordingExtras {
   const analysis = shownAnalysis(store, r);
   return {
     ...recordingBase(r),

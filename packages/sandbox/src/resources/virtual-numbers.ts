@@ -4,23 +4,27 @@
  * A project-scoped key works only with numbers of its project; any other id is 404.
  * @see https://docs.identitycall.ai/api-reference/virtual-numbers
  */
+import { loadSpec } from '@identitycall/openapi';
+import type { VirtualNumberPurchase } from '@identitycall/types';
 import { seesOperator, seesProjectResource } from '../auth/api-keys.js';
 import type { Handler, RequestContext } from '../pipeline/context.js';
 import { notFound, unprocessable } from '../errors/api-error.js';
 import { MESSAGES, SANDBOX_MESSAGES } from '../errors/messages.js';
-import type { VirtualNumberPurchase } from '@identitycall/types';
 import type { VirtualNumberRecord } from '../state/model.js';
 import { normalizePhone } from './phone.js';
 import type { Patch } from '../state/store.js';
+import { requestDefault } from '../validation/schema-fields.js';
 import { virtualNumberDetail, virtualNumberListItem } from './views.js';
 
 type Fields = Record<string, unknown>;
 
-/** The name an operator created by Attach Operator gets when none is sent (documented). */
-const DEFAULT_OPERATOR_NAME = 'Operator';
-/** Documented defaults of the available-number search. */
-const DEFAULT_COUNTRY = 'US';
-const DEFAULT_NUMBER_TYPE = 'mobile';
+/** The name an operator created by Attach Operator gets when none is sent: the request schema's default. */
+const DEFAULT_OPERATOR_NAME = requestDefault(loadSpec(), 'addVirtualNumberOperator', 'name') as string;
+/**
+ * The number type the available-number search uses when none is sent. The spec gives the
+ * parameter no default (unlike `country`), so this is the sandbox's choice (see the README).
+ */
+const SEARCH_NUMBER_TYPE = 'mobile';
 
 function findNumber(ctx: RequestContext): VirtualNumberRecord {
   const n = ctx.app.store.numbers.get(ctx.params.id as number);
@@ -40,6 +44,7 @@ const detail = (ctx: RequestContext, n: VirtualNumberRecord) => ({
   body: { data: virtualNumberDetail(ctx.app.store, ctx.scope, n) },
 });
 
+/** List virtual numbers. @see https://docs.identitycall.ai/api-reference/virtual-numbers/list */
 const listVirtualNumbers: Handler = (ctx) => {
   const { store } = ctx.app;
   const data = store
@@ -49,15 +54,18 @@ const listVirtualNumbers: Handler = (ctx) => {
   return { status: 200, body: { data } };
 };
 
+/** Search numbers available to rent. @see https://docs.identitycall.ai/api-reference/virtual-numbers/available */
 const listAvailableVirtualNumbers: Handler = (ctx) => {
-  const country = String(ctx.query.country ?? DEFAULT_COUNTRY).toUpperCase();
-  const type = String(ctx.query.number_type ?? DEFAULT_NUMBER_TYPE);
+  // `country` is always there: absent, it is the parameter's default in the spec.
+  const country = String(ctx.query.country).toUpperCase();
+  const type = String(ctx.query.number_type ?? SEARCH_NUMBER_TYPE);
   const data = ctx.app.store
     .numbers.available()
     .filter((a) => a.country_code.toUpperCase() === country && a.number_type === type);
   return { status: 200, body: { data } };
 };
 
+/** Purchase a virtual number. @see https://docs.identitycall.ai/api-reference/virtual-numbers/purchase */
 const purchaseVirtualNumber: Handler = (ctx) => {
   // The body passed the request schema, so it has the generated request type.
   const f = validBody(ctx) as VirtualNumberPurchase;
@@ -78,8 +86,10 @@ const purchaseVirtualNumber: Handler = (ctx) => {
   return { status: 201, body: { data: virtualNumberListItem(store, ctx.scope, bought) } };
 };
 
+/** Get a virtual number. @see https://docs.identitycall.ai/api-reference/virtual-numbers/get */
 const getVirtualNumber: Handler = (ctx) => detail(ctx, findNumber(ctx));
 
+/** Update a virtual number. @see https://docs.identitycall.ai/api-reference/virtual-numbers/update */
 const updateVirtualNumber: Handler = (ctx) => {
   const current = findNumber(ctx);
   const f = validBody(ctx);
@@ -91,6 +101,7 @@ const updateVirtualNumber: Handler = (ctx) => {
   return detail(ctx, ctx.app.store.numbers.update(current.id, patch) ?? current);
 };
 
+/** Attach an operator to a virtual number. @see https://docs.identitycall.ai/api-reference/virtual-numbers/add-operator */
 const addVirtualNumberOperator: Handler = (ctx) => {
   const n = findNumber(ctx);
   const f = validBody(ctx);
@@ -115,6 +126,7 @@ const addVirtualNumberOperator: Handler = (ctx) => {
   return detail(ctx, store.numbers.attach(n.id, operator.id) ?? n);
 };
 
+/** Detach an operator from a virtual number. @see https://docs.identitycall.ai/api-reference/virtual-numbers/remove-operator */
 const removeVirtualNumberOperator: Handler = (ctx) => {
   const n = findNumber(ctx);
   const updated = ctx.app.store.numbers.detach(n.id, ctx.query.operator_id as number);

@@ -5,7 +5,8 @@
  * (project links, routing, soft deletion, …) are described here.
  * @see ./model.ts
  */
-import { PERMISSIONS, resolveRef, type JsonSchema, type OpenAPIDocument } from '@identitycall/openapi';
+import { PERMISSIONS, type JsonSchema, type OpenAPIDocument } from '@identitycall/openapi';
+import { schemaFields } from '../validation/schema-fields.js';
 import { API_KEY_PATTERN } from './model.js';
 
 /** The data file sections that hold lists of records. */
@@ -22,25 +23,11 @@ export interface RecordSchemas {
 
 type Properties = Record<string, JsonSchema>;
 
-/** The properties and required names of a component schema, following `$ref` and `allOf`. */
-function fieldsOf(doc: OpenAPIDocument, schema: unknown): { properties: Properties; required: Set<string> } {
-  const s = resolveRef<Record<string, unknown>>(doc, schema);
-  const out = { properties: {} as Properties, required: new Set<string>() };
-  for (const part of (s.allOf as unknown[] | undefined) ?? []) {
-    const inner = fieldsOf(doc, part);
-    Object.assign(out.properties, inner.properties);
-    for (const r of inner.required) out.required.add(r);
-  }
-  Object.assign(out.properties, (s.properties as Properties | undefined) ?? {});
-  for (const r of (s.required as string[] | undefined) ?? []) out.required.add(r);
-  return out;
-}
-
 /** Builds the record schemas from `doc`. @throws Error when a component or field they need is missing. */
 export function recordSchemas(doc: OpenAPIDocument): RecordSchemas {
   const component = (name: string): Properties => {
     if (!doc.components?.schemas?.[name]) throw new Error(`The spec has no components.schemas.${name}, which the sandbox's records mirror`);
-    return fieldsOf(doc, { $ref: `#/components/schemas/${name}` }).properties;
+    return schemaFields(doc, { $ref: `#/components/schemas/${name}` }).properties;
   };
   const field = (name: string, property: string): JsonSchema => {
     const schema = component(name)[property];

@@ -8,6 +8,7 @@
 import { resolveRef, type OpenAPIDocument, type OperationInfo, type SpecValidator } from '@identitycall/openapi';
 import { ApiError, notFound } from '../errors/api-error.js';
 import { SANDBOX_MESSAGES } from '../errors/messages.js';
+import { requestFields } from './schema-fields.js';
 
 /** How an operation reports invalid input: `errors` (model validation) or `error` (parameter check). */
 export type EnvelopeStyle = 'errors' | 'error';
@@ -16,7 +17,7 @@ export type EnvelopeStyle = 'errors' | 'error';
 export interface RequestValidation {
   /** Path parameters as their schema types; throws 404 when one fits no schema. */
   pathParams(op: OperationInfo, raw: Record<string, string>): Record<string, number | string>;
-  /** Documented query parameters, coerced; throws the operation's invalid-input error. */
+  /** Documented query parameters, coerced, with the schema's default for an absent one; throws the operation's invalid-input error. */
   query(op: OperationInfo, search: URLSearchParams): Record<string, unknown>;
   /** Readable messages for a body that fails the operation's request schema (empty when valid). */
   bodyErrors(op: OperationInfo, body: unknown, contentType?: string): string[];
@@ -26,6 +27,8 @@ export interface RequestValidation {
   styleOf(op: OperationInfo): EnvelopeStyle;
   /** The message for a blank `field`, in the operation's style (`Name can't be blank`). */
   blankMessages(op: OperationInfo, field: string): string[];
+  /** The fields the operation's JSON request schema names (what a body may set). */
+  bodyFields(op: OperationInfo): readonly string[];
 }
 
 const TYPE_WORDS: Record<string, string> = {
@@ -117,6 +120,7 @@ function candidates(raw: string): unknown[] {
 /** Creates the request validation for `doc`, using `validator`'s compiled schemas. */
 export function createRequestValidation(doc: OpenAPIDocument, validator: SpecValidator): RequestValidation {
   const styles = new Map<string, { status: number; style: EnvelopeStyle }>();
+  const bodyFields = new Map<string, readonly string[]>();
 
   const envelopeOf = (op: OperationInfo): { status: number; style: EnvelopeStyle } => {
     let found = styles.get(op.operationId);
@@ -182,6 +186,9 @@ export function createRequestValidation(doc: OpenAPIDocument, validator: SpecVal
         const text = search.get(p.name);
         if (text === null) {
           if (p.required) errors.push(...translateMessages([`(root) must have required property '${p.name}'`], style));
+          // An absent parameter takes its schema's default (page 1, per_page 20, …), as the spec says.
+          const fallback = p.schema === undefined ? undefined : resolveRef<Record<string, unknown> | boolean>(doc, p.schema);
+          if (typeof fallback === 'object' && fallback.default !== undefined) out[p.name] = fallback.default;
           continue;
         }
         if (p.schema === undefined) {
@@ -202,5 +209,13 @@ export function createRequestValidation(doc: OpenAPIDocument, validator: SpecVal
     invalidInput,
     styleOf: (op) => envelopeOf(op).style,
     blankMessages: (op, field) => translateMessages([`(root) must have required property '${field}'`], envelopeOf(op).style),
+    bodyFields(op) {
+      let fields = bodyFields.get(op.operationId);
+      if (!fields) {
+        fields = Object.freeze(Object.keys(requestFields(doc, op).properties));
+        bodyFields.set(op.operationId, fields);
+      }
+      return fields;
+    },
   };
 }

@@ -1,10 +1,11 @@
 /**
- * Accepted audio formats and their size limits for Upload Recording, read from the spec's
- * `x-upload-formats` (the documented extensions and limits; "100 MB" read as 100 MiB): nothing
- * about them is written here.
+ * What Upload Recording accepts, read from the spec: the audio formats and their size limits
+ * (`x-upload-formats`; "100 MB" read as 100 MiB) and the form's fields (the multipart request
+ * schema: one file field, the rest text). Nothing about them is written here.
  * @see https://docs.identitycall.ai/api-reference/recordings/create
  */
-import { loadSpec, uploadFormats } from '@identitycall/openapi';
+import { getOperation, loadSpec, resolveRef, uploadFormats } from '@identitycall/openapi';
+import { requestFields } from './schema-fields.js';
 
 /**
  * A documented upload format, named by its file extension without the dot (`'mp3'`, `'wav'`, …):
@@ -12,7 +13,22 @@ import { loadSpec, uploadFormats } from '@identitycall/openapi';
  */
 export type AudioFormat = string;
 
-const formats = uploadFormats(loadSpec());
+const doc = loadSpec();
+const formats = uploadFormats(doc);
+const form = requestFields(doc, getOperation(doc, 'uploadRecording'), 'multipart/form-data');
+const schemaOf = (name: string) => resolveRef<Record<string, unknown>>(doc, form.properties[name]);
+const fileFields = Object.keys(form.properties).filter((name) => 'contentMediaType' in schemaOf(name) || schemaOf(name).format === 'binary');
+if (fileFields.length !== 1) throw new Error(`uploadRecording's multipart schema must have one file field, has ${fileFields.length}`);
+
+/** The form field that carries the audio file. */
+export const FILE_FIELD: string = fileFields[0]!;
+
+/** The upload form's other fields, and which of them hold an integer (sent as text, read as a number). */
+export const UPLOAD_TEXT_FIELDS: ReadonlyArray<{ name: string; integer: boolean }> = Object.freeze(
+  Object.keys(form.properties)
+    .filter((name) => name !== FILE_FIELD)
+    .map((name) => ({ name, integer: schemaOf(name).type === 'integer' })),
+);
 const nameOf = (extension: string): AudioFormat => extension.replace(/^\./, '');
 const byExtension = new Map(formats.map((f) => [nameOf(f.extension), f]));
 const byMediaType = new Map(formats.flatMap((f) => f.mediaTypes.map((t) => [t.toLowerCase(), nameOf(f.extension)] as const)));
