@@ -7,6 +7,8 @@
  */
 import {
   PERMISSIONS,
+  errorMessages,
+  listOperations,
   loadSpec,
   messageTemplate,
   permissionMessage,
@@ -16,10 +18,22 @@ import {
 
 const doc = loadSpec();
 
+/**
+ * The 401 message: the first example every secured operation documents for 401 (the Operators
+ * pages' wording, B5). They must agree, or the sandbox could not answer them all alike.
+ */
+function unauthorizedMessage(): string {
+  const firsts = new Set(listOperations(doc).filter((op) => op.secured).map((op) => errorMessages(op, 401)[0]));
+  const [message, ...others] = [...firsts];
+  if (message === undefined || others.length > 0) {
+    throw new Error(`The secured operations' first 401 examples disagree or are missing: ${[...firsts].map(String).join(', ')}`);
+  }
+  return message;
+}
+
 /** The documented messages the sandbox answers with, by meaning, read from the spec's shared responses. */
 export const MESSAGES = {
-  /** 401: the first example of `Unauthorized` (the Operators pages' wording, B5). */
-  invalidApiKey: responseMessage(doc, 'Unauthorized'),
+  invalidApiKey: unauthorizedMessage(),
   projectScopedCannotCreateOrDestroy: responseMessage(doc, 'ProjectCreateForbidden', 'projectScopedKey'),
   notFound: responseMessage(doc, 'NotFound'),
   fileRequired: responseMessage(doc, 'FileRequired'),

@@ -121,7 +121,7 @@ export const DEFINITIONS = {
     },
   },
   'wrong-permission-message': {
-    description: 'A missing write permission is answered "Read permission required".',
+    description: `A missing write permission is answered "${PERMISSION_MESSAGES.read}".`,
     install: (t) =>
       onAnswer(t, (a) =>
         a.status === 403 && isObject(a.body) && a.body.error === PERMISSION_MESSAGES.write
@@ -268,7 +268,7 @@ export const DEFINITIONS = {
       }),
   },
   'wrong-not-found-message': {
-    description: '404 bodies say "Not found" instead of the documented "Resource not found".',
+    description: `404 bodies say "Not found" instead of the documented "${MESSAGES.notFound}".`,
     install: (t) => onAnswer(t, (a) => (a.status === 404 ? { ...a, body: { error: 'Not found' } } : a)),
   },
   'method-not-allowed-404': {
