@@ -52,8 +52,10 @@ function requestOn(socket: Socket): Promise<string> {
 
 const portOf = (api: Api): number => Number(new URL(api.sandbox.url).port);
 
-describe('timeouts', () => {
-  const { api } = useSandbox({ headersTimeout: 300, requestTimeout: 5_000, keepAliveTimeout: 200 });
+describe('headers timeout', () => {
+  // Only clients that never finish their headers talk to this sandbox: with so short a limit, a
+  // starved event loop could otherwise cut off a real request too.
+  const { api } = useSandbox({ headersTimeout: 300, requestTimeout: 5_000 });
 
   it('cuts off a client that sends its headers one byte at a time', async () => {
     const socket = await open(portOf(api()));
@@ -70,13 +72,16 @@ describe('timeouts', () => {
     // node's 16 KiB header limit and not because the headers ever completed.
     expect(answer === '' || /^HTTP\/1\.1 408 /.test(answer), answer).toBe(true);
     expect(sent).toBeLessThan(16 * 1024);
-    expect((await api().get('/operators/42')).status).toBe(200);
   });
 
   it('closes a connection that never sends a byte', async () => {
     const socket = await open(portOf(api()));
     expect(await closed(socket)).toBe('');
   });
+});
+
+describe('keep-alive timeout', () => {
+  const { api } = useSandbox({ keepAliveTimeout: 200 });
 
   it('closes an idle keep-alive connection after its answer', async () => {
     const socket = await open(portOf(api()));
@@ -86,8 +91,12 @@ describe('timeouts', () => {
     expect(answer).toMatch(/\r\nkeep-alive: timeout=\d+/i);
     await ended;
     expect(socket.destroyed).toBe(true);
+    // The server is still there for the next client.
+    expect((await api().get('/operators/42')).status).toBe(200);
   });
+});
 
+describe('limit options', () => {
   it('refuses limits that cannot work together, naming the flag and the option', async () => {
     await expect(startSandbox({ port: 0, headersTimeout: 2_000, requestTimeout: 1_000 })).rejects.toThrow(
       /--headers-timeout \/ headersTimeout \(2000 ms\) must not be longer than --request-timeout \/ requestTimeout/,

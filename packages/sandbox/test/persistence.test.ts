@@ -65,7 +65,7 @@ describe('data file (in process)', () => {
     await sb.stop();
   });
 
-  it('writes 200 parallel changes so that a restart sees the final state', async () => {
+  it('writes 200 parallel changes so that a restart sees the final state', { timeout: 120_000 }, async () => {
     const dataFile = join(dir, 'parallel.json');
     let sb = await startSandbox({ port: 0, dataFile });
     const api = new Api(sb);

@@ -21,14 +21,14 @@ export interface AdminGuard {
   checkPost(req: IncomingMessage): ApiError | undefined;
 }
 
-const digest = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
 
 /**
  * A token comparison whose time does not depend on where the two differ or on their lengths: both
  * sides are hashed to 32 bytes and compared with `timingSafeEqual`.
  */
 export function sameToken(sent: string, expected: string): boolean {
-  return timingSafeEqual(digest(sent), digest(expected));
+  return timingSafeEqual(sha256(sent), sha256(expected));
 }
 
 /**
