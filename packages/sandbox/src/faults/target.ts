@@ -16,15 +16,23 @@ export interface FaultTarget {
   hooks: Required<FaultHooks>;
 }
 
+/** One fault: what is wrong, and how to make a sandbox wrong that way. */
 export interface FaultDefinition {
   /** What is wrong, in one sentence. */
   description: string;
   install(target: FaultTarget): void;
 }
 
+/** A JSON object's fields. */
 export type Fields = Record<string, unknown>;
+
+/** Whether a value is a JSON object (not an array, not null). */
 export const isObject = (v: unknown): v is Fields => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** The `data` of an answer body, if it has one. */
 export const dataOf = (body: unknown): unknown => (isObject(body) ? body.data : undefined);
+
+/** Whether the request was routed to `operationId`. */
 export const is = (info: RequestInfo, operationId: string): boolean => info.op?.operationId === operationId;
 
 /** Wraps a handler of `target`. */

@@ -4,9 +4,9 @@
  * @see https://docs.identitycall.ai/api-reference/recordings/create
  */
 import type { IncomingMessage } from 'node:http';
-import { FILE_FIELD, audioFormatOf, type AudioFormat } from '../validation/upload-formats.js';
 import { ApiError, badRequest, unprocessable } from '../errors/api-error.js';
 import { MESSAGES, SANDBOX_MESSAGES } from '../errors/messages.js';
+import { FILE_FIELD, audioFormatOf, type AudioFormat } from '../validation/upload-formats.js';
 import { consume } from './body.js';
 import { MultipartError, MultipartParser, boundaryOf, type ReceivedFile } from './multipart.js';
 

@@ -7,13 +7,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OperationInfo } from '@identitycall/openapi';
 import { authenticate, authorize } from '../auth/api-keys.js';
-import type { App, Handler, HandlerResult } from './context.js';
 import { ApiError, internalError, methodNotAllowed, notFound } from '../errors/api-error.js';
-import type { Answer, FaultHooks, RequestInfo } from './hooks.js';
 import { ClientGoneError, readJson } from '../http/body.js';
 import { sendJson } from '../http/respond.js';
-import type { Router } from '../routing/router.js';
 import { readUploadForm, type FormBody } from '../http/upload-body.js';
+import type { Router } from '../routing/router.js';
+import type { App, Handler, HandlerResult } from './context.js';
+import type { Answer, FaultHooks, RequestInfo } from './hooks.js';
 
 /** What the pipeline needs besides the app. */
 export interface PipelineDeps {

@@ -5,11 +5,11 @@
  */
 import type { OperationInfo } from '@identitycall/openapi';
 import type { Scope } from '../auth/api-keys.js';
-import type { AudioFormat } from '../validation/upload-formats.js';
 import type { FormBody } from '../http/upload-body.js';
 import type { ProcessingMode } from '../state/processing.js';
 import type { Store } from '../state/store.js';
 import type { RequestValidation } from '../validation/request-validation.js';
+import type { AudioFormat } from '../validation/upload-formats.js';
 
 /** Settings every handler can read. */
 export interface AppSettings {

@@ -5,13 +5,13 @@
  */
 import { loadSpec } from '@identitycall/openapi';
 import { seesOperator } from '../auth/api-keys.js';
-import type { Handler, RequestContext } from '../pipeline/context.js';
 import { notFound } from '../errors/api-error.js';
 import { MESSAGES } from '../errors/messages.js';
+import type { Handler, RequestContext } from '../pipeline/context.js';
 import type { OperatorRecord } from '../state/model.js';
+import type { Patch } from '../state/store.js';
 import { requestDefault } from '../validation/schema-fields.js';
 import { normalizePhone } from './phone.js';
-import type { Patch } from '../state/store.js';
 import { operatorDetail, operatorListItem } from './views.js';
 
 type Fields = Record<string, unknown>;

@@ -4,8 +4,8 @@
  * @see https://docs.identitycall.ai/api-reference/projects
  */
 import { seesProject } from '../auth/api-keys.js';
-import type { Handler, RequestContext } from '../pipeline/context.js';
 import { notFound, projectScopedForbidden } from '../errors/api-error.js';
+import type { Handler, RequestContext } from '../pipeline/context.js';
 import type { ProjectRecord } from '../state/model.js';
 import type { Patch } from '../state/store.js';
 import { projectDetail, projectListItem } from './views.js';

@@ -6,9 +6,9 @@
  */
 import { loadSpec } from '@identitycall/openapi';
 import { seesProjectResource } from '../auth/api-keys.js';
-import type { Handler, RequestContext } from '../pipeline/context.js';
 import { badRequest, notFound, projectMismatch, unprocessable } from '../errors/api-error.js';
 import { MESSAGES, SANDBOX_MESSAGES } from '../errors/messages.js';
+import type { Handler, RequestContext } from '../pipeline/context.js';
 import type { RecordingRecord } from '../state/model.js';
 import { initialStatus, observeRecording, refreshRecording } from '../state/processing.js';
 import type { Patch } from '../state/store.js';

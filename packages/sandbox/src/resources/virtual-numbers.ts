@@ -7,13 +7,13 @@
 import { loadSpec } from '@identitycall/openapi';
 import type { VirtualNumberPurchase } from '@identitycall/types';
 import { seesOperator, seesProjectResource } from '../auth/api-keys.js';
-import type { Handler, RequestContext } from '../pipeline/context.js';
 import { notFound, unprocessable } from '../errors/api-error.js';
 import { MESSAGES, SANDBOX_MESSAGES } from '../errors/messages.js';
+import type { Handler, RequestContext } from '../pipeline/context.js';
 import type { VirtualNumberRecord } from '../state/model.js';
-import { normalizePhone } from './phone.js';
 import type { Patch } from '../state/store.js';
 import { requestDefault } from '../validation/schema-fields.js';
+import { normalizePhone } from './phone.js';
 import { virtualNumberDetail, virtualNumberListItem } from './views.js';
 
 type Fields = Record<string, unknown>;
