@@ -1,14 +1,16 @@
 /**
- * Connection limits: a client that sends its headers one byte at a time is cut off, a connection
+ * Request and connection limits: a JSON body one byte over the spec's `x-max-bytes` gets 413 with
+ * the spec's own words, a client that sends its headers one byte at a time is cut off, a connection
  * that never sends anything and an idle keep-alive connection are closed, and at the connection
  * cap new connections are closed while existing clients keep working, until slots free up again.
  * Each test runs a sandbox with small limits and waits for the socket's `close` event itself; the
  * limits bound how long that takes, and no assertion depends on how fast the machine is.
  */
 import { connect, type Socket } from 'node:net';
+import { jsonBodyLimit } from '@identitycall/openapi';
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/index.js';
-import { KEYS, eventually, useSandbox, type Api } from './helpers.js';
+import { KEYS, eventually, spec, useSandbox, type Api } from './helpers.js';
 
 const API_PATH = '/api/v1/public/operators/42';
 
@@ -93,6 +95,20 @@ describe('keep-alive timeout', () => {
     expect(socket.destroyed).toBe(true);
     // The server is still there for the next client.
     expect((await api().get('/operators/42')).status).toBe(200);
+  });
+});
+
+describe('JSON body limit', () => {
+  const { api } = useSandbox();
+  const limit = jsonBodyLimit(spec);
+  const bodyOf = (bytes: number) => `{"name":"${'a'.repeat(bytes - 11)}"}`;
+
+  it("answers a body one byte over x-max-bytes with 413 and PayloadTooLarge's text, and takes one at the limit", async () => {
+    expect(bodyOf(limit)).toHaveLength(limit);
+    const over = await api().call('PATCH', '/operators/42', { rawBody: bodyOf(limit + 1) });
+    expect(over.status).toBe(413);
+    expect(over.body).toEqual({ error: 'Request body is larger than 1 MiB' });
+    expect((await api().call('PATCH', '/operators/42', { rawBody: bodyOf(limit) })).status).toBe(200);
   });
 });
 
