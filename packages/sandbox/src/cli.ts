@@ -1,37 +1,55 @@
 #!/usr/bin/env node
 /**
  * `identitycall-sandbox`: start the sandbox from a shell and print its URL and seeded API keys.
- *
- *   identitycall-sandbox [--host 127.0.0.1] [--port 4011] [--seed file] [--data file] [--reset]
- *                        [--processing on-read|instant|manual|<ms>] [--phone-region US]
- *                        [--fault <name>]…
- * @see ../README.md
+ * Every flag maps to an option of `startSandbox`; a bad flag prints the usage, a bad data or seed
+ * file prints what is wrong with it (never a stack trace), and both exit 1.
+ * @see ../README.md#start-it
  */
 import { parseArgs } from 'node:util';
-import type { ProcessingMode } from './internal/context.js';
-import { FAULTS, type FaultName } from './internal/faults.js';
+import { FAULTS, type FaultName } from './faults/catalogue.js';
+import { DEFAULT_SERVER_LIMITS } from './http/server.js';
+import type { SandboxOptions } from './options.js';
 import { startSandbox } from './sandbox.js';
+import type { ProcessingMode } from './state/processing.js';
+
+/** The environment variable the admin token may come from (kept out of `ps` output that way). */
+const ADMIN_TOKEN_ENV = 'IDENTITYCALL_SANDBOX_ADMIN_TOKEN';
 
 const USAGE = `Usage: identitycall-sandbox [options]
 
-  --host <host>          interface to listen on (default 127.0.0.1)
-  --port <port>          port to listen on, 0 for a free one (default 4011)
-  --seed <file>          seed file (default: the packaged fixtures/seed.json)
-  --data <file>          persist every change to <file>; start from it when it exists
-  --reset                start from the seed even when the data file exists
-  --processing <mode>    on-read (default) | instant | manual | <milliseconds per step>
-  --phone-region <CC>    region for phone numbers in a local format (default US)
-  --fault <name>         inject a known defect (repeatable; for testing test suites):
-                         ${FAULTS.map((f) => f.name).join(', ')}
-  -h, --help             show this help
+  --host <host>               interface to listen on (default 127.0.0.1)
+  --port <port>               port to listen on, 0 for a free one (default 4011)
+  --seed <file>               seed file (default: the packaged fixtures/seed.json)
+  --data <file>               persist every change to <file>; start from it when it exists
+  --reset                     start from the seed even when the data file exists
+  --processing <mode>         on-read (default) | instant | manual | <milliseconds per step>
+  --phone-region <CC>         region for phone numbers in a local format (default US)
+  --allow-host <name>         answer this Host too (repeatable; '*' for any); by default only
+                              localhost, 127.0.0.1, [::1], *.localhost and --host are answered
+  --admin-token <token>       require Authorization: Bearer <token> on /__sandbox routes
+                              (or set ${ADMIN_TOKEN_ENV})
+  --headers-timeout <ms>      time to receive request headers (default ${DEFAULT_SERVER_LIMITS.headersTimeout})
+  --request-timeout <ms>      time to receive a whole request (default ${DEFAULT_SERVER_LIMITS.requestTimeout})
+  --keep-alive-timeout <ms>   idle time between requests on a connection (default ${DEFAULT_SERVER_LIMITS.keepAliveTimeout})
+  --max-connections <n>       open connections at most (default ${DEFAULT_SERVER_LIMITS.maxConnections})
+  --fault <name>              inject a known defect (repeatable; for testing test suites):
+                              ${FAULTS.map((f) => f.name).join(', ')}
+  -h, --help                  show this help
 `;
 
-function processingOf(value: string | undefined): ProcessingMode | undefined {
-  if (value === undefined) return undefined;
+function processingOf(value: string): ProcessingMode {
   if (value === 'on-read' || value === 'instant' || value === 'manual') return value;
   const ms = Number(value);
   if (Number.isFinite(ms) && ms > 0) return { stepMs: ms };
   throw new Error(`--processing: expected on-read, instant, manual or milliseconds, got "${value}"`);
+}
+
+/** A whole number flag; the message starts with the flag, so the usage is shown with it. */
+function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new Error(`--${flag}: expected a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${value}"`);
+  return n;
 }
 
 async function main(): Promise<void> {
@@ -44,6 +62,12 @@ async function main(): Promise<void> {
       reset: { type: 'boolean', default: false },
       processing: { type: 'string' },
       'phone-region': { type: 'string' },
+      'allow-host': { type: 'string', multiple: true },
+      'admin-token': { type: 'string' },
+      'headers-timeout': { type: 'string' },
+      'request-timeout': { type: 'string' },
+      'keep-alive-timeout': { type: 'string' },
+      'max-connections': { type: 'string' },
       fault: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -54,21 +78,31 @@ async function main(): Promise<void> {
     return;
   }
   const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new Error(`--port: not a port: ${values.port}`);
-  const sandbox = await startSandbox({
+  if (!/^\d+$/.test(values.port) || port > 65535) throw new Error(`--port: not a port: ${values.port}`);
+  const adminToken = values['admin-token'] ?? (process.env[ADMIN_TOKEN_ENV] || undefined);
+  const options: SandboxOptions = {
     host: values.host,
     port,
+    reset: values.reset,
     ...(values.seed !== undefined && { seed: values.seed }),
     ...(values.data !== undefined && { dataFile: values.data }),
-    reset: values.reset,
     ...(values.processing !== undefined && { processing: processingOf(values.processing) }),
     ...(values['phone-region'] !== undefined && { phoneRegion: values['phone-region'] }),
+    ...(values['allow-host'] !== undefined && { allowedHosts: values['allow-host'] }),
+    ...(adminToken !== undefined && { adminToken }),
+    headersTimeout: wholeNumber('headers-timeout', values['headers-timeout'], 1),
+    requestTimeout: wholeNumber('request-timeout', values['request-timeout'], 1),
+    keepAliveTimeout: wholeNumber('keep-alive-timeout', values['keep-alive-timeout'], 1),
+    maxConnections: wholeNumber('max-connections', values['max-connections'], 1),
     ...(values.fault !== undefined && { faults: values.fault as FaultName[] }),
-  });
+  };
+  const sandbox = await startSandbox(options);
+  const json = "-H 'Content-Type: application/json'";
   const lines = [
     `IdentityCall sandbox listening on ${sandbox.url}`,
-    `Admin: POST ${sandbox.origin}/__sandbox/reset`,
+    `Admin: curl -X POST ${json}${adminToken ? " -H 'Authorization: Bearer <admin token>'" : ''} ${sandbox.origin}/__sandbox/reset`,
     values.data ? `Data file: ${values.data}` : 'State: in memory (use --data <file> to persist)',
+    ...(values['allow-host']?.length ? [`Also answering Host: ${values['allow-host'].join(', ')}`] : []),
     ...(values.fault?.length ? [`Injected faults (this server is wrong on purpose): ${values.fault.join(', ')}`] : []),
     'API keys:',
     ...sandbox.keys.map(
@@ -89,7 +123,8 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   // Usage only for a mistake in the arguments; other failures (a bad data file) speak for themselves.
-  const usage = String((e as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS') || /^--/.test((e as Error).message);
-  process.stderr.write(`identitycall-sandbox: ${(e as Error).message}\n${usage ? `\n${USAGE}` : ''}`);
+  const message = e instanceof Error ? e.message : String(e);
+  const usage = String((e as { code?: unknown }).code ?? '').startsWith('ERR_PARSE_ARGS') || /^--/.test(message);
+  process.stderr.write(`identitycall-sandbox: ${message}\n${usage ? `\n${USAGE}` : ''}`);
   process.exit(1);
 });

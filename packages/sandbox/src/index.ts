@@ -5,13 +5,18 @@
  * @see ../README.md
  */
 export { startSandbox } from './sandbox.js';
-export type { Sandbox, SandboxOptions } from './sandbox.js';
-export type { ProcessingMode } from './internal/context.js';
-export type { AudioFormat } from './internal/audio.js';
-export { DEFAULT_UPLOAD_LIMITS } from './internal/audio.js';
-export { DEFAULT_PHONE_REGION, initialsOf, normalizePhone } from './internal/phone.js';
-export { defaultSeedPath, loadSeedFile, normaliseSeed } from './internal/seed.js';
-export type { SeedInput } from './internal/seed.js';
+export type { Sandbox, SandboxOptions } from './options.js';
+export type { ProcessingMode } from './state/processing.js';
+export { DEFAULT_SERVER_LIMITS } from './http/server.js';
+export type { ServerLimits } from './http/server.js';
+export { LOOPBACK_HOSTS } from './http/host-guard.js';
+export type { AudioFormat } from './validation/upload-formats.js';
+export { DEFAULT_UPLOAD_LIMITS } from './validation/upload-formats.js';
+export { DEFAULT_PHONE_REGION, normalizePhone } from './resources/phone.js';
+export { initialsOf } from './resources/initials.js';
+export { defaultSeedPath, loadSeedFile, normaliseSeed } from './state/seed.js';
+export { SandboxDataError } from './state/data-check.js';
+export type { SeedInput } from './state/seed.js';
 export type {
   ApiKeyRecord,
   AvailableNumberRecord,
@@ -23,7 +28,7 @@ export type {
   RecordingStatus,
   SandboxData,
   VirtualNumberRecord,
-} from './internal/model.js';
-export { ADMIN_PREFIX } from './internal/admin.js';
-export { FAULTS } from './internal/faults.js';
-export type { FaultName } from './internal/faults.js';
+} from './state/model.js';
+export { ADMIN_PREFIX } from './admin/admin-routes.js';
+export { FAULTS } from './faults/catalogue.js';
+export type { FaultName } from './faults/catalogue.js';

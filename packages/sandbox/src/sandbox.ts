@@ -1,74 +1,33 @@
 /**
- * `startSandbox`: a stateful IdentityCall API on node:http, routed and validated from the spec,
- * seeded from a fixtures file, optionally persisted to a data file.
- * @see ../README.md
+ * `startSandbox`: puts the stages together. The HTTP edge (limits, Host allow-list) hands each
+ * request to the API pipeline (route, authenticate, validate, handle) or to the admin routes; the
+ * handlers read and change the store, which persistence follows to the data file.
+ * @see ../README.md#how-a-request-flows
  */
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createValidator, loadSpec, type OpenAPIDocument, type SpecValidator } from '@identitycall/openapi';
-import { ADMIN_PREFIX, handleAdminRequest } from './internal/admin.js';
-import { DEFAULT_UPLOAD_LIMITS, type AudioFormat } from './internal/audio.js';
-import type { App, ProcessingMode } from './internal/context.js';
-import { installFaults, type FaultName } from './internal/faults.js';
-import { handlers } from './internal/handlers.js';
-import type { ApiKeyRecord, SandboxData } from './internal/model.js';
-import { Persistence, readDataFile, removeStaleTemps } from './internal/persistence.js';
-import { DEFAULT_PHONE_REGION } from './internal/phone.js';
-import { guarded, handleApiRequest, handleUnknownPath } from './internal/pipeline.js';
-import { createRouter } from './internal/router.js';
-import { loadSeedFile, normaliseSeed, type SeedInput } from './internal/seed.js';
-import { Store } from './internal/store.js';
-import { createRequestValidation } from './internal/validation.js';
+import { loadSpec } from '@identitycall/openapi';
+import { adminGuard, checkAdminToken } from './admin/admin-guard.js';
+import { ADMIN_PREFIX, handleAdminRequest } from './admin/admin-routes.js';
+import { installFaults } from './faults/install.js';
+import { hostPolicy } from './http/host-guard.js';
+import { sendJson } from './http/respond.js';
+import { createHttpServer, serverLimitsWith } from './http/server.js';
+import type { Sandbox, SandboxOptions } from './options.js';
+import { guarded, handleApiRequest, handleUnknownPath, type PipelineDeps } from './pipeline/api-request.js';
+import type { App } from './pipeline/context.js';
+import { DEFAULT_PHONE_REGION } from './resources/phone.js';
+import { HANDLERS, checkHandlers } from './resources/registry.js';
+import { createRouter } from './routing/router.js';
+import type { SandboxData } from './state/model.js';
+import { Persistence, readDataFile, removeStaleTemps } from './state/persistence.js';
+import { loadSeedFile, normaliseSeed } from './state/seed.js';
+import { Store } from './state/store.js';
+import { createRequestValidation } from './validation/request-validation.js';
+import { specValidator } from './validation/spec-validator.js';
+import { uploadLimitsWith } from './validation/upload-formats.js';
 
-/** Options of {@link startSandbox}. */
-export interface SandboxOptions {
-  /** Port to listen on; 0 picks a free one. @default 0 */
-  port?: number;
-  /** Interface to listen on. @default '127.0.0.1' */
-  host?: string;
-  /** The seed: a path to a JSON file, or the seed itself. @default the packaged fixtures/seed.json */
-  seed?: string | SeedInput;
-  /**
-   * Persist every change to this file (atomic replace) and start from it when it exists. Without
-   * it the state lives in memory only.
-   */
-  dataFile?: string;
-  /** Start from the seed even when `dataFile` exists (and overwrite it). @default false */
-  reset?: boolean;
-  /** How uploaded recordings move to `completed`. @default 'on-read' */
-  processing?: ProcessingMode;
-  /** Region assumed for phone numbers written without a country code. @default 'US' */
-  phoneRegion?: string;
-  /** Per-format upload size limits in bytes, overriding the documented ones (100/500 MiB). */
-  uploadLimits?: Partial<Record<AudioFormat, number>>;
-  /** The clock for timestamps and timed processing. @default () => new Date() */
-  clock?: () => Date;
-  /** Receives unexpected errors (bugs). @default console.error */
-  onError?: (error: unknown) => void;
-  /**
-   * Known defects to inject, for testing a test suite (does it notice a server that departs from
-   * the docs?). Never set this otherwise. See `FAULTS` for the catalogue. @default [] (none)
-   */
-  faults?: readonly FaultName[];
-}
-
-/** A running sandbox. */
-export interface Sandbox {
-  /** The API's base URL, base path included: `http://127.0.0.1:PORT/api/v1/public`. */
-  url: string;
-  /** The server's origin without the base path; admin routes live under `${origin}/__sandbox`. */
-  origin: string;
-  /** The base path taken from the spec's server URL (`/api/v1/public`). */
-  basePath: string;
-  /** The API keys of the seed (or data file). */
-  keys: ApiKeyRecord[];
-  /** Restores the seed (in memory and in the data file). */
-  reset(): Promise<void>;
-  /** Stops listening, closes open connections and finishes the last data file write. */
-  stop(): Promise<void>;
-}
-
-const validators = new WeakMap<OpenAPIDocument, SpecValidator>();
+export type { Sandbox, SandboxOptions } from './options.js';
 
 function seedData(seed: SandboxOptions['seed']): SandboxData {
   if (seed === undefined) return loadSeedFile();
@@ -76,16 +35,39 @@ function seedData(seed: SandboxOptions['seed']): SandboxData {
   return normaliseSeed(seed);
 }
 
-/** Starts a sandbox. Resolves once it is listening. */
+/** Listens on `port` and `host`; rejects with the listen error (a port in use, say). */
+function listen(server: Server, port: number, host: string): Promise<AddressInfo> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve(server.address() as AddressInfo);
+    });
+  });
+}
+
+/**
+ * Starts a sandbox. Resolves once it is listening.
+ * @throws SandboxDataError for a seed or data file that breaks the model (the file is left as it
+ * is); TypeError or RangeError for an option out of range, naming it.
+ */
 export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  // Everything that can refuse the options or the files runs before anything is written.
   const doc = loadSpec();
-  // Compiling every schema takes a moment; sandboxes started from one document share it.
-  const validator = validators.get(doc) ?? createValidator(doc);
-  validators.set(doc, validator);
-  const serverUrl = doc.servers?.[0]?.url ?? 'http://localhost/';
-  const basePath = new URL(serverUrl).pathname.replace(/\/$/, '');
+  const validator = specValidator(doc);
+  checkHandlers(validator.operations);
+  const limits = serverLimitsWith(options);
+  const listenHost = options.host ?? '127.0.0.1';
+  const hosts = hostPolicy(options.allowedHosts ?? [], listenHost);
+  const admin = adminGuard(hosts, options.adminToken === undefined ? undefined : checkAdminToken(options.adminToken));
+  const basePath = new URL(doc.servers?.[0]?.url ?? 'http://localhost/').pathname.replace(/\/$/, '');
   const seed = seedData(options.seed);
   const onError = options.onError ?? ((e: unknown) => console.error('[identitycall-sandbox]', e));
+  const settings = {
+    phoneRegion: options.phoneRegion ?? DEFAULT_PHONE_REGION,
+    processing: options.processing ?? 'on-read',
+    uploadLimits: uploadLimitsWith(options.uploadLimits),
+  };
 
   let initial = seed;
   if (options.dataFile && !options.reset) {
@@ -93,39 +75,31 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     initial = (await readDataFile(options.dataFile)) ?? seed;
   }
   const store = new Store(initial, options.clock);
+  const app: App = { store, validation: createRequestValidation(doc, validator), settings };
+  const injected = options.faults?.length ? installFaults(options.faults, { store, handlers: HANDLERS, validation: app.validation }) : undefined;
   let persistence: Persistence | undefined;
   if (options.dataFile) {
     persistence = new Persistence(store, options.dataFile);
     await persistence.flush();
   }
   const sync = (): Promise<void> => persistence?.sync() ?? Promise.resolve();
-
-  const app: App = {
-    store,
-    validation: createRequestValidation(doc, validator),
-    settings: {
-      phoneRegion: options.phoneRegion ?? DEFAULT_PHONE_REGION,
-      processing: options.processing ?? 'on-read',
-      uploadLimits: { ...DEFAULT_UPLOAD_LIMITS, ...(options.uploadLimits ?? {}) },
-    },
-  };
   const reset = async (): Promise<void> => {
     store.replaceAll(seed);
     await sync();
   };
-  const router = createRouter(validator.operations);
-  const injected = options.faults?.length ? installFaults(options.faults, { store, handlers, validation: app.validation }) : undefined;
-  const pipeline = {
+  const pipeline: PipelineDeps = {
     app,
-    router,
-    handlers: injected?.handlers ?? handlers,
+    router: createRouter(validator.operations),
+    handlers: injected?.handlers ?? HANDLERS,
     basePath,
     sync,
     onError,
     ...(injected && { faults: injected.hooks }),
   };
 
-  const server: Server = createServer((req, res) => {
+  const server = createHttpServer(limits, (req, res) => {
+    const refused = hosts.check(req.headers.host);
+    if (refused) return sendJson(res, refused.status, refused.body);
     const raw = req.url ?? '/';
     const q = raw.indexOf('?');
     const pathname = q < 0 ? raw : raw.slice(0, q);
@@ -133,34 +107,27 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (pathname === basePath || pathname.startsWith(`${basePath}/`)) {
       void handleApiRequest(pipeline, req, res, pathname, search);
     } else if (pathname === ADMIN_PREFIX || pathname.startsWith(`${ADMIN_PREFIX}/`)) {
-      void guarded(res, onError, () => handleAdminRequest({ app, reset, sync }, req, res, pathname));
+      void guarded(res, onError, () => handleAdminRequest({ app, guard: admin, reset, sync }, req, res, pathname));
     } else {
       handleUnknownPath(res);
     }
   });
-  // A malformed request line or header never reaches the handler; answer it instead of hanging.
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
-  });
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const address = server.address() as AddressInfo;
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  const origin = `http://${host}:${address.port}`;
+  let address: AddressInfo;
+  try {
+    address = await listen(server, options.port ?? 0, listenHost);
+  } catch (e) {
+    await persistence?.close();
+    throw e;
+  }
+  const origin = `http://${address.family === 'IPv6' ? `[${address.address}]` : address.address}:${address.port}`;
 
   let stopped: Promise<void> | undefined;
   return {
     url: `${origin}${basePath}`,
     origin,
     basePath,
-    keys: store.listKeys(),
+    keys: store.keys.list(),
     reset,
     stop() {
       stopped ??= new Promise<void>((resolve) => {

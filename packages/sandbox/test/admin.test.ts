@@ -1,9 +1,9 @@
 /** The admin routes outside the base path: reset, keys, advancing a recording. */
 import { describe, expect, it } from 'vitest';
-import { KEYS, useSandbox } from './helpers.js';
+import { KEYS, admin as adminRequest, useSandbox } from './helpers.js';
 
 const { api, sandbox } = useSandbox({ processing: 'manual' });
-const admin = (path: string, method = 'POST') => fetch(`${sandbox().origin}/__sandbox${path}`, { method });
+const admin = (path: string, method = 'POST') => adminRequest(sandbox(), path, method);
 
 describe('admin routes', () => {
   it('lists the seeded keys with their permissions and projects', async () => {

@@ -1,4 +1,7 @@
-/** Concurrency: parallel updates never mix, parallel creates never share an id. */
+/**
+ * Concurrency: parallel updates never mix, parallel creates never share an id. Each burst does real
+ * I/O, so it gets a generous explicit timeout: a limit for a hang, never a measure of speed.
+ */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useSandbox } from './helpers.js';
 
@@ -6,6 +9,7 @@ const { api, sandbox } = useSandbox();
 beforeEach(() => sandbox().reset());
 
 const N = 200;
+const BURST_TIMEOUT = 120_000;
 
 describe('200 parallel requests', () => {
   it('leave an operator equal to exactly one of 200 parallel PATCHes, never a mix', async () => {
@@ -27,7 +31,7 @@ describe('200 parallel requests', () => {
     );
     expect(matches).toHaveLength(1);
     expect(final.initials).toBe('PO');
-  });
+  }, BURST_TIMEOUT);
 
   it('give 200 parallel creates 200 distinct ids, all listed', async () => {
     const answers = await Promise.all(
@@ -39,7 +43,7 @@ describe('200 parallel requests', () => {
     answers.forEach((a, i) => expect(a.body.data.name).toBe(`Created ${i}`));
     const listed = new Set((await api().get('/operators')).body.data.map((o: { id: number }) => o.id));
     for (const id of ids) expect(listed.has(id)).toBe(true);
-  });
+  }, BURST_TIMEOUT);
 
   it('give 200 parallel uploads with one external id exactly one 201 and 199 replays of it', async () => {
     const answers = await Promise.all(
@@ -54,5 +58,5 @@ describe('200 parallel requests', () => {
     expect(answers.filter((a) => a.status === 201)).toHaveLength(1);
     expect(answers.filter((a) => a.status === 200)).toHaveLength(N - 1);
     expect(new Set(answers.map((a) => a.body.data.id)).size).toBe(1);
-  });
+  }, BURST_TIMEOUT);
 });

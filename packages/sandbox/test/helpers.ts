@@ -1,8 +1,12 @@
 /**
- * Shared test helpers: a sandbox per test file and an HTTP client that checks every response it
+ * Shared test helpers: a sandbox per test file, an HTTP client that checks every response it
  * receives against the spec (the documented schema of the operation and status), so each test
- * also proves the sandbox answers in documented shapes.
+ * also proves the sandbox answers in documented shapes, the built CLI as a child process, and raw
+ * HTTP for what `fetch` will not send (a forged `Host`).
  */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { request as httpRequest } from 'node:http';
+import { fileURLToPath } from 'node:url';
 import { createValidator, loadSpec, type OperationInfo } from '@identitycall/openapi';
 import { afterAll, beforeAll, expect } from 'vitest';
 import { startSandbox, type Sandbox, type SandboxOptions } from '../src/index.js';
@@ -23,9 +27,9 @@ export const spec = loadSpec();
 export const validator = createValidator(spec);
 
 /**
- * Statuses the sandbox may send where an operation documents none: the HTTP-level answers the
- * issue requires for every operation (malformed JSON, body too large, method not allowed). Each
- * must still use the documented generic error envelope.
+ * Statuses the sandbox may send where an operation documents none: its HTTP-level answers for
+ * every operation (malformed JSON, body too large, method not allowed; see the README's
+ * "Decisions"). Each must still use the documented generic error envelope.
  */
 export const HTTP_LEVEL_STATUSES = new Set([400, 405, 413]);
 
@@ -136,6 +140,15 @@ export function useSandbox(options: SandboxOptions = {}): { api: () => Api; sand
   };
 }
 
+/**
+ * A request to an admin route as a local tool sends it: a POST declares `Content-Type:
+ * application/json`, which the admin routes require (a browser must then preflight it).
+ */
+export function admin(sandbox: Sandbox, path: string, method = 'POST', headers: Record<string, string> = {}): Promise<Response> {
+  const json: Record<string, string> = method === 'POST' ? { 'content-type': 'application/json' } : {};
+  return fetch(`${sandbox.origin}/__sandbox${path}`, { method, headers: { ...json, ...headers } });
+}
+
 /** A multipart upload body with an audio file of `size` bytes. */
 export function uploadForm(fields: Record<string, string | number>, file?: { name: string; size?: number; type?: string }): FormData {
   const form = new FormData();
@@ -145,4 +158,100 @@ export function uploadForm(fields: Record<string, string | number>, file?: { nam
   }
   for (const [k, v] of Object.entries(fields)) form.append(k, String(v));
   return form;
+}
+
+/** The built CLI (test/global-setup.ts builds it before the tests start). */
+export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+
+/** A CLI started by {@link useCli}. */
+export interface RunningCli {
+  child: ChildProcess;
+  /** The base URL it printed. */
+  url: string;
+  /** Everything it printed so far (stdout and stderr). */
+  output: () => string;
+}
+
+/**
+ * Starts CLIs for the enclosing test file and kills any still running afterwards. `startCli`
+ * resolves once the CLI has printed its URL and keys, and rejects if it exits first; it sets no
+ * timer of its own (the test's timeout is the limit for a hang).
+ */
+export function useCli(): {
+  CLI: string;
+  startCli: (args: string[], env?: Record<string, string>) => Promise<RunningCli>;
+  kill: (child: ChildProcess) => Promise<void>;
+} {
+  const children = new Set<ChildProcess>();
+  afterAll(() => {
+    for (const child of children) child.kill('SIGKILL');
+  });
+  const startCli = (args: string[], env: Record<string, string> = {}): Promise<RunningCli> => {
+    const child = spawn(process.execPath, [CLI, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    children.add(child);
+    child.on('exit', () => children.delete(child));
+    let out = '';
+    return new Promise((resolve, reject) => {
+      child.stdout!.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (\S+)/.exec(out);
+        if (m && out.includes('API keys:')) resolve({ child, url: m[1]!, output: () => out });
+      });
+      child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
+      child.on('exit', (code) => reject(new Error(`CLI exited with ${code}: ${out}`)));
+    });
+  };
+  const kill = (child: ChildProcess): Promise<void> =>
+    new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) return resolve();
+      child.once('exit', () => resolve());
+      child.kill('SIGKILL');
+    });
+  return { CLI, startCli, kill };
+}
+
+/** A raw answer: status, headers and the body as text. */
+export interface RawAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  text: string;
+}
+
+/**
+ * One request with exactly the headers given (node:http, so `Host` and `Origin` can be forged as a
+ * browser on another site, or a DNS-rebinding page, would send them).
+ */
+export function rawRequest(
+  origin: string,
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: string } = {},
+): Promise<RawAnswer> {
+  const url = new URL(path, origin);
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? 'GET', headers: options.headers ?? {}, setHost: false, agent: false },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (d: string) => (text += d));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+/**
+ * Resolves once `check` returns true, trying again every 50 ms; rejects after `deadlineMs`. For
+ * states the test cannot observe as an event (the server's side of a closed connection).
+ */
+export async function eventually(what: string, check: () => Promise<boolean>, deadlineMs = 30_000): Promise<void> {
+  const until = Date.now() + deadlineMs;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > until) throw new Error(`${what}: still not true after ${deadlineMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }

@@ -1,6 +1,6 @@
 /** The streaming multipart parser: any chunking, quoting, limits and malformed bodies. */
 import { describe, expect, it } from 'vitest';
-import { MultipartError, MultipartParser, boundaryOf } from '../src/internal/multipart.js';
+import { MultipartError, MultipartParser, boundaryOf } from '../src/http/multipart.js';
 
 const BOUNDARY = '----sandbox7MA4YWxkTrZu0gW';
 

@@ -3,68 +3,20 @@
  * (the CLI runs as a child process), every acknowledged change is on disk, and a reset (option,
  * CLI flag, admin route) restores the seed.
  */
-import { spawn, spawnSync, execFileSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/index.js';
-import { Api, KEYS } from './helpers.js';
+import { Api, KEYS, admin, useCli } from './helpers.js';
 
-const pkg = fileURLToPath(new URL('..', import.meta.url));
-const cli = join(pkg, 'dist', 'cli.js');
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-persistence-'));
-const children = new Set<ChildProcess>();
-
-function newestMtime(folder: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
-
-beforeAll(() => {
-  // The kill test runs the built CLI; build it when dist is missing or older than src.
-  if (!existsSync(cli) || statSync(cli).mtimeMs < newestMtime(join(pkg, 'src'))) {
-    execFileSync(process.execPath, [join(pkg, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: pkg });
-  }
-}, 60_000);
+const { startCli, kill, CLI } = useCli();
 
 afterAll(() => {
-  for (const child of children) child.kill('SIGKILL');
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** Starts the CLI on a free port; resolves with its base URL once it prints it. */
-function startCli(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string }> {
-  const child = spawn(process.execPath, [cli, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  children.add(child);
-  child.on('exit', () => children.delete(child));
-  let out = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`CLI did not start: ${out}`)), 10_000);
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (\S+)/.exec(out);
-      if (m && out.includes('API keys:')) {
-        clearTimeout(timer);
-        resolve({ child, url: m[1]!, output: () => out });
-      }
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.on('exit', (code) => reject(new Error(`CLI exited with ${code}: ${out}`)));
-  });
-}
-
-const kill = (child: ChildProcess): Promise<void> =>
-  new Promise((resolve) => {
-    if (child.exitCode !== null || child.signalCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGKILL');
-  });
 
 function client(url: string): (method: string, path: string, body?: unknown) => Promise<{ status: number; body: any }> {
   return async (method, path, body) => {
@@ -95,7 +47,7 @@ describe('data file (in process)', () => {
     const next = await api.post('/projects', { name: 'Next', language: 'en' });
     expect(next.body.data.id).toBeGreaterThan(created.body.data.id);
 
-    const reset = await fetch(`${sb.origin}/__sandbox/reset`, { method: 'POST' });
+    const reset = await admin(sb, '/reset');
     expect(await reset.json()).toEqual({ data: { reset: true } });
     await sb.stop();
     sb = await startSandbox({ port: 0, dataFile });
@@ -113,7 +65,7 @@ describe('data file (in process)', () => {
     await sb.stop();
   });
 
-  it('writes 200 parallel changes so that a restart sees the final state', async () => {
+  it('writes 200 parallel changes so that a restart sees the final state', { timeout: 120_000 }, async () => {
     const dataFile = join(dir, 'parallel.json');
     let sb = await startSandbox({ port: 0, dataFile });
     const api = new Api(sb);
@@ -146,7 +98,7 @@ describe('CLI', () => {
     { name: 'an unknown option', args: ['--colour'], message: /Unknown option '--colour'/ },
     { name: 'a bad processing mode', args: ['--processing', 'later'], message: /--processing/ },
   ])('exits 1 with usage for $name', ({ args, message }) => {
-    const run = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8' });
     expect(run.status).toBe(1);
     expect(run.stderr).toMatch(message);
     expect(run.stderr).toContain('Usage: identitycall-sandbox');
@@ -168,11 +120,19 @@ describe('CLI', () => {
         for (const id of createdIds) expect(ids.has(id)).toBe(true);
       }
       let stop = false;
+      // Resolves once `n` writes of this run are acknowledged: the test waits for that event, not for time.
+      let waiters: Array<{ n: number; resolve: () => void }> = [];
+      const acknowledge = (i: number): void => {
+        acknowledged = i;
+        waiters = waiters.filter((w) => (acknowledged >= w.n ? (w.resolve(), false) : true));
+      };
+      const acknowledgedAtLeast = (n: number): Promise<void> =>
+        acknowledged >= n ? Promise.resolve() : new Promise((resolve) => waiters.push({ n, resolve }));
       const writer = (async () => {
         for (let i = acknowledged + 1; !stop; i++) {
           const res = await call('PATCH', '/operators/42', { name: `Killed ${i}` }).catch(() => undefined);
           if (res?.status !== 200) break;
-          acknowledged = i;
+          acknowledge(i);
         }
       })();
       const creator = (async () => {
@@ -182,13 +142,11 @@ describe('CLI', () => {
           createdIds.push(res.body.data.id);
         }
       })();
-      // Kill mid-stream: once this round has had a write acknowledged (a busy machine may take a
-      // while to answer the first one), plus a little more so writes are in flight.
-      const before = acknowledged;
-      for (const deadline = Date.now() + 15_000; acknowledged === before && Date.now() < deadline; ) {
-        await new Promise((r) => setTimeout(r, 10));
-      }
-      await new Promise((r) => setTimeout(r, 50 + round * 50));
+      // Kill mid-stream: after a few acknowledged writes of this round (more each round), while the
+      // writer and the creator keep further writes in flight.
+      const target = acknowledged + 3 + round * 3;
+      await Promise.race([acknowledgedAtLeast(target), writer]);
+      expect(acknowledged, 'writes acknowledged before the kill').toBeGreaterThanOrEqual(target);
       await kill(child);
       stop = true;
       await Promise.all([writer, creator]);
@@ -199,5 +157,5 @@ describe('CLI', () => {
     const { child, url } = await startCli(['--data', dataFile, '--reset']);
     expect((await client(url)('GET', '/operators/42')).body.data.name).toBe('Jane Doe');
     await kill(child);
-  }, 90_000);
+  }, 120_000);
 });

@@ -1,6 +1,6 @@
-/** Phone normalisation (default region and overrides) and initials. */
+/** Phone normalisation (default region and overrides). */
 import { describe, expect, it } from 'vitest';
-import { initialsOf, normalizePhone } from '../src/index.js';
+import { normalizePhone } from '../src/index.js';
 import { useSandbox } from './helpers.js';
 
 describe('normalizePhone', () => {
@@ -17,22 +17,6 @@ describe('normalizePhone', () => {
     { input: '9'.repeat(200), region: undefined, out: undefined },
   ])('$input ($region) → $out', ({ input, region, out }) => {
     expect(normalizePhone(input, region)).toBe(out);
-  });
-});
-
-describe('initialsOf', () => {
-  it.each([
-    { name: 'Jane Doe', out: 'JD' },
-    { name: 'Aldona Petrauskaitė', out: 'AP' },
-    { name: 'Jane Q. Doe', out: 'JD' },
-    { name: '  marcus   chen  ', out: 'MC' },
-    { name: 'Operator', out: 'OP' },
-    { name: 'Łukasz Żółć', out: 'ŁŻ' },
-    { name: 'ölçek ığdır', out: 'ÖI' },
-    { name: '李 小龍', out: '李小' },
-    { name: '42', out: '' },
-  ])('$name → $out', ({ name, out }) => {
-    expect(initialsOf(name)).toBe(out);
   });
 });
 

@@ -1,7 +1,7 @@
 /** Recordings: pagination, upload rules and idempotency, processing, canned analysis, update, delete, scope. */
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/index.js';
-import { Api, KEYS, uploadForm, useSandbox } from './helpers.js';
+import { Api, KEYS, admin, uploadForm, useSandbox } from './helpers.js';
 
 const LIMIT = 4096;
 const { api, sandbox } = useSandbox({ uploadLimits: { mp3: LIMIT, wav: 2 * LIMIT } });
@@ -164,9 +164,9 @@ describe('processing modes', () => {
       const { id } = (await client.call('POST', '/recordings', { form: uploadForm({ project_id: 42 }, { name: 'a.mp3' }) })).body.data;
       expect((await client.get(`/recordings/${id}`)).body.data.status).toBe('pending');
       expect((await client.get(`/recordings/${id}`)).body.data.status).toBe('pending');
-      const advanced = await fetch(`${sb.origin}/__sandbox/recordings/${id}/advance`, { method: 'POST' });
+      const advanced = await admin(sb, `/recordings/${id}/advance`);
       expect(((await advanced.json()) as { data: { status: string } }).data.status).toBe('processing');
-      await fetch(`${sb.origin}/__sandbox/recordings/${id}/advance`, { method: 'POST' });
+      await admin(sb, `/recordings/${id}/advance`);
       expect((await client.get(`/recordings/${id}`)).body.data.status).toBe('completed');
     } finally {
       await sb.stop();

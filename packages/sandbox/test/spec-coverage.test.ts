@@ -1,11 +1,13 @@
 /**
- * The sandbox against the spec: every operation has a handler, every documented error string the
- * sandbox uses is one of the spec's examples, the seed's keys have the documented format, and the
- * response check the other tests rely on really rejects undocumented answers.
+ * The sandbox against the spec: the handlers are exactly the spec's operations (and a mismatch
+ * stops the start), every documented message the sandbox answers with is one of the spec's
+ * examples while its own messages are none of them, the seed's keys have the documented format,
+ * and the response check the other tests rely on really rejects undocumented answers.
  */
+import { listOperations, responseMessage } from '@identitycall/openapi';
 import { describe, expect, it } from 'vitest';
-import { handlers } from '../src/internal/handlers.js';
-import { MESSAGES } from '../src/internal/errors.js';
+import { MESSAGES, PERMISSION_MESSAGES, SANDBOX_MESSAGE_TABLE, malformedJsonMessage } from '../src/errors/messages.js';
+import { HANDLERS, checkHandlers, mergeHandlers } from '../src/resources/registry.js';
 import { loadSeedFile } from '../src/index.js';
 import { expectDocumented, spec, validator } from './helpers.js';
 
@@ -27,14 +29,36 @@ function documentedStrings(): Set<string> {
 }
 
 describe('spec coverage', () => {
+  const operations = listOperations(spec);
+
   it('has a handler for every operation of the spec, and none for operations it lacks', () => {
-    const ids = validator.operations.map((op) => op.operationId).sort();
-    expect(Object.keys(handlers).sort()).toEqual(ids);
-    expect(ids).toHaveLength(25);
+    const ids = operations.map((op) => op.operationId).sort();
+    expect(ids.length).toBeGreaterThan(0);
+    expect(Object.keys(HANDLERS).sort()).toEqual(ids);
+    expect(() => checkHandlers(operations)).not.toThrow();
   });
 
-  it.each(Object.entries(MESSAGES))('uses the documented string %s = "%s"', (_name, message) => {
+  it('refuses to start when a spec operation has no handler, or a handler has no operation', () => {
+    const id = operations[0]!.operationId;
+    const { [id]: handler, ...fewer } = HANDLERS;
+    expect(() => checkHandlers(operations, fewer)).toThrow(new RegExp(`no handler for the spec's ${id}\\b`));
+    expect(() => checkHandlers(operations, { ...HANDLERS, listWebhooks: handler! })).toThrow(/handlers for operations the spec does not have: listWebhooks/);
+    expect(() => mergeHandlers({ [id]: handler! }, { [id]: handler! })).toThrow(`Two sandbox handlers for operationId "${id}"`);
+  });
+
+  it.each([...Object.entries(MESSAGES), ...Object.entries(PERMISSION_MESSAGES)])('answers %s with a documented string ("%s")', (_name, message) => {
     expect(documentedStrings()).toContain(message);
+  });
+
+  it('answers a body over the limit with the PayloadTooLarge example word for word, and malformed JSON by its template', () => {
+    expect(MESSAGES.bodyTooLarge).toBe(responseMessage(spec, 'PayloadTooLarge'));
+    expect(MESSAGES.bodyTooLarge).toBe('Request body is larger than 1 MiB');
+    expect(malformedJsonMessage('Unexpected end of JSON input')).toBe(responseMessage(spec, 'MalformedJson'));
+  });
+
+  it.each(Object.entries(SANDBOX_MESSAGE_TABLE))('words its own message %s itself, with a reason', (_name, [message, reason]) => {
+    expect(documentedStrings()).not.toContain(message);
+    expect(reason.length).toBeGreaterThan(30);
   });
 
   it('seeds only keys of the documented format', () => {
