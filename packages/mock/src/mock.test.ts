@@ -25,8 +25,9 @@ beforeAll(async () => {
 afterAll(() => mock?.stop());
 
 describe('startMock', () => {
-  it('listens on 127.0.0.1 on a port chosen at run time', () => {
-    expect(mock.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+  it('listens on 127.0.0.1 on a port chosen at run time, under the base path', () => {
+    expect(mock.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(mock.url).toBe(`${mock.origin}${mock.basePath}`);
   });
 
   it("answers the seed's PATCH /operators/42 with exactly the seed's body", async () => {
