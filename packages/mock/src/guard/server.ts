@@ -82,7 +82,9 @@ export function createGuard(options: GuardOptions): Guard {
   async function handle(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): Promise<void> {
     const method = req.method ?? 'GET';
     // Node's own check would answer without a body; this one answers in the envelope.
-    if (req.httpVersion === '1.1' && req.headers.host === undefined) throw new GuardError(400, 'Malformed HTTP request: an HTTP/1.1 request needs a Host header', {}, true);
+    const hosts = req.headersDistinct.host?.length ?? 0;
+    if (req.httpVersion === '1.1' && hosts === 0) throw new GuardError(400, 'Malformed HTTP request: an HTTP/1.1 request needs a Host header', {}, true);
+    if (hosts > 1) throw new GuardError(400, 'Malformed HTTP request: it has more than one Host header', {}, true);
     const match = resolveRoute(facts, routes, method, req.url ?? '/', req.headers);
     const op = match.operation;
     const headers: IncomingHttpHeaders = { ...req.headers };
