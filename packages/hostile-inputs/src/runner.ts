@@ -256,8 +256,12 @@ export function sendCase(target: Target, c: HostileCase | HostileCase['send'], o
         bytesSent += headBytes.length;
         const chunked = (send.framing ?? 'length') === 'chunked';
         for (const piece of bodyPieces(send.body, send.chunkBytes)) {
-          // The server has answered (or gone): sending the rest would only be refused.
-          if (reader.done || closed) return;
+          // The server has answered (or gone): sending the rest would only be refused. Ending
+          // our side tells a server that lingers to read the rest that nothing more comes.
+          if (reader.done || closed) {
+            if (!closed) socket.end();
+            return;
+          }
           const framed = chunked ? Buffer.concat([Buffer.from(`${piece.length.toString(16)}\r\n`), piece, Buffer.from('\r\n')]) : piece;
           if (!(await write(socket, framed))) return;
           bytesSent += piece.length;

@@ -1,7 +1,8 @@
 /**
  * Uploads (`multipart/form-data`): the body is stream-parsed, the `file` part's format and size
  * checked against the spec's `x-upload-formats` as it arrives, the text fields against the form
- * schema; then Prism gets a *small* form with the same fields and only the file's first bytes.
+ * schema; then Prism gets a *small* form with the same documented fields and only the file's
+ * first bytes.
  *
  * Why a small form: Prism checks only the shape of a request and answers from examples, so the
  * file's content never matters to it, while Prism buffers bodies and refuses any over 10 MB (its
@@ -46,8 +47,8 @@ export function formatOf(formats: readonly UploadFormat[], filename: string, con
 
 const isFile = (part: PartInfo) => part.name === FILE_FIELD && part.filename !== undefined && part.filename !== '';
 
-/** Text for a quoted header parameter: printable ASCII without quotes or backslashes. */
-const headerSafe = (text: string) => text.replace(/[^\u0020-\u007e]|["\\]/g, '_');
+/** A client-given name, shortened to printable ASCII for a message. */
+const shown = (text: string) => text.replace(/[^\u0020-\u007e]|["\\]/g, '_');
 
 function toGuardError(facts: SpecFacts, error: unknown): unknown {
   if (!(error instanceof MultipartError)) return error;
@@ -63,12 +64,17 @@ function typedField(facts: SpecFacts, schema: JsonSchema, text: string): unknown
   return text;
 }
 
-function checkFields(facts: SpecFacts, parts: readonly ParsedPart[]): void {
+/** The form schema of the upload operation. */
+function formSchema(facts: SpecFacts): { properties?: Record<string, JsonSchema> } | undefined {
   const media = facts.upload.operation.requestBody?.content.find((m) => m.contentType === 'multipart/form-data');
-  const schema = media?.schema === undefined ? undefined : resolveRef<{ properties?: Record<string, JsonSchema> }>(facts.doc, media.schema);
+  return media?.schema === undefined ? undefined : resolveRef<{ properties?: Record<string, JsonSchema> }>(facts.doc, media.schema);
+}
+
+function checkFields(facts: SpecFacts, parts: readonly ParsedPart[]): void {
+  const schema = formSchema(facts);
   const seen = new Set<string>();
   for (const part of parts) {
-    if (seen.has(part.name)) throw new GuardError(400, `Malformed multipart/form-data body: field "${headerSafe(part.name)}" is given twice`);
+    if (seen.has(part.name)) throw new GuardError(400, `Malformed multipart/form-data body: field "${shown(part.name)}" is given twice`);
     seen.add(part.name);
     if (part.filename !== undefined) continue;
     const property = schema?.properties?.[part.name];
@@ -82,25 +88,31 @@ function checkFields(facts: SpecFacts, parts: readonly ParsedPart[]): void {
   }
 }
 
+/**
+ * The form Prism gets: the file part with the first bytes of the file, a plain name and the
+ * format's media type, and the text fields the form schema names, values unchanged. Prism's
+ * multipart parser splits header lines on ";" and "=" and JSON-parses quoted names, so anything
+ * else a client sent (odd names, extra parts) is left out: Prism ignores unknown fields anyway.
+ */
 function buildForm(facts: SpecFacts, parts: readonly ParsedPart[]): ForwardForm {
+  const known = new Set(Object.keys(formSchema(facts)?.properties ?? {}));
+  const kept = parts.filter((p) => isFile(p) || (known.has(p.name) && p.name !== FILE_FIELD));
   for (;;) {
     const boundary = `identitycall-mock-${randomBytes(12).toString('hex')}`;
     const marker = Buffer.from(`--${boundary}`);
+    // A value that happens to contain the random boundary would split a part: pick another.
+    if (kept.some((p) => p.head.includes(marker))) continue;
     const pieces: Buffer[] = [];
-    for (const part of parts) {
-      let headers = `--${boundary}\r\nContent-Disposition: form-data; name="${headerSafe(part.name)}"`;
-      if (part.filename !== undefined) {
-        const format = formatOf(facts.uploadFormats, part.filename, part.contentType);
-        const type = part.contentType ?? format?.mediaTypes[0] ?? 'application/octet-stream';
-        headers += `; filename="${headerSafe(part.filename)}"\r\nContent-Type: ${type}`;
+    for (const part of kept) {
+      let headers = `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"`;
+      if (isFile(part)) {
+        const format = formatOf(facts.uploadFormats, part.filename!, part.contentType)!;
+        headers += `; filename="upload${format.extension}"\r\nContent-Type: ${format.mediaTypes[0]}`;
       }
       pieces.push(Buffer.from(`${headers}\r\n\r\n`), part.head, Buffer.from('\r\n'));
     }
     pieces.push(Buffer.from(`--${boundary}--\r\n`));
-    const body = Buffer.concat(pieces);
-    // A value that happens to contain the random boundary would split a part: pick another.
-    if (parts.some((p) => p.head.includes(marker))) continue;
-    return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+    return { body: Buffer.concat(pieces), contentType: `multipart/form-data; boundary=${boundary}` };
   }
 }
 
