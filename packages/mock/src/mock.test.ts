@@ -68,7 +68,7 @@ describe('startMock', () => {
     expect(await res.json()).toEqual(seedResponse);
   });
 
-  it.each([
+  it.each<{ name: string; headers: Record<string, string> }>([
     { name: 'no Authorization header', headers: {} },
     { name: 'a Basic one', headers: { Authorization: 'Basic aGk6dGhlcmU=' } },
     { name: 'an empty bearer token', headers: { Authorization: 'Bearer ' } },

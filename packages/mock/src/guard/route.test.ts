@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { basePathOf, bundledFacts } from '../facts.js';
 import { GuardError } from './errors.js';
 import { checkQuery, parseQuery } from './query.js';
-import { buildRoutes, checkPathParams, decodePath, MAX_TARGET_BYTES, resolveRoute } from './route.js';
+import { buildRoutes, checkPathParams, MAX_TARGET_BYTES, resolveRoute } from './route.js';
 
 const facts = bundledFacts();
 const routes = buildRoutes(facts);
