@@ -2,7 +2,7 @@
  * Sends one case over a raw TCP socket, byte for byte (no HTTP client would send most of them),
  * and reads the answer with a small HTTP/1.1 response parser: status, headers, body, and whether
  * the server closed the connection. The body is streamed with backpressure and sending stops as
- * soon as the server has answered, so a server that refuses a 500 MiB upload early is not made
+ * soon as the server has answered, so a server that refuses a huge upload early is not made
  * to read it all. Nothing here sleeps: every wait is for a socket event or the case's deadline.
  */
 import { connect, type Socket } from 'node:net';

@@ -6,7 +6,6 @@
 import {
   createValidator,
   errorMessages,
-  getOperation,
   jsonBodyLimit,
   listOperations,
   loadSpec,
@@ -33,7 +32,7 @@ export interface SpecFacts {
   readonly payloadTooLarge: string;
   /** The 400 message for a body that is not JSON (`MalformedJson`'s template). */
   readonly malformedJson: MessageTemplate;
-  /** The 401 message for a missing or malformed key (`Unauthorized`'s first example). */
+  /** The 401 message for a missing or malformed key, for an operation that documents none (the first any operation documents). */
   readonly unauthorized: string;
   /** The 404 message for an id that names nothing (`NotFound`). */
   readonly notFound: string;
@@ -55,6 +54,12 @@ function documented(op: OperationInfo, status: number, pick?: (exampleName: stri
   return message;
 }
 
+function firstUnauthorized(operations: readonly OperationInfo[]): string {
+  const message = operations.flatMap((op) => errorMessages(op, 401))[0];
+  if (message === undefined) throw new Error('No operation of the spec documents a 401 message');
+  return message;
+}
+
 /** The path of the spec's first server URL, e.g. `/api/v1/public` for `https://host/api/v1/public/`. */
 export function basePathOf(doc: OpenAPIDocument): string {
   const url = doc.servers?.[0]?.url;
@@ -67,16 +72,19 @@ export function basePathOf(doc: OpenAPIDocument): string {
  * @throws Error when the spec lacks one of them (a broken spec must not start a half-working mock).
  */
 export function readFacts(doc: OpenAPIDocument = loadSpec()): SpecFacts {
-  const upload = getOperation(doc, 'uploadRecording');
+  const operations = listOperations(doc);
+  // The one operation that takes a form (the same one `x-upload-formats` is read from).
+  const upload = operations.find((op) => op.requestBody?.content.some((m) => m.contentType === 'multipart/form-data'));
+  if (!upload) throw new Error('No operation of the spec takes a multipart/form-data body');
   return {
     doc,
-    operations: listOperations(doc),
+    operations,
     validator: createValidator(doc),
     basePath: basePathOf(doc),
     jsonBodyLimit: jsonBodyLimit(doc),
     payloadTooLarge: responseMessage(doc, 'PayloadTooLarge'),
     malformedJson: messageTemplate(doc, 'MalformedJson'),
-    unauthorized: responseMessage(doc, 'Unauthorized'),
+    unauthorized: firstUnauthorized(operations),
     notFound: responseMessage(doc, 'NotFound'),
     uploadFormats: uploadFormats(doc),
     upload: {

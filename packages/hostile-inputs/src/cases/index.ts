@@ -15,7 +15,7 @@ import { queryCases } from './query.js';
 
 /** Options of {@link cases}. */
 export interface CorpusOptions {
-  /** Leave out cases that send more than this many bytes (the over-limit uploads are 100 MiB and more). */
+  /** Leave out cases that send more than this many bytes (the over-limit uploads are as large as the formats' limits). */
   maxBodyBytes?: number;
   /** Only these families. */
   families?: Family[];

@@ -12,7 +12,7 @@ import { rawAnswer } from './errors.js';
 export interface GuardLimits {
   /** Time a client has to send the request headers (slow-headers defence). @default 20000 */
   headersTimeoutMs: number;
-  /** Time a client has to send a whole request, body included (a 500 MiB upload needs time). @default 600000 */
+  /** Time a client has to send a whole request, body included (the largest upload needs time). @default 600000 */
   requestTimeoutMs: number;
   /** How long an idle keep-alive connection stays open after an answer. @default 5000 */
   keepAliveTimeoutMs: number;

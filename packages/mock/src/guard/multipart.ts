@@ -1,7 +1,7 @@
 /**
  * A streaming `multipart/form-data` parser. It holds at most a part's header block, a text field
  * and a few dozen bytes of look-ahead in memory, whatever the size of a file part: file contents
- * are counted (and their first bytes kept), never collected, so a 500 MiB upload costs kilobytes.
+ * are counted (and their first bytes kept), never collected, so the largest upload costs kilobytes.
  * @see https://www.rfc-editor.org/rfc/rfc7578
  * @see https://www.rfc-editor.org/rfc/rfc2046#section-5.1.1
  */

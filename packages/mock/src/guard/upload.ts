@@ -7,7 +7,7 @@
  * Why a small form: Prism checks only the shape of a request and answers from examples, so the
  * file's content never matters to it, while Prism buffers bodies and refuses any over 10 MB (its
  * own "Body exceeded 10mb limit"). Forwarding a short file part lets every documented upload
- * (up to 500 MiB) succeed, and the guard never holds more than a few kilobytes of it.
+ * (whatever its format's limit) succeed, and the guard never holds more than a few kilobytes of it.
  * @see https://docs.identitycall.ai/api-reference/recordings/create
  * @see ../../../../spec/DECISIONS.md (B14)
  */
@@ -118,8 +118,8 @@ function buildForm(facts: SpecFacts, parts: readonly ParsedPart[]): ForwardForm 
 
 /**
  * Reads an upload body and returns the small form to forward.
- * @throws GuardError 400 (malformed body, or no file: the documented "file is required"), 422 (the
- * documented "Invalid file type" / "File too large", or a field its schema refuses), 413 (a text
+ * @throws GuardError 400 (malformed body, or no file: the documented `fileRequired`), 422 (the
+ * documented `invalidFileType` / `fileTooLarge`, or a field its schema refuses), 413 (a text
  * field or the number of parts over the guard's limits).
  */
 export async function readUpload(facts: SpecFacts, req: IncomingMessage, boundary: string): Promise<ForwardForm> {
