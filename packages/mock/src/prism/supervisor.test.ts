@@ -12,7 +12,9 @@ const standIn = (behaviour = '') => (port: number) => ({
   file: process.execPath,
   args: [
     '-e',
-    `const s = require('node:http').createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1', () => console.log('stand-in listening on ${port}'));
+    // Printed before listening (writes to a pipe are synchronous), so it is there when the port opens.
+    `console.log('stand-in listening on ${port}');
+     const s = require('node:http').createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1');
      process.on('SIGTERM', () => process.exit(0));
      ${behaviour}`,
   ],
@@ -96,7 +98,8 @@ describe('PrismSupervisor', () => {
 
   it('backs off between restarts and gives up with a fatal message when it keeps dying', async () => {
     const { supervisor, logs } = await supervise({
-      command: standIn(`setTimeout(() => { console.error('crashing on purpose'); process.exit(1); }, 50);`),
+      // Crashes once someone connects (the readiness probe does): started, then dead, whatever the machine's speed.
+      command: standIn(`s.on('connection', () => setImmediate(() => { console.error('crashing on purpose'); process.exit(1); }));`),
       restart: { initialDelayMs: 20, maxDelayMs: 1_000, maxRestarts: 3, windowMs: 60_000 },
     });
     const delays: number[] = [];

@@ -183,7 +183,9 @@ export class PrismSupervisor {
     this.expectedStartMs = Date.now() - started;
     this.stateValue = 'ready';
     this.missedChecks = 0;
-    prism.child.once('exit', (code, signal) => this.onExit(prism, code, signal));
+    // 'close' rather than 'exit': it comes once the output pipes are drained, so the log has the
+    // last lines (often the stack trace of the crash).
+    prism.child.once('close', (code, signal) => this.onExit(prism, code, signal));
     clearInterval(this.healthTimer);
     this.healthTimer = setInterval(() => void this.checkHealth(), this.healthPolicy.intervalMs);
     this.healthTimer.unref();
