@@ -96,6 +96,11 @@ export function startPrism(options: PrismOptions): Promise<PrismProcess> {
   };
   child.stdout!.on('data', onData);
   child.stderr!.on('data', onData);
+  // A parent that exits (even on an uncaught exception) takes Prism with it rather than leaving
+  // an orphan holding a port. A parent killed outright cannot; stop() is the way to end both.
+  const onParentExit = () => child.kill('SIGKILL');
+  process.once('exit', onParentExit);
+  child.once('exit', () => process.off('exit', onParentExit));
 
   return new Promise((resolve, reject) => {
     let settled = false;

@@ -4,7 +4,9 @@
  * processes, the fatal cap, and a stop that does not restart. Tests wait for the supervisor's
  * events, never for time to pass.
  */
+import { spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitFor } from '../../test/helpers.js';
 import { PrismSupervisor, type SupervisorEvents, type SupervisorOptions } from './supervisor.js';
 
 /** A stand-in upstream: an HTTP server on the given port, with `behaviour` appended to its script. */
@@ -129,5 +131,29 @@ describe('PrismSupervisor', () => {
     await expect(
       PrismSupervisor.start({ host: '127.0.0.1', command: () => ({ file: process.execPath, args: ['-e', "console.error('cannot read the spec'); process.exit(2)"] }) }),
     ).rejects.toThrow(/exited \(code 2\) before listening on .*\n.*cannot read the spec/s);
+  });
+
+  it('takes its process along when the parent exits on an uncaught exception', async () => {
+    const supervisorModule = new URL('../../dist/prism/supervisor.js', import.meta.url).href;
+    const script = `
+      const { PrismSupervisor } = await import(${JSON.stringify(supervisorModule)});
+      const s = await PrismSupervisor.start({ host: '127.0.0.1', command: (port) => ({ file: process.execPath, args: ['-e', \`require('node:http').createServer().listen(\${port}, '127.0.0.1')\`] }) });
+      console.log('PID ' + s.pid);
+      throw new Error('the parent crashes');`;
+    const parent = spawn(process.execPath, ['--input-type=module', '-e', script], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    parent.stdout!.on('data', (c: Buffer) => (out += c.toString()));
+    const code = await new Promise((resolve) => parent.once('exit', resolve));
+    expect(code).toBe(1);
+    const pid = Number(/PID (\d+)/.exec(out)?.[1]);
+    expect(pid).toBeGreaterThan(0);
+    await waitFor('the orphaned process to be gone', () => {
+      try {
+        process.kill(pid, 0);
+        return undefined;
+      } catch {
+        return true;
+      }
+    }, 30_000);
   });
 });
