@@ -16,7 +16,7 @@ const alive = aliveCase(doc);
 const mock = useMock();
 
 /** A fixed seed, so a failure replays; IDENTITYCALL_SEED picks another. */
-const SEED = Number(process.env.IDENTITYCALL_SEED ?? 20_260_601);
+const SEED = Number.isSafeInteger(Number(process.env.IDENTITYCALL_SEED)) ? Number(process.env.IDENTITYCALL_SEED) : 20_260_601;
 
 /** Sends `c`, then a good request; returns the problems of both. */
 async function check(c: HostileCase): Promise<string[]> {
