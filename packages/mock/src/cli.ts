@@ -1,35 +1,49 @@
 #!/usr/bin/env node
 /**
  * `identitycall-mock [--host 127.0.0.1] [--port 4010]`: serves the spec with Prism until stopped.
+ * Exits 2 on bad flags, 1 when the mock cannot start or Prism keeps dying.
  */
-import { parseArgs } from 'node:util';
+import { getOperation, loadSpec } from '@identitycall/openapi';
+import { HELP, parseCli } from './cli-args.js';
+import { colorEnabled, styler } from './color.js';
 import { startMock } from './mock.js';
 
-const { values } = parseArgs({
-  options: {
-    host: { type: 'string', default: '127.0.0.1' },
-    port: { type: 'string', default: '4010' },
-    help: { type: 'boolean', default: false },
-  },
-});
-if (values.help) {
-  console.log('Usage: identitycall-mock [--host 127.0.0.1] [--port 4010]');
-  process.exit(0);
-}
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be an integer from 0 to 65535, got ${values.port}`);
-  process.exit(2);
+/** A request to try, from the spec: Get Operator with its documented example id. */
+function examplePath(): string {
+  const op = getOperation(loadSpec(), 'getOperator');
+  return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => String(op.parameters.find((p) => p.name === name)?.examples[0]?.value ?? '1'));
 }
 
+const args = parseCli(process.argv.slice(2));
+if ('error' in args) {
+  console.error(`${args.error}\n\n${HELP}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const out = styler(colorEnabled(process.stdout));
+const err = styler(colorEnabled(process.stderr));
 try {
-  const mock = await startMock({ host: values.host, port });
-  console.log(`IdentityCall mock (Prism) listening on ${mock.url}`);
-  console.log(`Try: curl -H "Authorization: Bearer idc_test" ${mock.url}/operators/42`);
+  const mock = await startMock({
+    host: args.host,
+    port: args.port,
+    color: colorEnabled(process.stderr),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  console.log(`IdentityCall mock (Prism) listening on ${out('cyan', out('bold', mock.url))}`);
+  console.log(`  The same paths are also served without the base path, at ${mock.origin}/`);
+  console.log(`Try: curl -H "Authorization: Bearer idc_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" ${mock.url}${examplePath()}`);
+  mock.prism.on('fatal', ({ message }) => {
+    console.error(err('red', message));
+    void mock.stop().then(() => process.exit(1));
+  });
   const shutdown = () => void mock.stop().then(() => process.exit(0));
   process.once('SIGINT', shutdown);
   process.once('SIGTERM', shutdown);
 } catch (error) {
-  console.error((error as Error).message);
+  console.error(err('red', (error as Error).message));
   process.exit(1);
 }

@@ -1,5 +1,6 @@
 /**
- * Starting and stopping a Prism mock process for the bundled spec.
+ * Starting and stopping one Prism mock process for a spec (the supervisor in `supervisor.ts`
+ * restarts it when it dies).
  * @see https://docs.stoplight.io/docs/prism/
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -30,10 +31,27 @@ export function freePort(host = '127.0.0.1'): Promise<number> {
   });
 }
 
+/** A program to run as the upstream server: `file` with `args` (defaults to Prism). */
+export interface UpstreamCommand {
+  file: string;
+  args: string[];
+}
+
+/** The command that runs Prism for `specPath` on `host:port`. */
+export function prismCommand(specPath: string, host: string, port: number): UpstreamCommand {
+  return {
+    file: process.execPath,
+    // `--errors false`: Prism answers invalid requests from the spec's examples, not with its own errors.
+    args: [prismCliPath(), 'mock', specPath, '--host', host, '--port', String(port), '--errors', 'false', '-v', 'warn'],
+  };
+}
+
 /** A running Prism process. */
 export interface PrismProcess {
   url: string;
   child: ChildProcess;
+  /** The last few kilobytes Prism wrote to stdout and stderr. */
+  output(): string;
   stop(): Promise<void>;
 }
 
@@ -45,41 +63,59 @@ export interface PrismOptions {
   specPath?: string;
   /** How long to wait for Prism to listen, in ms. @default 60000 */
   startTimeoutMs?: number;
+  /** Run this instead of Prism (tests use stand-ins that crash or hang on cue). */
+  command?: UpstreamCommand;
 }
 
+/** How much of a process's output is kept for the logs. */
+const OUTPUT_TAIL = 8 * 1024;
+
 /**
- * Starts Prism on `host:port` and resolves once it listens.
+ * Starts Prism on `host:port` and resolves once it accepts connections.
  * @throws Error with Prism's output when it exits or does not listen in time.
  */
 export function startPrism(options: PrismOptions): Promise<PrismProcess> {
   const { host, port, specPath = bundledSpecYamlPath, startTimeoutMs = 60_000 } = options;
-  const child = spawn(
-    process.execPath,
-    [prismCliPath(), 'mock', specPath, '--host', host, '--port', String(port), '--errors', 'false', '-v', 'warn'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
+  const command = options.command ?? prismCommand(specPath, host, port);
+  const child = spawn(command.file, command.args, { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = `http://${host}:${port}`;
   const stop = () =>
     new Promise<void>((resolve) => {
       if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
+      const kill = setTimeout(() => child.kill('SIGKILL'), 5_000);
+      child.once('exit', () => {
+        clearTimeout(kill);
+        resolve();
+      });
       child.kill('SIGTERM');
-      setTimeout(() => child.kill('SIGKILL'), 5_000).unref();
     });
+  const onData = (chunk: Buffer) => {
+    output += chunk.toString();
+    if (output.length > OUTPUT_TAIL) output = output.slice(-OUTPUT_TAIL);
+  };
+  child.stdout!.on('data', onData);
+  child.stderr!.on('data', onData);
+  // A parent that exits (even on an uncaught exception) takes Prism with it rather than leaving
+  // an orphan holding a port. A parent killed outright cannot; stop() is the way to end both.
+  const onParentExit = () => child.kill('SIGKILL');
+  process.once('exit', onParentExit);
+  child.once('exit', () => process.off('exit', onParentExit));
 
   return new Promise((resolve, reject) => {
     let settled = false;
+    let probing = false;
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
       clearInterval(poll);
+      child.off('exit', onEarlyExit);
       if (error) {
         void stop();
         reject(error);
       } else {
-        resolve({ url, child, stop });
+        resolve({ url, child, stop, output: () => output });
       }
     };
     // Prism logs at `warn` (per-request info lines cost throughput), so readiness is polled.
@@ -88,20 +124,19 @@ export function startPrism(options: PrismOptions): Promise<PrismProcess> {
       startTimeoutMs,
     );
     const poll = setInterval(() => {
+      if (probing) return;
+      probing = true;
       const socket = connect({ host, port });
       socket.once('connect', () => {
         socket.destroy();
         finish();
       });
       socket.once('error', () => socket.destroy());
+      socket.once('close', () => (probing = false));
     }, 100);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (output.length > 20_000) output = output.slice(-20_000);
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => finish(new Error(`Prism exited with code ${code} before listening on ${url}:\n${output}`)));
-    child.once('error', (error) => finish(error));
+    const onEarlyExit = (code: number | null, signal: NodeJS.Signals | null) =>
+      finish(new Error(`Prism exited (${signal ? `signal ${signal}` : `code ${code}`}) before listening on ${url}:\n${output}`));
+    child.once('exit', onEarlyExit);
+    child.on('error', (error) => finish(error));
   });
 }
