@@ -78,7 +78,10 @@ describe('headers timeout', () => {
 
   it('closes a connection that never sends a byte', async () => {
     const socket = await open(portOf(api()));
-    expect(await closed(socket)).toBe('');
+    // Which of node's two clocks fires first (the socket's idle timer or its request check) depends
+    // on the machine's load: the connection is closed either way, silently or after a 408.
+    const answer = await closed(socket);
+    expect(answer === '' || /^HTTP\/1\.1 408 /.test(answer), answer).toBe(true);
   });
 });
 
