@@ -26,7 +26,7 @@ import { denoCell, nodeAndBunCells } from './lib/matrix.mjs';
 import { publishWorkspace } from './lib/publish.mjs';
 import { ensureVerdaccio, startRegistry } from './lib/registry.mjs';
 import { Results } from './lib/results.mjs';
-import { resolveRuntimes } from './lib/runtimes.mjs';
+import { resolveRuntimes, RUNTIMES } from './lib/runtimes.mjs';
 import { startSandbox } from './lib/servers.mjs';
 import { Supervisor } from './lib/supervisor.mjs';
 import { typescriptCells } from './lib/typescript.mjs';
@@ -55,7 +55,7 @@ async function main() {
   console.log(`ecosystem-tests: run folder ${runDir}, cache ${CACHE_DIR}`);
   // Downloads that need nothing from the build start at once.
   const runtimes = resolveRuntimes(sup);
-  const chromium = chromiumVersion(sup);
+  const chromium = chromiumVersion(sup).catch(() => undefined); // absent → the browser cells say so
   const verdaccio = ensureVerdaccio(sup).catch((error) => error);
 
   const built = await results.cell({ area: 'release', subject: 'turbo run build' }, async () => {
@@ -96,23 +96,40 @@ async function main() {
     sandbox = await startSandbox(sup, process.execPath, [bin], { cwd: dir, env: cleanEnv(), label: 'identitycall-sandbox' });
     return `${sandbox.url}, key with ${sandbox.permissions.join('/')}`;
   });
-  if (sandbox) {
-    const shared = { runtimes: await runtimes, sandbox, runDir };
-    await nodeAndBunCells(results, sup, { ...shared, nodeConsumers: byPm(consumers, 'node') });
-    await denoCell(results, sup, { ...shared, dir: createConsumer({ ...context, pm: 'deno', template: 'deno' }), registryUrl: registry.url });
-    const chromiumName = await chromium;
-    for (const pm of PACKAGE_MANAGERS) {
-      await browserCell(results, sup, { ...shared, pm, dir: consumers.get(`${pm}/browser-vite`), chromium: chromiumName });
-    }
-    await sandbox.child.stop();
-  } else {
-    results.blocked({ area: 'runtime', subject: 'Node, Bun, Deno, Chromium' }, 'no sandbox to run against');
-  }
-  for (const pm of PACKAGE_MANAGERS) {
-    await typescriptCells(results, sup, { pm, dir: consumers.get(`${pm}/typescript`) });
-  }
-  await cliCells(results, sup, context);
+  // Two lanes, one per core: the runtimes then tsc (CPU-bound, one process at a time), and the
+  // CLIs (installs, Prism, a conformance run), which start their own sandbox.
+  await Promise.all([
+    (async () => {
+      await runtimeLane(sandbox, consumers, context, runtimes, chromium);
+      for (const pm of PACKAGE_MANAGERS) await typescriptCells(results, sup, { pm, dir: consumers.get(`${pm}/typescript`) });
+    })(),
+    cliCells(results, sup, context),
+  ]);
   sizeLine = await sizeCell(results, standalone.get(SIZE_GOAL.name));
+}
+
+/** Node, Bun, Deno and Chromium against the registry-installed sandbox, one after another. */
+async function runtimeLane(sandbox, consumers, context, runtimesPromise, chromium) {
+  let runtimes;
+  await results.cell({ area: 'runtime', subject: RUNTIMES.map((r) => `npx -y ${r.spec}`).join(', ') }, async () => {
+    // Informational: a missing runtime fails (CI) or skips its own cells below.
+    runtimes = await runtimesPromise;
+    return [...runtimes.values()]
+      .map((r) => (r.error ? `${r.spec}: missing` : `${r.name} ${r.version} (${r.source}, ${(r.ms / 1000).toFixed(1)} s)`))
+      .join(', ');
+  });
+  if (!sandbox) {
+    results.blocked({ area: 'runtime', subject: 'Node, Bun, Deno, Chromium' }, 'no sandbox to run against');
+    return;
+  }
+  const shared = { runtimes, sandbox, runDir: context.runDir };
+  await nodeAndBunCells(results, sup, { ...shared, nodeConsumers: byPm(consumers, 'node') });
+  await denoCell(results, sup, { ...shared, dir: createConsumer({ ...context, pm: 'deno', template: 'deno' }), registryUrl: context.registryUrl });
+  const chromiumName = await chromium;
+  for (const pm of PACKAGE_MANAGERS) {
+    await browserCell(results, sup, { ...shared, pm, dir: consumers.get(`${pm}/browser-vite`), chromium: chromiumName });
+  }
+  await sandbox.child.stop();
 }
 
 /**
@@ -157,7 +174,7 @@ try {
   await main();
   exitCode = results.failed > 0 || results.rows.length === 0 ? 1 : 0;
 } catch (error) {
-  results.rows.push({ area: 'harness', subject: 'unexpected error', module: '', pm: '', status: 'fail', detail: error?.message ?? String(error), ms: 0 });
+  results.blocked({ area: 'harness', subject: 'unexpected error' }, error?.message ?? String(error));
   console.error(error?.stack ?? error);
 } finally {
   await sup.close();

@@ -14,15 +14,20 @@ export class MissingPrerequisite extends Error {
   }
 }
 
+/** The table's sections, in order; within one, cells keep the order they started in. */
+const AREAS = ['release', 'install', 'runtime', 'types', 'cli', 'size'];
+
 export class Results {
-  /** @type {{ area: string, subject: string, module: string, pm: string, status: 'pass' | 'fail' | 'skip', detail: string, ms: number }[]} */
+  /** @type {{ area: string, subject: string, module: string, pm: string, status: 'pass' | 'fail' | 'skip', detail: string, ms: number, seq: number }[]} */
   rows = [];
+  #seq = 0;
 
   /**
    * Runs one cell. `fn` returns a short detail for a pass, or throws: a `StepError` (its output
    * is printed), a `MissingPrerequisite` (a skip locally, a failure when CI=true), or any error.
    */
   async cell({ area, subject, module = '', pm = '' }, fn) {
+    const seq = this.#seq++;
     const started = Date.now();
     const name = [area, subject, module, pm].filter(Boolean).join(' / ');
     process.stdout.write(`… ${name}\n`);
@@ -36,7 +41,7 @@ export class Results {
       detail = missing ? `${error.message}${CI ? ' (CI=true: a missing runtime is a failure)' : ''}` : headline(error);
       if (status === 'fail') printFailure(name, error);
     }
-    const row = { area, subject, module, pm, status, detail, ms: Date.now() - started };
+    const row = { area, subject, module, pm, status, detail, ms: Date.now() - started, seq };
     this.rows.push(row);
     process.stdout.write(`${mark(status)} ${name} (${seconds(row.ms)})${detail ? `: ${detail}` : ''}\n`);
     return status === 'pass';
@@ -44,7 +49,7 @@ export class Results {
 
   /** Records a cell that could not run because an earlier step failed. */
   blocked({ area, subject, module = '', pm = '' }, reason) {
-    this.rows.push({ area, subject, module, pm, status: 'fail', detail: `not run: ${reason}`, ms: 0 });
+    this.rows.push({ area, subject, module, pm, status: 'fail', detail: `not run: ${reason}`, ms: 0, seq: this.#seq++ });
   }
 
   get failed() {
@@ -54,7 +59,9 @@ export class Results {
   /** The table, as plain aligned text (CI logs have no terminal). */
   format() {
     const header = ['area', 'runtime / check', 'module', 'pm', 'result', 'time', 'detail (first line of the error for a failure)'];
-    const body = this.rows.map((r) => [r.area, r.subject, r.module, r.pm, r.status.toUpperCase(), seconds(r.ms), clip(r.detail, 160)]);
+    const rank = (r) => (AREAS.includes(r.area) ? AREAS.indexOf(r.area) : AREAS.length);
+    const sorted = [...this.rows].sort((x, y) => rank(x) - rank(y) || x.seq - y.seq);
+    const body = sorted.map((r) => [r.area, r.subject, r.module, r.pm, r.status.toUpperCase(), seconds(r.ms), clip(r.detail, 160)]);
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
     const line = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
     const counts = ['pass', 'fail', 'skip'].map((s) => `${this.rows.filter((r) => r.status === s).length} ${s}`).join(', ');

@@ -26,8 +26,10 @@ export const RUNTIMES = [
 export async function resolveRuntimes(sup) {
   const entries = await Promise.all(
     RUNTIMES.map(async (rt) => {
+      const started = Date.now();
       try {
-        return [rt.id, { name: rt.name, ...(await resolveOne(sup, rt)) }];
+        const found = await resolveOne(sup, rt);
+        return [rt.id, { name: rt.name, ...found, ms: Date.now() - started }];
       } catch (error) {
         return [rt.id, { name: rt.name, spec: rt.spec, error }];
       }
@@ -50,7 +52,7 @@ async function resolveOne(sup, rt) {
   if (!result.ok || !bin?.startsWith('/')) {
     throw new MissingPrerequisite(`${rt.spec} is not available (npx -y ${rt.spec}: ${lines.at(-1) ?? 'no output'})`);
   }
-  return { bin, version: version.replace(/^v/, ''), source: `npx -y ${rt.spec}` };
+  return { bin, version: version.replace(/^v/, ''), source: 'npx' };
 }
 
 /** The runtime or a MissingPrerequisite, for use inside a cell. */
