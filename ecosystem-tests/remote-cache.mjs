@@ -39,7 +39,19 @@ async function step(name, fn) {
 }
 
 async function startRemoteCache(token) {
-  const port = await freePort(); // the server takes PORT from its environment
+  let lastError;
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await startRemoteCacheOnce(token, await freePort()); // PORT comes from its environment
+    } catch (error) {
+      if (!/EADDRINUSE/.test(error.output ?? '')) throw error; // only a port taken since freePort() is retried
+      lastError = error;
+    }
+  }
+  throw lastError;
+}
+
+async function startRemoteCacheOnce(token, port) {
   const env = cleanEnv({
     npm_config_cache: join(CACHE_DIR, 'npm'),
     HOST: '127.0.0.1',
@@ -54,7 +66,8 @@ async function startRemoteCache(token) {
   await poll(async () => child.exitStatus || (await fetch(`${url}/v8/artifacts/status`, { headers: { authorization: `Bearer ${token}` } })).ok, {
     timeoutMs: 5 * 60_000,
     message: `${REMOTE_CACHE} did not answer on ${url}`,
-  }).catch((error) => {
+  }).catch(async (error) => {
+    await child.stop();
     throw new StepError(error.message, child.output);
   });
   if (child.exitStatus) throw new StepError(`${REMOTE_CACHE} exited`, child.output);
@@ -113,7 +126,7 @@ try {
   if (error instanceof StepError && error.output) console.log(error.output.split('\n').slice(-60).join('\n'));
   else if (!(error instanceof StepError)) console.log(error.stack);
 } finally {
-  await sup.close();
+  await step('stop the server, delete the clones', () => sup.close());
 }
 console.log(`timings: ${timings.join('; ')}`);
 process.exitCode = ok ? 0 : 1;

@@ -71,6 +71,7 @@ export async function startRegistry(sup, { bin, workDir }) {
     } catch (error) {
       lastError = error instanceof StepError ? error : new StepError(error.message, child.output);
       await child.stop();
+      if (!/EADDRINUSE/.test(child.output)) break; // only a port taken since freePort() is retried
     }
   }
   throw lastError;
