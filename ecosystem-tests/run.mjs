@@ -111,7 +111,7 @@ async function main() {
 /** Node, Bun, Deno and Chromium against the registry-installed sandbox, one after another. */
 async function runtimeLane(sandbox, consumers, context, runtimesPromise, chromium) {
   let runtimes;
-  await results.cell({ area: 'runtime', subject: RUNTIMES.map((r) => `npx -y ${r.spec}`).join(', ') }, async () => {
+  await results.cell({ area: 'runtime', subject: `runtimes (${RUNTIMES.map((r) => r.spec).join(', ')})` }, async () => {
     // Informational: a missing runtime fails (CI) or skips its own cells below.
     runtimes = await runtimesPromise;
     return [...runtimes.values()]
