@@ -21,6 +21,23 @@ export function parseSandboxBanner(output) {
 }
 
 /**
+ * Reads a one-line curl command as the CLIs print them (`curl -X POST -H 'Name: value' <url>`):
+ * method (GET without `-X`), headers and URL; undefined for anything else.
+ */
+export function parseCurl(line) {
+  if (!line) return undefined;
+  const url = line.match(/\s(https?:\/\/\S+?)['"]?\s*$/)?.[1];
+  if (!url) return undefined;
+  const method = line.match(/\s-X\s+([A-Z]+)/)?.[1] ?? 'GET';
+  const headers = {};
+  for (const [, header] of line.matchAll(/\s-H\s+['"]([^'"]+)['"]/g)) {
+    const at = header.indexOf(':');
+    if (at > 0) headers[header.slice(0, at).trim()] = header.slice(at + 1).trim();
+  }
+  return { method, headers, url };
+}
+
+/**
  * Starts the sandbox CLI (`command args`, e.g. the installed bin or `npx @identitycall/sandbox`)
  * with `--port 0`, waits for its banner, and sends the admin request the banner names.
  * @param {import('./supervisor.mjs').Supervisor} sup
@@ -32,13 +49,13 @@ export async function startSandbox(sup, command, args, { cwd, env, label }) {
     await child.waitFor(/API keys:\n\s+idc_/, START_TIMEOUT_MS);
     const banner = parseSandboxBanner(child.output);
     if (!banner) throw new Error(`${label}: could not read the URL and a full-access key from its output`);
-    // The request the banner itself names ("Admin: POST <origin>/__sandbox/reset"); on a fresh
-    // sandbox a reset changes nothing. The key is exercised by whatever runs against it next.
-    const admin = child.output.match(/Admin: (POST|GET) (http:\/\/\S+)/);
+    // The request the banner itself names (its "Admin: curl …" line); on a fresh sandbox a reset
+    // changes nothing. The key is exercised by whatever runs against it next.
+    const admin = parseCurl(child.output.match(/^Admin: (curl .*)$/m)?.[1]);
     if (!admin) throw new Error(`${label}: its banner names no admin request`);
-    const response = await fetch(admin[2], { method: admin[1] });
-    if (!response.ok) throw new Error(`${label}: ${admin[1]} ${admin[2]} answered ${response.status}`);
-    return { ...banner, child, request: `${admin[1]} ${new URL(admin[2]).pathname}` };
+    const response = await fetch(admin.url, { method: admin.method, headers: admin.headers });
+    if (!response.ok) throw new Error(`${label}: ${admin.method} ${admin.url} answered ${response.status}`);
+    return { ...banner, child, request: `${admin.method} ${new URL(admin.url).pathname}` };
   } catch (error) {
     await child.stop();
     throw new StepError(error.message, child.output);
@@ -54,9 +71,11 @@ export async function startMock(sup, command, args, { cwd, env, label }) {
   const child = sup.spawn(command, [...args, '--port', '0'], { cwd, env, label });
   try {
     const [, url] = await child.waitFor(/listening on (http:\/\/\S+)/, START_TIMEOUT_MS);
-    const [, header, target] = await child.waitFor(/Try: curl -H "([^"]+)" (\S+)/, 30_000);
-    const [name, ...value] = header.split(':');
-    const response = await fetch(target, { headers: { [name.trim()]: value.join(':').trim() } });
+    const [, line] = await child.waitFor(/Try: (curl [^\n]+)/, 30_000);
+    const suggested = parseCurl(line);
+    if (!suggested) throw new Error(`${label}: could not read the request it suggests: ${line}`);
+    const target = suggested.url;
+    const response = await fetch(target, { method: suggested.method, headers: suggested.headers });
     const body = await response.text();
     if (response.status !== 200) throw new Error(`${label}: GET ${target} answered ${response.status}: ${body.slice(0, 200)}`);
     JSON.parse(body);
