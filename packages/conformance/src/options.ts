@@ -2,10 +2,10 @@
  * Options of a conformance run: one interface with every field documented and defaulted, checked
  * once when the run starts (a bad value is a `UsageError` with a message that says what to fix).
  */
-import type { CheckTier } from './checks.js';
+import type { CheckTier } from './checks/catalogue.js';
+import type { Exchange } from './engine/exchange.js';
+import type { CaseResult, Family } from './engine/results.js';
 import { UsageError } from './errors.js';
-import type { CaseResult, Family } from './internal/results.js';
-import type { Exchange } from './exchange.js';
 
 /** Something that happened during a run (for progress display and dry-run printing). */
 export type RunEvent =

@@ -6,9 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { startSandbox, type FaultName } from '@identitycall/sandbox';
 import { sandboxRun, startCountingServer, useSandbox } from '../test/helpers.js';
-import type { CheckName } from './checks.js';
-import type { Exchange } from './exchange.js';
-import { NEED_REASONS } from './internal/case.js';
+import type { CheckName } from './checks/catalogue.js';
+import type { Exchange } from './engine/exchange.js';
+import { NEED_REASONS } from './engine/needs.js';
 import { runConformance } from './run.js';
 
 const sandbox = useSandbox();

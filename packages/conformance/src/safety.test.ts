@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { sandboxRun, useSandbox } from '../test/helpers.js';
-import type { Exchange } from './exchange.js';
+import type { Exchange } from './engine/exchange.js';
 import { runConformance } from './run.js';
 
 const sandbox = useSandbox();

@@ -10,9 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll } from 'vitest';
 import { startSandbox, type Sandbox, type SandboxOptions } from '@identitycall/sandbox';
-import type { Exchange } from '../src/exchange.js';
-import { sandboxKeys } from '../src/internal/sandbox-keys.js';
-import { compiledSpec } from '../src/internal/session.js';
+import type { Exchange } from '../src/engine/exchange.js';
+import { compiledSpec } from '../src/engine/spec.js';
+import { sandboxKeys } from '../src/vitest/sandbox-keys.js';
 import type { ConformanceOptions } from '../src/options.js';
 
 export { sandboxKeys };

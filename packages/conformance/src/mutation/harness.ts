@@ -5,7 +5,8 @@
  * @see ../../../sandbox/src/internal/faults.ts
  */
 import { FAULTS, startSandbox, type FaultName } from '@identitycall/sandbox';
-import { sandboxKeys } from '../internal/sandbox-keys.js';
+import { sandboxKeys } from '../vitest/sandbox-keys.js';
+
 import { runConformance } from '../run.js';
 import type { ConformanceReport } from '../report/model.js';
 

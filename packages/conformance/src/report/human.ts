@@ -3,7 +3,7 @@
  * with its request, its response and what differs from the spec, and the totals — requests sent,
  * requests per second, duration — with the verdict.
  */
-import type { CaseResult } from '../internal/results.js';
+import type { CaseResult } from '../engine/results.js';
 import type { ConformanceReport } from './model.js';
 import { exchangeText } from './exchange-text.js';
 import { redact, type Secrets } from './redact.js';

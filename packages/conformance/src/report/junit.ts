@@ -4,7 +4,7 @@
  * with one test case per named check.
  * @see https://github.com/testmoapp/junitxml
  */
-import type { CaseResult } from '../internal/results.js';
+import type { CaseResult } from '../engine/results.js';
 import type { ConformanceReport } from './model.js';
 import { exchangeText } from './exchange-text.js';
 import { redact, type Secrets } from './redact.js';

@@ -3,10 +3,10 @@
  * every case with its failures, the requests sent and their rate. The human, JUnit and JSON
  * reports are views of this.
  */
-import { CHECK_NAMES, CHECKS, type CheckName, type CheckTier } from '../checks.js';
-import { NEED_REASONS } from '../internal/case.js';
-import type { CaseResult } from '../internal/results.js';
-import type { OwnedResource } from '../internal/ledger.js';
+import { CHECK_NAMES, CHECKS, type CheckName, type CheckTier } from '../checks/catalogue.js';
+import { NEED_REASONS } from '../engine/needs.js';
+import type { CaseResult } from '../engine/results.js';
+import type { OwnedResource } from '../engine/ledger.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 
 /** How one check fared over the run. */

@@ -6,7 +6,7 @@
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { formatCaseFailures } from '../report/human.js';
 import { createRun } from '../run.js';
-import type { Case } from '../internal/case.js';
+import type { Case } from '../engine/case.js';
 import '../vitest/provide.js';
 
 const target = inject('target');

@@ -1,0 +1,133 @@
+/**
+ * The first and the last case of every run. Setup learns whether the target keeps state and
+ * creates the resources the other cases work on (a project, an operator, a virtual number, a
+ * recording); cleanup deletes everything the run created, and nothing else.
+ */
+import { resolveRef } from '@identitycall/openapi';
+import type { Case } from '../engine/case.js';
+import type { CaseContext } from '../engine/context.js';
+import type { ResourceKind } from '../engine/ledger.js';
+import { dataOf, recordingRef, uploadSpec } from './common.js';
+
+/** Countries searched for a number to buy. */
+const SEARCH_COUNTRIES = ['US', 'LT'];
+
+/** A number the target offers for purchase, with the search that found it; undefined when none is. */
+export async function availableNumber(ctx: CaseContext): Promise<{ phone_number: string; country: string; number_type: string } | undefined> {
+  const param = ctx.op('listAvailableVirtualNumbers').parameters.find((p) => p.name === 'number_type');
+  const schema = param?.schema === undefined ? undefined : resolveRef<{ enum?: unknown[] }>(ctx.session.doc, param.schema);
+  for (const country of SEARCH_COUNTRIES) {
+    for (const number_type of (schema?.enum ?? []).map(String)) {
+      const exchange = await ctx.send({ op: 'listAvailableVirtualNumbers', query: { country, number_type } }, { kind: 'positive' });
+      const first = dataOf<Array<{ phone_number?: unknown }>>(exchange)?.[0];
+      if (typeof first?.phone_number === 'string') return { phone_number: first.phone_number, country, number_type };
+    }
+  }
+  return undefined;
+}
+
+async function detectTarget(ctx: CaseContext): Promise<void> {
+  const plain = await ctx.send({ op: 'listOperators' }, { kind: 'positive' });
+  if (plain.error !== undefined) {
+    ctx.session.stopped = `the target did not answer: ${plain.error}`;
+    ctx.abort(ctx.session.stopped);
+  }
+  if (ctx.session.stateless !== undefined || !ctx.live) return;
+  if (plain.response.status < 200 || plain.response.status >= 300) {
+    ctx.session.stateless = false;
+    return;
+  }
+  // Prism answers any documented status on request; a real server ignores the header.
+  const prefer = await ctx.send({ op: 'listOperators', headers: { Prefer: 'code=403' } });
+  ctx.session.stateless = prefer.response.status === 403;
+}
+
+/** Polls the recording fixture until it is processed (a quarter of the poll timeout at most). */
+async function awaitProcessing(ctx: CaseContext): Promise<void> {
+  const ref = ctx.session.fixtures.recording;
+  if (ref === undefined || ctx.session.stateless || !ctx.live) return;
+  const deadline = Date.now() + ctx.session.options.pollTimeoutMs / 4;
+  for (let wait = 20; ; wait = Math.min(wait * 2, 2_000)) {
+    const status = dataOf<{ status?: string }>(await ctx.send({ op: 'getRecording', path: { id: ref } }, { kind: 'positive' }))?.status;
+    ctx.session.recordingCompleted = status === 'completed';
+    if ((status !== 'pending' && status !== 'processing') || Date.now() + wait > deadline) return;
+    await new Promise((resolve) => setTimeout(resolve, wait));
+  }
+}
+
+async function create(ctx: CaseContext, name: 'project' | 'operator' | 'number' | 'recording', make: () => Promise<string | number | undefined>): Promise<void> {
+  try {
+    const id = await make();
+    if (id === undefined) ctx.session.fixtureProblems[name] ??= 'the create request was refused (see the setup case)';
+    else ctx.session.fixtures[name] = id;
+  } catch (e) {
+    ctx.session.fixtureProblems[name] = (e as Error).message;
+    if ((e as Error).name === 'BudgetExhaustedError' || (e as Error).name === 'SafetyError') throw e;
+  }
+}
+
+const setup: Case = {
+  id: 'setup',
+  family: 'setup',
+  title: 'setup: learn whether the target keeps state; create a project, an operator, a virtual number and a recording to work on',
+  tier: 'contract',
+  about: ['positive_data_acceptance'],
+  async run(ctx) {
+    const tag = `Conformance ${ctx.session.runId}`;
+    await detectTarget(ctx);
+    const idOf = async (spec: Parameters<CaseContext['send']>[0]) => dataOf<{ id?: number }>(await ctx.send(spec, { kind: 'positive' }))?.id;
+    await create(ctx, 'project', () => idOf({ op: 'createProject', json: { name: tag, language: 'en' } }));
+    await create(ctx, 'operator', () => idOf({ op: 'createOperator', json: { name: `${tag} Operator`, phone_number: '+15555550101' } }));
+    if (ctx.session.options.allowPurchase) {
+      await create(ctx, 'number', async () => {
+        const offer = await availableNumber(ctx);
+        if (!offer) {
+          ctx.session.fixtureProblems.number = 'no number is available to purchase';
+          return undefined;
+        }
+        const { phone_number, country, number_type } = offer;
+        return idOf({ op: 'purchaseVirtualNumber', json: { phone_number, country_code: country.toUpperCase(), number_type, name: tag } });
+      });
+    } else {
+      ctx.session.fixtureProblems.number = 'purchasing is not allowed (--allow-purchase)';
+    }
+    if (ctx.session.fixtures.project !== undefined) {
+      await create(ctx, 'recording', async () => recordingRef(dataOf(await ctx.send(uploadSpec(ctx, { name: tag, external_id: `conformance-${ctx.session.runId}-fixture` }), { kind: 'positive' }))));
+      await awaitProcessing(ctx);
+    } else {
+      ctx.session.fixtureProblems.recording = 'needs the run\'s project, which could not be created';
+    }
+  },
+};
+
+/** Deletion order: what lives inside others first (a project's delete would take its recordings along). */
+const CLEANUP_ORDER: ResourceKind[] = ['recordings', 'operators', 'projects'];
+
+const DELETE_OPERATION: Record<Exclude<ResourceKind, 'virtual_numbers'>, string> = {
+  recordings: 'deleteRecording',
+  operators: 'deleteOperator',
+  projects: 'deleteProject',
+};
+
+const cleanup: Case = {
+  id: 'cleanup',
+  family: 'cleanup',
+  title: 'cleanup: delete everything the run created (and nothing else)',
+  tier: 'contract',
+  about: [],
+  async run(ctx) {
+    for (const kind of CLEANUP_ORDER) {
+      for (const resource of ctx.session.ledger.live(kind)) {
+        const op = DELETE_OPERATION[kind as Exclude<ResourceKind, 'virtual_numbers'>];
+        const exchange = await ctx.send({ op, path: { id: resource.publicId ?? resource.id } });
+        // Already gone (a project delete took its recordings along): nothing is left behind.
+        if (exchange.response.status === 404) ctx.session.ledger.markDeleted(kind, resource.id);
+      }
+    }
+  },
+};
+
+/** The first case of every run. */
+export const setupCase = setup;
+/** The last case of every run. */
+export const cleanupCase = cleanup;
