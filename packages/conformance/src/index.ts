@@ -35,4 +35,5 @@ export type { Flow } from './flows/index.js';
 export { FAMILIES } from './engine/results.js';
 export type { CaseResult, Family, FailureDetail, Outcome, ShrinkInfo } from './engine/results.js';
 export type { Case, Need } from './engine/case.js';
+export { NEED_REASONS } from './engine/needs.js';
 export { PACKAGE_VERSION } from './version.js';

@@ -49,7 +49,7 @@ describe('Transport', () => {
   });
 
   it('turns a request that gets no answer in time into an exchange with an error', async () => {
-    server = await startCountingServer(() => ({ status: 200, delayMs: 500 }));
+    server = await startCountingServer(() => ({ status: 200, hang: true }));
     const [exchange] = await new Transport({ baseUrl: server.url, timeoutMs: 50 }).send(get(server.url));
     expect(exchange!.error).toBe('no response within 50 ms');
     expect(exchange!.request.path).toBe('/operators');

@@ -4,9 +4,8 @@
  * after the run the data the run did not create is exactly as before.
  */
 import { describe, expect, it } from 'vitest';
-import { sandboxRun, useSandbox } from '../test/helpers.js';
-import type { Exchange } from './engine/exchange.js';
-import { runConformance } from './run.js';
+import { runConformance, type Exchange } from '@identitycall/conformance';
+import { sandboxRun, useSandbox } from '../../test/helpers.js';
 
 const sandbox = useSandbox();
 

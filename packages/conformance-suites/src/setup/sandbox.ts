@@ -4,7 +4,7 @@
  */
 import type { TestProject } from 'vitest/node';
 import { startSandbox } from '@identitycall/sandbox';
-import { sandboxKeys } from './sandbox-keys.js';
+import { sandboxKeys } from '../sandbox-keys.js';
 import './provide.js';
 
 export default async function setup(project: TestProject) {

@@ -4,10 +4,8 @@
  * reported as skipped with the engine's reason (the behaviour tier against the stateless mock).
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { formatCaseFailures } from '../report/human.js';
-import { createRun } from '../run.js';
-import type { Case } from '../engine/case.js';
-import '../vitest/provide.js';
+import { createRun, formatCaseFailures, type Case } from '@identitycall/conformance';
+import '../setup/provide.js';
 
 const target = inject('target');
 const run = createRun({

@@ -1,12 +1,8 @@
 /** The reports: each failure with its request, response and what differs; keys never printed; valid JUnit and JSON. */
 import { describe, expect, it } from 'vitest';
 import { startSandbox } from '@identitycall/sandbox';
+import { formatHumanReport, runConformance, toJsonReport, toJUnitXml, type ConformanceReport } from '@identitycall/conformance';
 import { sandboxRun } from '../../test/helpers.js';
-import { runConformance } from '../run.js';
-import { formatHumanReport } from './human.js';
-import { toJsonReport } from './json.js';
-import { toJUnitXml, xmlEscape } from './junit.js';
-import type { ConformanceReport } from './model.js';
 
 let report: ConformanceReport;
 let secrets: { 'api-key': string; 'read-only-key': string; 'project-key': string };
@@ -57,9 +53,5 @@ describe('reports of a failing run', () => {
     expect(failure.exchange!.response.status).toBe(404);
     expect(failure.exchange!.request.headers.authorization).toMatch(/^Bearer \[(api|project)-key\]$/);
     for (const secret of Object.values(secrets)) expect(text).not.toContain(secret);
-  });
-
-  it('escapes what XML cannot carry', () => {
-    expect(xmlEscape('a<b & "c"\u0000')).toBe('a&lt;b &amp; &quot;c&quot;');
   });
 });

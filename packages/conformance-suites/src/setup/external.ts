@@ -4,7 +4,7 @@
  * IDENTITYCALL_ALLOW_PURCHASE=1).
  */
 import type { TestProject } from 'vitest/node';
-import { externalTargetFromEnv } from '../target.js';
+import { externalTargetFromEnv } from '@identitycall/conformance';
 import './provide.js';
 
 export default function setup(project: TestProject) {

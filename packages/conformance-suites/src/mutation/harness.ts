@@ -2,13 +2,11 @@
  * The mutation harness: proves the engine catches wrong servers. The sandbox is started in-process
  * once without faults (every check must pass) and once per injected fault (some check must fail:
  * the mutant is "killed"); the kill rate is the share of mutants killed.
- * @see ../../../sandbox/src/internal/faults.ts
+ * The faults are the `FAULTS` catalogue of `@identitycall/sandbox`.
  */
+import { runConformance, type ConformanceReport } from '@identitycall/conformance';
 import { FAULTS, startSandbox, type FaultName } from '@identitycall/sandbox';
-import { sandboxKeys } from '../vitest/sandbox-keys.js';
-
-import { runConformance } from '../run.js';
-import type { ConformanceReport } from '../report/model.js';
+import { sandboxKeys } from '../sandbox-keys.js';
 
 /** One sandbox run: which checks failed, at what cost. */
 export interface MutantResult {
