@@ -3,18 +3,28 @@
  * header, with a well-formed key that does not exist (`ignored_auth`: 401 with a documented
  * message); and with a method the path does not document (`unsupported_method`: 405 with Allow).
  */
-import type { OperationInfo } from '@identitycall/openapi';
-import { documentedMethods } from '../engine/exchange.js';
+import { resolveRef, type OperationInfo } from '@identitycall/openapi';
+import { situations } from '../checks/error-envelope.js';
 import type { Case } from '../engine/case.js';
 import type { CaseContext } from '../engine/context.js';
-import { situations } from '../checks/error-envelope.js';
-import { ABSENT_ID, ABSENT_RECORDING, isMutating, kindOf } from '../engine/ledger.js';
+import { documentedMethods } from '../engine/exchange.js';
+import { ABSENT_ID, ABSENT_RECORDING, isMutating, kindOf, REFERENCE_FIELDS } from '../engine/ledger.js';
 import type { Auth, RequestSpec } from '../engine/request.js';
-import { FIXTURE_OF, isMultipart, ownPath, ownReferences, requestExamples, uploadSpec } from './common.js';
+import { compiledSpec } from '../engine/spec.js';
+import { fixtureOf, formSpec, isMultipart, ownPath, ownReferences, requestExamples } from './common.js';
 
-/** Path values that cannot name anything (for requests that could change what they name). */
+/**
+ * Path values that cannot name anything (for requests that could change what they name): an
+ * integer id far above any sequence, or for a string id (a recording's UUID) a nil-like UUID.
+ */
 function absentPath(op: OperationInfo): Record<string, string | number> {
-  return op.path.includes('{') ? { id: kindOf(op) === 'recordings' ? ABSENT_RECORDING : ABSENT_ID } : {};
+  const values: Record<string, string | number> = {};
+  for (const p of op.parameters) {
+    if (p.in !== 'path') continue;
+    const schema = p.schema === undefined ? {} : resolveRef<{ type?: unknown }>(compiledSpec().doc, p.schema);
+    values[p.name] = schema.type === 'integer' ? ABSENT_ID : ABSENT_RECORDING;
+  }
+  return values;
 }
 
 /** A well-formed key (`idc_` and 32 alphanumerics) that no deployment issued. */
@@ -24,8 +34,8 @@ export const unknownKey = (runId: string) => `idc_${`conformanceUnknownKey${runI
 function specFor(ctx: CaseContext, op: OperationInfo, auth: Auth): RequestSpec {
   const path = isMutating(op.method) ? absentPath(op) : ownPath(ctx, op);
   const query: Record<string, string | number> = {};
-  for (const p of op.parameters) if (p.in === 'query' && p.required) query[p.name] = p.name === 'operator_id' ? ABSENT_ID : String(p.examples[0]?.value ?? '1');
-  if (isMultipart(op)) return { ...uploadSpec(ctx, {}), path, query, auth };
+  for (const p of op.parameters) if (p.in === 'query' && p.required) query[p.name] = p.name in REFERENCE_FIELDS ? ABSENT_ID : String(p.examples[0]?.value ?? '1');
+  if (isMultipart(op)) return { ...formSpec(ctx, op, {}), path, query, auth };
   const body = ownReferences(ctx, requestExamples(op)[0]?.value);
   return { op: op.operationId, path, query, auth, ...(body !== undefined && { json: body }) };
 }
@@ -38,7 +48,7 @@ function authCase(op: OperationInfo): Case {
     tier: 'contract',
     operationId: op.operationId,
     about: ['ignored_auth', 'error_envelope'],
-    needs: op.path.includes('{') && !isMutating(op.method) ? [FIXTURE_OF[kindOf(op)]] : isMultipart(op) ? ['project'] : [],
+    needs: op.path.includes('{') && !isMutating(op.method) ? [fixtureOf(kindOf(op))] : isMultipart(op) ? ['project'] : [],
     async run(ctx) {
       const expect = { kind: 'unauthorized' as const, error: situations.unauthorized(op) };
       await ctx.send(specFor(ctx, op, null), expect);

@@ -1,14 +1,15 @@
 /**
- * What the case families share: which fixture an operation's path id names, the documented example
- * body with its references pointed at the run's own resources, throwaway resources for destructive
- * requests, and adopting an operator that Attach Operator created.
+ * What the case families share: which fixture an operation's path id names, what an operation
+ * needs to be sent with the run's resources, the documented example body with its references
+ * pointed at the run's own resources, and throwaway resources for destructive requests.
  */
 import { uploadFormats, type OpenAPIDocument, type OperationInfo, type SpecValidator } from '@identitycall/openapi';
-import type { Exchange } from '../engine/exchange.js';
 import type { FixtureName, Need } from '../engine/case.js';
 import type { CaseContext } from '../engine/context.js';
-import { kindOf, type ResourceKind } from '../engine/ledger.js';
+import type { Exchange } from '../engine/exchange.js';
+import { kindOf, REFERENCE_FIELDS, type ResourceKind } from '../engine/ledger.js';
 import { sampleAudio, type FilePart, type RequestSpec } from '../engine/request.js';
+import { createOf, isIrreversible, referenceFieldsOf, undoneBy } from './facts.js';
 
 /** The compiled spec, as planning needs it. */
 export interface SpecParts {
@@ -16,30 +17,39 @@ export interface SpecParts {
   validator: SpecValidator;
 }
 
-/** The fixture that a path id of each kind of resource names. */
-export const FIXTURE_OF: Record<ResourceKind, FixtureName> = {
+/** The fixture the setup case creates for each kind of resource. */
+export const FIXTURE_OF: Readonly<Record<ResourceKind, FixtureName>> = {
   recordings: 'recording',
   projects: 'project',
   virtual_numbers: 'number',
   operators: 'operator',
 };
 
-/** What an operation needs to be sent with the run's resources (its path id, its references). */
+/** The fixture that stands for resources of `kind`. @throws Error for a kind the setup does not create. */
+export function fixtureOf(kind: ResourceKind): FixtureName {
+  const fixture = FIXTURE_OF[kind];
+  if (!fixture) throw new Error(`the setup case creates no ${kind} to work on; add one to cases/setup.ts`);
+  return fixture;
+}
+
+/**
+ * What an operation needs to be sent with the run's resources: the resource its path names, the
+ * ones its references name, what the operation it undoes needs, and permission to purchase when
+ * it needs a number or creates something that cannot be deleted.
+ */
 export function needsOf(op: OperationInfo): Need[] {
   const needs = new Set<Need>();
-  if (op.path.includes('{')) needs.add(FIXTURE_OF[kindOf(op)]);
-  const media = op.requestBody?.content[0];
-  const example = media?.examples[0]?.value as Record<string, unknown> | undefined;
-  if (example && 'operator_id' in example) needs.add('operator');
-  if (op.operationId === 'removeVirtualNumberOperator') needs.add('operator');
-  if (kindOf(op) === 'recordings' && op.method === 'post') needs.add('project');
-  if (needs.has('number') || op.operationId === 'purchaseVirtualNumber') needs.add('purchase');
+  if (op.path.includes('{')) needs.add(fixtureOf(kindOf(op)));
+  for (const field of referenceFieldsOf(op)) needs.add(fixtureOf(REFERENCE_FIELDS[field]!));
+  const undone = undoneBy(op);
+  if (undone) for (const need of needsOf(undone)) needs.add(need);
+  if (needs.has('number') || isIrreversible(op)) needs.add('purchase');
   return [...needs];
 }
 
 /** Path values naming the run's own resource of the operation's kind. */
 export function ownPath(ctx: CaseContext, op: OperationInfo): Record<string, string | number> {
-  return op.path.includes('{') ? { id: ctx.fixture(FIXTURE_OF[kindOf(op)]) } : {};
+  return op.path.includes('{') ? { id: ctx.fixture(fixtureOf(kindOf(op))) } : {};
 }
 
 /** The operation's documented request examples (values of its first media type). */
@@ -53,24 +63,30 @@ export const isMultipart = (op: OperationInfo): boolean => op.requestBody?.conte
 /** Whether the operation takes a JSON body. */
 export const isJson = (op: OperationInfo): boolean => op.requestBody?.content.some((m) => m.contentType === 'application/json') ?? false;
 
-/** Points a body's `operator_id` and `project_id` at the run's own operator and project. */
+/** Points a body's reference fields (`operator_id`, `project_id`) at the run's own resources. */
 export function ownReferences(ctx: CaseContext, body: unknown): unknown {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return body;
   const out: Record<string, unknown> = { ...(body as Record<string, unknown>) };
-  if ('operator_id' in out) out.operator_id = ctx.fixture('operator');
-  if ('project_id' in out) out.project_id = ctx.fixture('project');
+  for (const [field, kind] of Object.entries(REFERENCE_FIELDS)) if (field in out) out[field] = ctx.fixture(fixtureOf(kind));
   return out;
 }
 
 /**
- * A multipart upload of `fields` into the run's project (unless `fields` names one), with the
- * sample audio as its file (or `file`, or none when `file` is null).
+ * A multipart request to `op` with `fields`, into the run's project (unless `fields` names one),
+ * with the sample audio as its file (or `file`, or none when `file` is null).
  */
-export function uploadSpec(ctx: CaseContext, fields: Record<string, unknown>, file: FilePart | null = sampleAudio()): RequestSpec {
+export function formSpec(ctx: CaseContext, op: OperationInfo, fields: Record<string, unknown>, file: FilePart | null = sampleAudio()): RequestSpec {
   const form: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(fields)) if (k !== 'file' && v !== undefined && v !== null) form[k] = v as string | number;
   if (!('project_id' in form)) form.project_id = ctx.fixture('project') as number;
-  return { op: 'uploadRecording', form: { fields: form, ...(file && { file }) } };
+  return { op: op.operationId, form: { fields: form, ...(file && { file }) } };
+}
+
+/** An upload of a recording (the create of `recordings`), as {@link formSpec} builds it. */
+export function uploadSpec(ctx: CaseContext, fields: Record<string, unknown>, file: FilePart | null = sampleAudio()): RequestSpec {
+  const upload = createOf('recordings');
+  if (!upload) throw new Error('the spec has no operation that creates a recording');
+  return formSpec(ctx, upload, fields, file);
 }
 
 /** A file of a type Upload Recording does not accept (an extension outside `x-upload-formats`). */
@@ -94,28 +110,20 @@ export function dataOf<T = Record<string, unknown>>(exchange: Exchange): T | und
 
 const isSuccess = (e: Exchange) => e.response.status >= 200 && e.response.status < 300;
 
-/** Creates a throwaway resource of `kind` for a destructive request; returns its id (aborts when it cannot). */
-export async function scratch(ctx: CaseContext, kind: 'operators' | 'projects' | 'recordings', label = 'scratch'): Promise<string | number> {
+/**
+ * Creates a throwaway resource of `kind` for a destructive request, from the create operation's
+ * first documented example (named with the run's tag); returns its id, or aborts the case.
+ */
+export async function scratch(ctx: CaseContext, kind: ResourceKind, label = 'scratch'): Promise<string | number> {
+  const create = createOf(kind);
+  if (!create) throw new Error(`the spec has no operation that creates ${kind}`);
   const tag = `Conformance ${label} ${ctx.session.runId}`;
-  const spec: RequestSpec =
-    kind === 'operators'
-      ? { op: 'createOperator', json: { name: tag, phone_number: '+15555550100' } }
-      : kind === 'projects'
-        ? { op: 'createProject', json: { name: tag, language: 'en' } }
-        : uploadSpec(ctx, { name: tag });
+  const example = (ownReferences(ctx, requestExamples(create)[0]?.value) ?? {}) as Record<string, unknown>;
+  const spec: RequestSpec = isMultipart(create) ? formSpec(ctx, create, { name: tag }) : { op: create.operationId, json: { ...example, name: tag } };
   const exchange = await ctx.send(spec, { kind: 'positive' });
   const data = dataOf<{ id?: number; public_id?: string }>(exchange);
-  const id = kind === 'recordings' ? recordingRef(data) : data?.id;
-  if (!isSuccess(exchange) || id === undefined) ctx.abort(`could not create a ${kind.slice(0, -1)} to work on`);
+  // A recording is named by its public_id where it has one; the others by their id.
+  const id = typeof data?.public_id === 'string' ? data.public_id : data?.id;
+  if (!isSuccess(exchange) || id === undefined) ctx.abort(`could not create a ${kind} to work on`);
   return id;
-}
-
-const digits = (phone: unknown) => String(phone).replace(/\D/g, '');
-
-/** Adopts the operator Attach Operator created from `phone` (the one with that number the run does not own yet). */
-export function adoptAttachedOperator(ctx: CaseContext, exchange: Exchange, phone: unknown): void {
-  if (!isSuccess(exchange) || typeof phone !== 'string') return;
-  const operators = dataOf<{ operators?: Array<{ id?: unknown; phone_number?: unknown }> }>(exchange)?.operators ?? [];
-  const created = operators.filter((o) => digits(o.phone_number) === digits(phone) && typeof o.id === 'number' && !ctx.session.ledger.find('operators', o.id));
-  if (created.length === 1) ctx.session.ledger.adopt({ kind: 'operators', id: created[0]!.id as number });
 }

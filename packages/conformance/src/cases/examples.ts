@@ -1,17 +1,17 @@
 /**
  * The spec's own examples, sent as documented: every request body example and every parameter
  * example of every operation. Ids in the examples name resources the run does not own, so the
- * path id and any `operator_id`/`project_id` point at the run's resources instead; destructive
- * operations act on a throwaway resource created for the purpose.
+ * path id and any reference field point at the run's resources instead; deletes act on a throwaway
+ * resource created for the purpose.
  */
-import type { OperationInfo, ParameterInfo } from '@identitycall/openapi';
+import { errorMessages, type OperationInfo, type ParameterInfo } from '@identitycall/openapi';
 import type { Case } from '../engine/case.js';
 import type { CaseContext } from '../engine/context.js';
-import { situations } from '../checks/error-envelope.js';
 import type { Expectation } from '../engine/evaluate.js';
-import { kindOf } from '../engine/ledger.js';
+import { isDelete, kindOf, REFERENCE_FIELDS } from '../engine/ledger.js';
 import type { RequestSpec } from '../engine/request.js';
-import { adoptAttachedOperator, isMultipart, needsOf, ownPath, ownReferences, requestExamples, scratch, uploadSpec } from './common.js';
+import { fixtureOf, formSpec, isMultipart, needsOf, ownPath, ownReferences, requestExamples, scratch } from './common.js';
+import { answersNotReady, isIrreversible, undoneBy } from './facts.js';
 
 /** The first example of a parameter, or its default. */
 function exampleOf(p: ParameterInfo): string | number | undefined {
@@ -21,44 +21,45 @@ function exampleOf(p: ParameterInfo): string | number | undefined {
 
 /** Path values for `op`: the run's resource, or a throwaway one for a delete. */
 export async function pathFor(ctx: CaseContext, op: OperationInfo): Promise<Record<string, string | number>> {
-  const kind = kindOf(op);
-  if (op.method === 'delete' && /^\/[^/]+\/\{id\}$/.test(op.path) && kind !== 'virtual_numbers') {
-    return { id: await scratch(ctx, kind, 'example') };
-  }
-  return ownPath(ctx, op);
+  return isDelete(op) ? { id: await scratch(ctx, kindOf(op), 'example') } : ownPath(ctx, op);
 }
 
-/** The query of `op` from its parameter examples; `operator_id` is the run's operator. */
+/** The query of `op` from its parameter examples; reference fields name the run's resources. */
 export function exampleQuery(ctx: CaseContext, op: OperationInfo): Record<string, string | number | undefined> {
   const query: Record<string, string | number | undefined> = {};
   for (const p of op.parameters) {
     if (p.in !== 'query') continue;
-    query[p.name] = p.name === 'operator_id' ? ctx.fixture('operator') : exampleOf(p);
+    const kind = REFERENCE_FIELDS[p.name];
+    query[p.name] = kind ? ctx.fixture(fixtureOf(kind)) : exampleOf(p);
   }
   return query;
 }
 
-/** Detach needs an attached operator: attach the run's operator first. */
+/**
+ * Sends what `op` needs first: the operation it undoes (`x-undoes`), with its first example and
+ * the run's resources — detaching needs an operator that was attached.
+ */
 export async function prepare(ctx: CaseContext, op: OperationInfo, path: Record<string, string | number>): Promise<void> {
-  if (op.operationId === 'removeVirtualNumberOperator') {
-    await ctx.send({ op: 'addVirtualNumberOperator', path, json: { operator_id: ctx.fixture('operator') } }, { kind: 'positive' });
-  }
+  const undone = undoneBy(op);
+  if (!undone) return;
+  const body = ownReferences(ctx, requestExamples(undone)[0]?.value);
+  await ctx.send({ op: undone.operationId, path, ...(body !== undefined && { json: body }) }, { kind: 'positive' });
 }
 
 /**
- * What a valid request to `op` must get: a 2xx — except the transcription of a recording still
- * being processed, documented as 422 "Transcription not available".
+ * What a valid request to `op` must get: a 2xx — except from a read that documents 422 while
+ * what it reads is not ready (the transcription of a recording still being processed), which may
+ * answer that 422 with its documented message.
  */
 export function positiveFor(ctx: CaseContext, op: OperationInfo): Expectation {
-  if (op.operationId !== 'getRecordingTranscription' || ctx.session.recordingCompleted || ctx.session.stateless) return { kind: 'positive' };
+  if (!answersNotReady(op) || ctx.session.recordingCompleted || ctx.session.stateless) return { kind: 'positive' };
   return {
-    status: { allowed: [200, 422], check: 'positive_data_acceptance', why: 'the recording is still being processed' },
-    error: situations.named(op, 422, 'transcriptionNotAvailable'),
+    status: { allowed: [200, 422], check: 'positive_data_acceptance', why: 'what it reads is still being processed' },
+    error: { messages: errorMessages(op, 422), source: `422 examples of ${op.operationId}` },
   };
 }
 
 function exampleCase(op: OperationInfo, example: { name: string; value: unknown } | undefined): Case {
-  const purchase = op.operationId === 'purchaseVirtualNumber';
   return {
     id: `examples/${op.operationId}${example ? `/${example.name}` : ''}`,
     family: 'examples',
@@ -67,8 +68,8 @@ function exampleCase(op: OperationInfo, example: { name: string; value: unknown 
     operationId: op.operationId,
     about: ['positive_data_acceptance', 'response_schema_conformance'],
     needs: needsOf(op),
-    ...(purchase && {
-      statefulSkip: 'the example names a number this target may not offer, and a purchase cannot be undone; the virtual-numbers flow buys one from the available list instead',
+    ...(isIrreversible(op) && {
+      statefulSkip: `the example would create ${kindOf(op)} that no operation can delete, and names one this target may not offer; its flow creates one from what the target offers instead`,
     }),
     async run(ctx) {
       const path = await pathFor(ctx, op);
@@ -76,10 +77,9 @@ function exampleCase(op: OperationInfo, example: { name: string; value: unknown 
       const query = exampleQuery(ctx, op);
       const body = ownReferences(ctx, example?.value);
       const spec: RequestSpec = isMultipart(op)
-        ? { ...uploadSpec(ctx, body as Record<string, unknown>), path, query }
+        ? { ...formSpec(ctx, op, body as Record<string, unknown>), path, query }
         : { op: op.operationId, path, query, ...(body !== undefined && { json: body }) };
-      const exchange = await ctx.send(spec, positiveFor(ctx, op));
-      if (op.operationId === 'addVirtualNumberOperator') adoptAttachedOperator(ctx, exchange, (body as { phone_number?: unknown }).phone_number);
+      await ctx.send(spec, positiveFor(ctx, op));
     },
   };
 }

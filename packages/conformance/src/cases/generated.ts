@@ -14,8 +14,10 @@ import type { CaseContext } from '../engine/context.js';
 import type { Evaluation } from '../engine/evaluate.js';
 import { arbitraryFor, BASE_HINTS, type Hints } from '../generate/arbitrary.js';
 import { typedParam } from '../generate/negative.js';
+import { kindOf, REFERENCE_FIELDS } from '../engine/ledger.js';
 import type { RequestSpec } from '../engine/request.js';
-import { adoptAttachedOperator, isJson, isMultipart, needsOf, ownPath, uploadSpec } from './common.js';
+import { fixtureOf, formSpec, isJson, isMultipart, needsOf, ownPath } from './common.js';
+import { isIrreversible } from './facts.js';
 
 /** Requests sent while shrinking one failure, at most (the smallest failure found so far is reported). */
 const SHRINK_BUDGET = 60;
@@ -29,7 +31,7 @@ export function caseSeed(runSeed: number, caseId: string): number {
 
 /** Whether requests are generated for `op`: it has a body or query parameters that are not references. */
 export function isGenerated(op: OperationInfo): boolean {
-  const query = op.parameters.filter((p) => p.in === 'query' && p.name !== 'operator_id');
+  const query = op.parameters.filter((p) => p.in === 'query' && !(p.name in REFERENCE_FIELDS));
   return (isJson(op) || isMultipart(op) || query.length > 0) && op.method !== 'delete';
 }
 
@@ -56,7 +58,7 @@ function inputArbitrary(ctx: CaseContext, op: OperationInfo, hints: Hints): fc.A
 function toSpec(ctx: CaseContext, op: OperationInfo, input: { body?: unknown; query: Record<string, unknown> }): RequestSpec {
   const path = ownPath(ctx, op);
   const query = input.query as RequestSpec['query'];
-  if (isMultipart(op)) return { ...uploadSpec(ctx, input.body as Record<string, unknown>), path, query };
+  if (isMultipart(op)) return { ...formSpec(ctx, op, input.body as Record<string, unknown>), path, query };
   return { op: op.operationId, path, query, ...(input.body !== undefined && { json: input.body }) };
 }
 
@@ -69,15 +71,18 @@ function generatedCase(op: OperationInfo): Case {
     operationId: op.operationId,
     about: ['positive_data_acceptance'],
     needs: needsOf(op),
-    ...(op.operationId === 'purchaseVirtualNumber' && {
-      statefulSkip: 'every purchase rents a number that cannot be released; the virtual-numbers flow buys one',
+    ...(isIrreversible(op) && {
+      statefulSkip: `every request would create ${kindOf(op)} that no operation can delete; its flow creates one`,
     }),
     async run(ctx) {
       const { runs, seed: runSeed } = ctx.session.options;
       if (runs === 0) return ctx.skip('no generated requests (--runs 0)');
       const hints: Hints = { ...BASE_HINTS };
-      if (ctx.session.fixtures.operator !== undefined) hints.operator_id = fc.constant(ctx.session.fixtures.operator);
-      if (ctx.session.fixtures.project !== undefined) hints.project_id = fc.constant(ctx.session.fixtures.project);
+      // Reference fields name the run's own resources (a request naming anything else is refused).
+      for (const [field, kind] of Object.entries(REFERENCE_FIELDS)) {
+        const id = ctx.session.fixtures[fixtureOf(kind)];
+        if (id !== undefined) hints[field] = fc.constant(id);
+      }
       const seed = caseSeed(runSeed, this.id);
       let first: unknown;
       let last: { input: unknown; exchange: Exchange; failures: Evaluation[] } | undefined;
@@ -87,7 +92,6 @@ function generatedCase(op: OperationInfo): Case {
         if (last && ++afterFailure > SHRINK_BUDGET) return true;
         const spec = toSpec(ctx, op, input);
         const { exchange, failures } = await ctx.probe(spec, { kind: 'positive' });
-        if (op.operationId === 'addVirtualNumberOperator') adoptAttachedOperator(ctx, exchange, (input.body as { phone_number?: unknown })?.phone_number);
         if (failures.length === 0) return true;
         first ??= input;
         last = { input, exchange, failures };

@@ -1,32 +1,38 @@
 /**
- * Negative requests: every way the schemas say a request is invalid — a body property of the wrong
+ * Negative requests: every way the spec says a request is invalid — a body property of the wrong
  * type, out of range, outside its enum, against its pattern or format, a required field left out,
- * a body that is not an object, malformed JSON; query and path parameters likewise; and uploads
- * without a file, of an unsupported type or with a bad `project_id`. Each must be refused with a 4xx.
- * Requests that could change something go to the run's own resources or to ids that cannot exist.
+ * a body that is not an object, malformed JSON, a body just over the size limit (`x-max-bytes`);
+ * query and path parameters likewise; and uploads without a file, of an unsupported type or with a
+ * bad `project_id`. Each must be refused with a 4xx. Requests that could change something go to
+ * the run's own resources or to ids that cannot exist.
  */
-import { resolveRef, type JsonSchema, type OperationInfo } from '@identitycall/openapi';
+import { errorMessages, formatBytes, jsonBodyLimit, resolveRef, type JsonSchema, type OperationInfo } from '@identitycall/openapi';
+import { situations } from '../checks/error-envelope.js';
 import type { Case } from '../engine/case.js';
-import { documentedMessages, situations } from '../checks/error-envelope.js';
-import type { Expectation } from '../engine/evaluate.js';
-import { bodyMutations, parameterMutations, type Mutation } from '../generate/negative.js';
-import { exampleQuery, prepare } from './examples.js';
-import { isJson, isMultipart, needsOf, ownPath, ownReferences, requestExamples, unsupportedFile, uploadSpec, type SpecParts } from './common.js';
 import type { CaseContext } from '../engine/context.js';
+import type { Expectation } from '../engine/evaluate.js';
+import { REFERENCE_FIELDS } from '../engine/ledger.js';
+import { bodyMutations, parameterMutations, type Mutation } from '../generate/negative.js';
+import { formSpec, isJson, isMultipart, needsOf, ownPath, ownReferences, requestExamples, unsupportedFile, type SpecParts } from './common.js';
+import { exampleQuery, prepare } from './examples.js';
 
 const NEGATIVE: Expectation = { kind: 'negative' };
+
+/** What a negative request gets wrong: its body, its size, a query or path parameter, a form. */
+type Where = 'body' | 'size' | 'query' | 'path' | 'form';
 
 const documentsClientError = (op: OperationInfo) => op.responses.some((r) => r.status === '400' || r.status === '422');
 
 /** Why a negative case is skipped against the mock, when the mock cannot answer it in the API's terms. */
-function mockReason(op: OperationInfo, where: 'body' | 'query' | 'path' | 'form'): string | undefined {
+function mockReason(op: OperationInfo, where: Where): string | undefined {
+  if (where === 'size') return 'the mock (Prism) takes JSON bodies up to the largest upload, not x-max-bytes';
   if (where === 'path') return 'the mock (Prism) refuses invalid path parameters with its own problem+json 422, not the API\'s envelope';
   if (where === 'form') return 'the mock (Prism) does not inspect multipart bodies';
   if (!documentsClientError(op)) return `the mock (Prism) answers invalid input to ${op.operationId}, which documents no 400 or 422, with its own problem+json body`;
   return undefined;
 }
 
-function negativeCase(op: OperationInfo, where: 'body' | 'query' | 'path' | 'form', m: Mutation, send: (ctx: CaseContext) => Promise<void>): Case {
+function negativeCase(op: OperationInfo, where: Where, m: Mutation, send: (ctx: CaseContext) => Promise<void>): Case {
   const reason = mockReason(op, where);
   return {
     id: `negative/${op.operationId}/${m.id}`,
@@ -63,18 +69,37 @@ function bodyCases(spec: SpecParts, op: OperationInfo): Case[] {
     negativeCase(op, 'body', malformed, async (ctx) => {
       await ctx.send(
         { op: op.operationId, path: ownPath(ctx, op), query: exampleQuery(ctx, op), raw: malformed.value as string },
-        { kind: 'negative', status: { allowed: [400], check: 'negative_data_rejection', why: 'malformed JSON is documented as 400' } },
+        { kind: 'negative', status: { allowed: [400], check: 'negative_data_rejection', why: 'malformed JSON is documented as 400' }, error: situations.malformedJson(ctx.session.doc) },
       );
     }),
   );
+  if (errorMessages(op, 413).length > 0) cases.push(tooLargeCase(spec, op));
   return cases;
+}
+
+/**
+ * A valid JSON body one byte over the limit every JSON body documents (`x-max-bytes`, answered 413
+ * `PayloadTooLarge`): the first example, padded with a field requests may carry (they are open,
+ * DECISIONS.md B2). Sent to the run's own resource, so a server without a limit changes only that.
+ */
+function tooLargeCase(spec: SpecParts, op: OperationInfo): Case {
+  const limit = jsonBodyLimit(spec.doc);
+  const m: Mutation = { id: 'body:too-large', title: `a body just over ${formatBytes(limit)}`, value: undefined };
+  return negativeCase(op, 'size', m, async (ctx) => {
+    const base = { ...(ownReferences(ctx, requestExamples(op)[0]?.value) as Record<string, unknown>), conformance_padding: '' };
+    const padding = 'x'.repeat(limit + 1 - Buffer.byteLength(JSON.stringify(base)));
+    await ctx.send(
+      { op: op.operationId, path: ownPath(ctx, op), query: exampleQuery(ctx, op), raw: JSON.stringify({ ...base, conformance_padding: padding }) },
+      { kind: 'negative', status: { allowed: [413], check: 'negative_data_rejection', why: `the body is over the ${formatBytes(limit)} limit (x-max-bytes)` }, error: situations.tooLarge(ctx.session.doc, op) },
+    );
+  });
 }
 
 /** The body's valid integer references, pointed at the run's resources (invalid ones are the point). */
 function pickOwn(ctx: CaseContext, body: Record<string, unknown>): Record<string, unknown> {
   const own = ownReferences(ctx, body) as Record<string, unknown>;
   const out: Record<string, unknown> = {};
-  for (const f of ['operator_id', 'project_id']) if (Number.isInteger(body[f]) && (body[f] as number) >= 1) out[f] = own[f];
+  for (const f of Object.keys(REFERENCE_FIELDS)) if (Number.isInteger(body[f]) && (body[f] as number) >= 1) out[f] = own[f];
   return out;
 }
 
@@ -92,7 +117,7 @@ function parameterCases(spec: SpecParts, op: OperationInfo): Case[] {
           const query = { ...exampleQuery(ctx, op), ...(p.in === 'query' && { [p.name]: m.value as string | undefined }) };
           const example = requestExamples(op)[0]?.value;
           const body = isMultipart(op) ? undefined : ownReferences(ctx, example);
-          const spec = isMultipart(op) ? { ...uploadSpec(ctx, {}), path, query } : { op: op.operationId, path, query, ...(body !== undefined && { json: body }) };
+          const spec = isMultipart(op) ? { ...formSpec(ctx, op, {}), path, query } : { op: op.operationId, path, query, ...(body !== undefined && { json: body }) };
           await ctx.send(spec, NEGATIVE);
         }),
       );
@@ -104,14 +129,14 @@ function parameterCases(spec: SpecParts, op: OperationInfo): Case[] {
 function formCases(spec: SpecParts, op: OperationInfo): Case[] {
   const media = op.requestBody?.content.find((m) => m.contentType === 'multipart/form-data');
   if (!media?.schema) return [];
-  const fileMessages = [...documentedMessages(op, 400), ...documentedMessages(op, 422, (name) => name === 'fileRequired')];
+  const fileMessages = [...errorMessages(op, 400), ...errorMessages(op, 422, (name) => name === 'fileRequired')];
   const cases: Case[] = [
     negativeCase(op, 'form', { id: 'form.file:missing', title: 'an upload without a file', value: undefined }, async (ctx) => {
       const error = fileMessages.length ? { messages: fileMessages, source: `"file is required" examples of ${op.operationId}` } : undefined;
-      await ctx.send(uploadSpec(ctx, {}, null), { kind: 'negative', error });
+      await ctx.send(formSpec(ctx, op, {}, null), { kind: 'negative', error });
     }),
     negativeCase(op, 'form', { id: 'form.file:unsupported-type', title: 'a file of an unsupported type', value: undefined }, async (ctx) => {
-      await ctx.send(uploadSpec(ctx, {}, unsupportedFile(ctx)), { kind: 'negative', error: situations.named(op, 422, 'invalidFileType') });
+      await ctx.send(formSpec(ctx, op, {}, unsupportedFile(ctx)), { kind: 'negative', error: situations.named(op, 422, 'invalidFileType') });
     }),
   ];
   // Form fields are text: only integer fields can carry a value of the wrong type or out of range.
@@ -126,7 +151,7 @@ function formCases(spec: SpecParts, op: OperationInfo): Case[] {
       if (spec.validator.validate(raw, typed).valid) continue;
       cases.push(
         negativeCase(op, 'form', { id: `form.${field}:${id}`, title: `${field}: ${JSON.stringify(text)}`, value: text }, async (ctx) => {
-          await ctx.send(uploadSpec(ctx, { [field]: text }), NEGATIVE);
+          await ctx.send(formSpec(ctx, op, { [field]: text }), NEGATIVE);
         }),
       );
     }

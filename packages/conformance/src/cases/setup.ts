@@ -6,7 +6,7 @@
 import { resolveRef } from '@identitycall/openapi';
 import type { Case } from '../engine/case.js';
 import type { CaseContext } from '../engine/context.js';
-import type { ResourceKind } from '../engine/ledger.js';
+import { deleteOf } from './facts.js';
 import { dataOf, recordingRef, uploadSpec } from './common.js';
 
 /** Countries searched for a number to buy. */
@@ -100,15 +100,6 @@ const setup: Case = {
   },
 };
 
-/** Deletion order: what lives inside others first (a project's delete would take its recordings along). */
-const CLEANUP_ORDER: ResourceKind[] = ['recordings', 'operators', 'projects'];
-
-const DELETE_OPERATION: Record<Exclude<ResourceKind, 'virtual_numbers'>, string> = {
-  recordings: 'deleteRecording',
-  operators: 'deleteOperator',
-  projects: 'deleteProject',
-};
-
 const cleanup: Case = {
   id: 'cleanup',
   family: 'cleanup',
@@ -116,13 +107,14 @@ const cleanup: Case = {
   tier: 'contract',
   about: [],
   async run(ctx) {
-    for (const kind of CLEANUP_ORDER) {
-      for (const resource of ctx.session.ledger.live(kind)) {
-        const op = DELETE_OPERATION[kind as Exclude<ResourceKind, 'virtual_numbers'>];
-        const exchange = await ctx.send({ op, path: { id: resource.publicId ?? resource.id } });
-        // Already gone (a project delete took its recordings along): nothing is left behind.
-        if (exchange.response.status === 404) ctx.session.ledger.markDeleted(kind, resource.id);
-      }
+    // Newest first: what was created inside another resource (a recording in a project) goes before it.
+    for (const resource of ctx.session.ledger.live()) {
+      const remove = deleteOf(resource.kind);
+      // No operation deletes it (a purchased number): the report lists it as left behind.
+      if (!remove) continue;
+      const exchange = await ctx.send({ op: remove.operationId, path: { id: resource.publicId ?? resource.id } });
+      // Already gone (a project delete took its recordings along): nothing is left behind.
+      if (exchange.response.status === 404) ctx.session.ledger.markDeleted(resource.kind, resource.id);
     }
   },
 };

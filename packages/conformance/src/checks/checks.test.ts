@@ -9,7 +9,7 @@ const jane = { id: 42, name: 'Jane Doe', phone_number: '+15551234567', email: nu
 const checksOf = (e: ReturnType<typeof exchangeOf>, op = 'getOperator', options = {}) => checkResponse(validator, op, e, options).map((f) => f.check);
 
 describe('the catalogue', () => {
-  it('names every check the issue asks for, each with a tier and a description', () => {
+  it('names the checks the README promises (Schemathesis names where they exist), each with a tier and a description', () => {
     for (const name of ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance', 'response_headers_conformance', 'negative_data_rejection', 'positive_data_acceptance', 'ignored_auth', 'use_after_free', 'ensure_resource_availability', 'error_envelope']) {
       expect(CHECK_NAMES).toContain(name);
     }
@@ -43,7 +43,8 @@ describe('checkResponse', () => {
 
   it('explains which statuses are documented', () => {
     const [failure] = checkResponse(validator, 'getOperator', exchangeOf({ status: 409, body: { error: 'x' } }));
-    expect(failure!.message).toMatch(/409 is not documented \(documented: 200, 401, 403, 404, 429, 500\)/);
+    const documented = validator.operation('getOperator').responses.map((r) => r.status).join(', ');
+    expect(failure!.message).toContain(`409 is not documented (documented: ${documented})`);
   });
 
   it('lets a refused invalid request answer an HTTP-level 400, 405, 413 or 422, but not 409', () => {

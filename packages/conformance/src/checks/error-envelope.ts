@@ -1,54 +1,70 @@
 /**
  * The `error_envelope` check: error bodies use one of the envelopes the spec documents for errors
- * and, where the docs pin a message to the situation, that message. Messages are read from the
- * spec's response examples (never restated here): the 401 wordings, "Resource not found", the
- * permission messages chosen by `x-permission`, and named examples such as `invalidFileType`.
+ * and, where the spec pins a message to the situation, carry that message. Messages are read with
+ * the spec package's readers (never restated here): the 401 wordings, "Resource not found", the
+ * permission messages of `x-permissions`, named examples such as `invalidFileType`, and the
+ * malformed-JSON template (`x-message-template`).
+ * @see https://docs.identitycall.ai/api-reference/errors
  */
-import type { JsonSchema, OperationInfo, SpecValidator } from '@identitycall/openapi';
+import {
+  errorMessages,
+  formatBytes,
+  jsonBodyLimit,
+  messageTemplate,
+  permissionMessage,
+  permissionResponses,
+  type JsonSchema,
+  type OpenAPIDocument,
+  type OperationInfo,
+  type SpecValidator,
+} from '@identitycall/openapi';
 import type { Exchange } from '../engine/exchange.js';
 import { mediaTypeOf, type CheckFailure } from './response.js';
 
-/** What a situation expects of an error: the documented messages (any one of them). */
+/** What a situation expects of an error's message. */
 export interface ErrorExpectation {
-  /** Documented messages; the body's `error` (or one of its `errors`) must be one of them. */
+  /** Documented messages; the body's `error` (or one of its `errors`) must be one of them… */
   messages: string[];
-  /** Where the messages come from, for failure messages (e.g. "401 examples of getOperator"). */
+  /** …or have this shape (a documented template, or a fact the message must name). */
+  shape?: { describe: string; matches(message: string): boolean };
+  /** Where the expectation comes from, for failure messages (e.g. "404 examples of getOperator"). */
   source: string;
 }
 
-/** The messages of an operation's documented response for `status`, optionally only some named examples. */
-export function documentedMessages(op: OperationInfo, status: number, pick?: (name: string, message: string) => boolean): string[] {
-  const response = op.responses.find((r) => r.status === String(status));
-  const out: string[] = [];
-  for (const media of response?.content ?? []) {
-    for (const example of media.examples) {
-      const value = example.value as { error?: unknown; errors?: unknown } | undefined;
-      const messages = typeof value?.error === 'string' ? [value.error] : Array.isArray(value?.errors) ? value.errors.filter((m): m is string => typeof m === 'string') : [];
-      for (const m of messages) if (!pick || pick(example.name, m)) out.push(m);
-    }
-  }
-  return [...new Set(out)];
-}
-
-/** The expectation of a documented response, or undefined when it documents no message. */
-export function expectMessages(op: OperationInfo, status: number, pick?: (name: string, message: string) => boolean): ErrorExpectation | undefined {
-  const messages = documentedMessages(op, status, pick);
+/** The expectation of an operation's documented response for `status` (optionally only some named examples), or undefined when it documents no message. */
+export function expectMessages(op: OperationInfo, status: number, pick?: (exampleName: string, message: string) => boolean): ErrorExpectation | undefined {
+  const messages = errorMessages(op, status, pick);
   return messages.length > 0 ? { messages, source: `${status} examples of ${op.operationId}` } : undefined;
 }
 
-/** The situations whose messages the docs pin, each read from the operation's examples. */
+/** The situations whose messages the spec pins, each read from the spec. */
 export const situations = {
   /** A missing, malformed or unknown key. */
   unauthorized: (op: OperationInfo) => expectMessages(op, 401),
-  /** A key without the permission `x-permission` names: the 403 example that names it. */
-  permission: (op: OperationInfo) =>
-    op.permission ? expectMessages(op, 403, (_name, m) => new RegExp(`\\b${op.permission}\\b`, 'i').test(m)) : undefined,
+  /** A key without the permission the operation's `x-permission` names. */
+  permission: (doc: OpenAPIDocument, op: OperationInfo): ErrorExpectation | undefined =>
+    op.permission
+      ? { messages: [permissionMessage(doc, op.permission)], source: `${permissionResponses(doc)[op.permission]}, the x-permissions response of "${op.permission}"` }
+      : undefined,
   /** A project-scoped key creating or deleting a project. */
   projectScoped: (op: OperationInfo) => expectMessages(op, 403, (name) => name === 'projectScopedKey'),
   /** A resource that does not exist, was deleted, or is outside the key's project. */
   notFound: (op: OperationInfo) => expectMessages(op, 404),
   /** A named example of the operation's response for `status`. */
   named: (op: OperationInfo, status: number, name: string) => expectMessages(op, status, (n) => n === name),
+  /** A body that is not JSON: the message fits `MalformedJson`'s `x-message-template`. */
+  malformedJson: (doc: OpenAPIDocument): ErrorExpectation => {
+    const template = messageTemplate(doc, 'MalformedJson');
+    return { messages: [], shape: { describe: `a message of the form "${template.template}"`, matches: template.matches }, source: 'x-message-template of MalformedJson' };
+  },
+  /**
+   * A JSON body over the limit (`x-max-bytes`): the documented message (`PayloadTooLarge`'s), or
+   * at least one that names the limit, so the client learns what to change.
+   */
+  tooLarge: (doc: OpenAPIDocument, op: OperationInfo): ErrorExpectation => {
+    const limit = formatBytes(jsonBodyLimit(doc));
+    return { messages: errorMessages(op, 413), shape: { describe: `a message naming the limit (${limit})`, matches: (m) => m.includes(limit) }, source: `413 examples of ${op.operationId} and x-max-bytes` };
+  },
 } as const;
 
 /** The schemas the spec documents for error bodies (4xx and 5xx), from every operation. */
@@ -84,6 +100,8 @@ export function checkErrorEnvelope(
   if (!expectation) return [];
   const { error, errors } = body as { error?: unknown; errors?: unknown };
   const sent = typeof error === 'string' ? [error] : Array.isArray(errors) ? errors.map(String) : [];
-  if (sent.some((m) => expectation.messages.includes(m))) return [];
-  return fail(`message ${JSON.stringify(sent.length === 1 ? sent[0] : sent)} is not the documented ${expectation.messages.map((m) => JSON.stringify(m)).join(' or ')} (${expectation.source})`);
+  if (sent.some((m) => expectation.messages.includes(m) || expectation.shape?.matches(m))) return [];
+  const documented = expectation.messages.length > 0 ? [`the documented ${expectation.messages.map((m) => JSON.stringify(m)).join(' or ')}`] : [];
+  const wanted = [...documented, ...(expectation.shape ? [expectation.shape.describe] : [])].join(', or ');
+  return fail(`message ${JSON.stringify(sent.length === 1 ? sent[0] : sent)} is not ${wanted} (${expectation.source})`);
 }

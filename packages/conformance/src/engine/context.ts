@@ -12,7 +12,7 @@ import { checkRequest } from '../checks/response.js';
 import { BudgetExhaustedError, CaseAborted, CaseSkipped, SafetyError } from '../errors.js';
 import { evaluate, type Evaluation, type Expectation } from './evaluate.js';
 import { matchOperation, requestText, type Exchange } from './exchange.js';
-import { isCreate, isDelete, kindOf } from './ledger.js';
+import { isCreate, isDelete, kindOf, REFERENCE_FIELDS } from './ledger.js';
 import type { FixtureName } from './needs.js';
 import { toRequest, type KeyRole, type RequestSpec } from './request.js';
 import type { CaseInfo, CaseRecorder } from './results.js';
@@ -43,23 +43,24 @@ function pathParamsOf(op: OperationInfo, path: string): Record<string, string> {
   return Object.fromEntries(names.map((n, i) => [n, decodeURIComponent(m?.[i + 1] ?? '')]));
 }
 
-/** The `operator_id`/`project_id` a request sends (query, JSON body or multipart field). */
+/** The reference fields (`operator_id`, `project_id`) a request sends (query, JSON body or multipart field). */
 function referencesOf(url: string, body: string | undefined, contentType: string | null): Record<string, unknown> {
   const out: Record<string, unknown> = {};
+  const fields = Object.keys(REFERENCE_FIELDS);
   const query = new URL(url).searchParams;
-  for (const f of ['operator_id', 'project_id']) if (query.has(f)) out[f] = query.get(f);
+  for (const f of fields) if (query.has(f)) out[f] = query.get(f);
   if (body === undefined) return out;
   if (/json/i.test(contentType ?? '')) {
     try {
       const parsed = JSON.parse(body) as unknown;
       if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
-        for (const f of ['operator_id', 'project_id']) if (f in parsed) out[f] = (parsed as Record<string, unknown>)[f];
+        for (const f of fields) if (f in parsed) out[f] = (parsed as Record<string, unknown>)[f];
       }
     } catch {
       // Malformed on purpose: it names nothing.
     }
   } else if (/multipart/i.test(contentType ?? '')) {
-    for (const f of ['operator_id', 'project_id']) {
+    for (const f of fields) {
       const m = new RegExp(`name="${f}"\\r\\n\\r\\n([^\\r]*)`).exec(body);
       if (m) out[f] = m[1];
     }
@@ -173,7 +174,29 @@ export class CaseContext {
       }
     } else if (isDelete(op)) {
       this.session.ledger.markDeleted(kind, pathParamsOf(op, path).id);
+    } else {
+      this.adoptNested(exchange);
     }
+  }
+
+  /**
+   * A request that is not a create can still create a resource: Attach Operator with a
+   * `phone_number` creates the operator it attaches. The answer lists it among the resource's
+   * `operators`; the one with the number sent that the run does not own yet is adopted, so cleanup
+   * deletes it.
+   */
+  private adoptNested(exchange: Exchange): void {
+    let sent: unknown;
+    try {
+      sent = exchange.request.body === undefined ? undefined : (JSON.parse(exchange.request.body) as { phone_number?: unknown }).phone_number;
+    } catch {
+      return;
+    }
+    if (typeof sent !== 'string') return;
+    const digits = (phone: unknown) => String(phone).replace(/\D/g, '');
+    const listed = (exchange.response.body as { data?: { operators?: Array<{ id?: unknown; phone_number?: unknown }> } } | undefined)?.data?.operators ?? [];
+    const created = listed.filter((o) => digits(o.phone_number) === digits(sent) && typeof o.id === 'number' && !this.session.ledger.find('operators', o.id));
+    if (created.length === 1) this.session.ledger.adopt({ kind: 'operators', id: created[0]!.id as number });
   }
 
   /** Records one evaluation of a behaviour check; returns whether it passed. In a dry run it always passes. */

@@ -1,14 +1,17 @@
 /**
  * The resources the run created, and the guard that keeps the promise made to real deployments:
  * a request that changes or deletes something names a resource of this ledger, or an id that
- * cannot exist. Everything in the ledger is deleted at the end (virtual numbers excepted: the API
- * has no operation to release one).
+ * cannot exist. Everything in the ledger is deleted at the end, except what no operation can delete
+ * (a purchased virtual number).
  */
 import type { OperationInfo } from '@identitycall/openapi';
 import { SafetyError } from '../errors.js';
 
-/** The kinds of resource, named by the first segment of their path. */
-export type ResourceKind = 'recordings' | 'projects' | 'virtual_numbers' | 'operators';
+/** A kind of resource, named by the first segment of its path (`operators`, `virtual_numbers`, …). */
+export type ResourceKind = string;
+
+/** Request fields that name a resource of another kind, and that kind. */
+export const REFERENCE_FIELDS: Readonly<Record<string, ResourceKind>> = { operator_id: 'operators', project_id: 'projects' };
 
 /** A resource the run created. */
 export interface OwnedResource {
@@ -26,7 +29,7 @@ export const ABSENT_ID = 2_147_483_000;
 export const ABSENT_RECORDING = '00000000-0000-7000-8000-000000000000';
 
 /** The resource kind of an operation (first segment of its path). */
-export const kindOf = (op: OperationInfo): ResourceKind => op.path.split('/')[1] as ResourceKind;
+export const kindOf = (op: OperationInfo): ResourceKind => op.path.split('/')[1] ?? '';
 
 /** Whether the operation creates a resource (a POST on a path without parameters). */
 export const isCreate = (op: OperationInfo): boolean => op.method === 'post' && !op.path.includes('{');
@@ -93,9 +96,8 @@ export class Ledger {
         throw new SafetyError(`refusing ${method} ${op?.path}: ${name}=${String(value)} was not created by this run`);
       }
     }
-    const refKinds: Record<string, ResourceKind> = { operator_id: 'operators', project_id: 'projects' };
     for (const [field, value] of Object.entries(references)) {
-      const refKind = refKinds[field];
+      const refKind = REFERENCE_FIELDS[field];
       if (!refKind || value === undefined || value === null || isAbsent(value)) continue;
       if (!this.find(refKind, value)) {
         throw new SafetyError(`refusing ${method} ${op?.path ?? ''}: ${field}=${String(value)} was not created by this run`);

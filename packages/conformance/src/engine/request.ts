@@ -85,14 +85,3 @@ export function toRequest(op: OperationInfo, spec: RequestSpec, baseUrl: string,
   return new Request(url, { method: spec.method ?? op.method.toUpperCase(), headers, body });
 }
 
-/** The `operator_id`/`project_id` values a request sends (body, form or query), for the safety guard. */
-export function referencesOf(spec: RequestSpec): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const take = (source: Record<string, unknown> | undefined) => {
-    for (const field of ['operator_id', 'project_id']) if (source && source[field] !== undefined) out[field] = source[field];
-  };
-  take(spec.query);
-  take(spec.form?.fields);
-  if (spec.json && typeof spec.json === 'object' && !Array.isArray(spec.json)) take(spec.json as Record<string, unknown>);
-  return out;
-}
