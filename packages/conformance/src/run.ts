@@ -3,6 +3,7 @@
  * against the target (setup first, cleanup last), and add up the report. `createRun` exposes the
  * same run case by case, for the vitest suites.
  */
+import { deleteOf } from './cases/facts.js';
 import type { Case } from './engine/case.js';
 import { planCases } from './engine/plan.js';
 import type { CaseResult } from './engine/results.js';
@@ -64,7 +65,10 @@ export function createRun(options: ConformanceOptions): ConformanceRun {
         requests: session.transport.sent,
         results: cases.flatMap((c) => results.get(c.id) ?? []),
         owned: session.ledger.all(),
+        undeletable: [...new Set(session.ledger.all().map((r) => r.kind))].filter((kind) => deleteOf(kind) === undefined),
         stopped: session.stopped,
+        rejectedKey: session.rejectedKey,
+        allowIncomplete: resolved.allowIncomplete,
       });
     },
   };

@@ -21,15 +21,14 @@ async function runWithFault(fault: FaultName, overrides = {}) {
 
 describe('a correct server', () => {
   it('passes every check, and every check but the 429 header check is exercised', async () => {
-    const started = performance.now();
     const report = await runConformance(sandboxRun(sandbox()));
     expect(report.cases.filter((c) => c.outcome === 'failed').map((c) => c.id)).toEqual([]);
     expect(report.passed).toBe(true);
+    expect(report.outcome).toBe('passed');
     const unexercised = report.checks.filter((c) => c.passed === 0).map((c) => c.name);
     expect(unexercised).toEqual(['response_headers_conformance']);
     expect(report.requests).toBeGreaterThan(400);
     expect(report.requestsPerSecond).toBeGreaterThan(0);
-    expect(performance.now() - started).toBeLessThan(30_000);
     // Only the purchased numbers stay: everything else the run created was deleted.
     expect(report.leftBehind.map((r) => r.kind)).toEqual(['virtual_numbers', 'virtual_numbers']);
   });
@@ -82,6 +81,7 @@ describe('targets and limits', () => {
   it('stops at --max-requests, skips the rest with the reason, and still cleans up', async () => {
     const report = await runConformance(sandboxRun(sandbox(), { maxRequests: 40 }));
     expect(report.stopped).toBe('request budget exhausted (--max-requests 40)');
+    expect(report.outcome).toBe('incomplete');
     expect(report.cases.filter((c) => c.skipReason === report.stopped).length).toBeGreaterThan(100);
     expect(report.cases.at(-1)).toMatchObject({ id: 'cleanup', outcome: 'passed' });
     expect(report.leftBehind.filter((r) => r.kind !== 'virtual_numbers')).toEqual([]);

@@ -1,10 +1,12 @@
 /**
  * The engine's cases as vitest tests, against the target of the project (mock, sandbox or an
- * external deployment): one test per case, grouped by family. A case the target cannot run is
- * reported as skipped with the engine's reason (the behaviour tier against the stateless mock).
+ * external deployment): one test per case, grouped by family. A case skipped by choice (the
+ * behaviour tier against the stateless mock, a key not given) is reported as skipped with the
+ * engine's reason; a case that was not checked (no budget, no resource, no number for sale) fails,
+ * as an INCOMPLETE run must not pass.
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { createRun, formatCaseFailures, type Case } from '@identitycall/conformance';
+import { createRun, formatCaseFailures, SKIP_KINDS, type Case } from '@identitycall/conformance';
 import '../setup/provide.js';
 
 const target = inject('target');
@@ -29,7 +31,11 @@ describe(`conformance of the ${target.kind} (${target.baseUrl})`, () => {
     describe(title, () => {
       it.for(run.cases.filter((c) => c.family === family))('$id', async (c: Case, ctx) => {
         const result = await run.runCase(c);
-        if (result.outcome === 'skipped') ctx.skip(result.skipReason);
+        if (result.outcome === 'skipped') {
+          const kind = result.skipKind ?? 'other';
+          expect(SKIP_KINDS[kind].deliberate, `${c.id} was not checked (${kind}): ${result.skipReason}`).toBe(true);
+          ctx.skip(result.skipReason);
+        }
         expect(formatCaseFailures(result)).toBe('');
         // The coverage guard, live: a flow must call every operation it covers through the client.
         for (const operationId of c.covers ?? []) expect(result.clientOperations, `${c.id} did not call ${operationId}`).toContain(operationId);

@@ -12,6 +12,7 @@ import { ABSENT_ID, ABSENT_RECORDING, isMutating, kindOf, REFERENCE_FIELDS } fro
 import type { Auth, RequestSpec } from '../engine/request.js';
 import { compiledSpec } from '../engine/spec.js';
 import { fixtureOf, formSpec, isMultipart, ownPath, ownReferences, requestExamples } from './common.js';
+import { isIrreversible } from './facts.js';
 
 /**
  * Path values that cannot name anything (for requests that could change what they name): an
@@ -30,13 +31,15 @@ function absentPath(op: OperationInfo): Record<string, string | number> {
 /** A well-formed key (`idc_` and 32 alphanumerics) that no deployment issued. */
 export const unknownKey = (runId: string) => `idc_${`conformanceUnknownKey${runId}`.padEnd(32, '0').slice(0, 32)}`;
 
-/** The request of `op` with `auth`: reads name the run's resources, changes name nothing. */
+/** The request of `op` with `auth`: reads name the run's resources, changes name nothing that exists. */
 function specFor(ctx: CaseContext, op: OperationInfo, auth: Auth): RequestSpec {
   const path = isMutating(op.method) ? absentPath(op) : ownPath(ctx, op);
   const query: Record<string, string | number> = {};
   for (const p of op.parameters) if (p.in === 'query' && p.required) query[p.name] = p.name in REFERENCE_FIELDS ? ABSENT_ID : String(p.examples[0]?.value ?? '1');
   if (isMultipart(op)) return { ...formSpec(ctx, op, {}), path, query, auth };
-  const body = ownReferences(ctx, requestExamples(op)[0]?.value);
+  // A create that cannot be undone (a purchase) gets an empty body: a server that wrongly ignored
+  // the key still could not carry it out.
+  const body = isIrreversible(op) ? {} : ownReferences(ctx, requestExamples(op)[0]?.value);
   return { op: op.operationId, path, query, auth, ...(body !== undefined && { json: body }) };
 }
 

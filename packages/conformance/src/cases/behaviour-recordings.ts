@@ -69,7 +69,7 @@ const lifecycle: Case = {
         { status: { allowed: [422], check: 'processing_lifecycle', why: `the recording is ${statuses.at(-1)}` }, error: situations.named(transcriptionOp, 422, 'transcriptionNotAvailable') },
       );
       if (early.response.status !== 422) return;
-      if (Date.now() > deadline) ctx.skip(`the upload did not complete within the poll timeout (${ctx.session.options.pollTimeoutMs} ms)`);
+      if (Date.now() > deadline) ctx.skip(`the upload did not complete within the poll timeout (${ctx.session.options.pollTimeoutMs} ms)`, 'timeout');
       await new Promise((resolve) => setTimeout(resolve, wait));
       wait = Math.min(wait * 2, 2_000);
       last = await ctx.send({ op: 'getRecording', path: { id: ref } }, { kind: 'positive' });

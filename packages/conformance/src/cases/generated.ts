@@ -76,7 +76,7 @@ function generatedCase(op: OperationInfo): Case {
     }),
     async run(ctx) {
       const { runs, seed: runSeed } = ctx.session.options;
-      if (runs === 0) return ctx.skip('no generated requests (--runs 0)');
+      if (runs === 0) return ctx.skip('no generated requests (--runs 0)', 'option');
       const hints: Hints = { ...BASE_HINTS };
       // Reference fields name the run's own resources (a request naming anything else is refused).
       for (const [field, kind] of Object.entries(REFERENCE_FIELDS)) {

@@ -20,8 +20,7 @@ function preferCase(op: OperationInfo): Case {
     tier: 'contract',
     operationId: op.operationId,
     about: ['status_code_conformance', 'response_schema_conformance', 'response_headers_conformance'],
-    needs: needsOf(op),
-    statefulSkip: "`Prefer: code=` is a feature of the mock (Prism); on other targets the other families provoke the error answers (a 429 only if the server rate-limits the run)",
+    needs: ['mock', ...needsOf(op)],
     async run(ctx) {
       for (const status of statuses) {
         const path = ownPath(ctx, op);

@@ -4,8 +4,10 @@
  * recording); cleanup deletes everything the run created, and nothing else.
  */
 import { resolveRef } from '@identitycall/openapi';
-import type { Case } from '../engine/case.js';
+import type { Case, FixtureName } from '../engine/case.js';
 import type { CaseContext } from '../engine/context.js';
+import type { Exchange } from '../engine/exchange.js';
+import { BudgetExhaustedError, KeyRejectedError, SafetyError } from '../errors.js';
 import { deleteOf } from './facts.js';
 import { dataOf, recordingRef, uploadSpec } from './common.js';
 
@@ -27,11 +29,13 @@ export async function availableNumber(ctx: CaseContext): Promise<{ phone_number:
 }
 
 async function detectTarget(ctx: CaseContext): Promise<void> {
-  const plain = await ctx.send({ op: 'listOperators' }, { kind: 'positive' });
+  const { exchange: plain, failures } = await ctx.probe({ op: 'listOperators' }, { kind: 'positive' });
   if (plain.error !== undefined) {
-    ctx.session.stopped = `the target did not answer: ${plain.error}`;
+    ctx.session.stop(`the target did not answer: ${plain.error}`, 'stopped');
     ctx.abort(ctx.session.stopped);
   }
+  rejectedKey(plain, '--api-key');
+  ctx.record(failures, plain);
   if (ctx.session.stateless !== undefined || !ctx.live) return;
   if (plain.response.status < 200 || plain.response.status >= 300) {
     ctx.session.stateless = false;
@@ -40,6 +44,29 @@ async function detectTarget(ctx: CaseContext): Promise<void> {
   // Prism answers any documented status on request; a real server ignores the header.
   const prefer = await ctx.send({ op: 'listOperators', headers: { Prefer: 'code=403' } });
   ctx.session.stateless = prefer.response.status === 403;
+}
+
+/**
+ * A 401 to a request with a key of the run means the key itself is wrong (mistyped, revoked, meant
+ * for another deployment): every case that uses it would fail the same way, so the run stops here
+ * with one message naming the key's option.
+ */
+function rejectedKey(exchange: Exchange, option: string): void {
+  if (exchange.response.status !== 401) return;
+  const message = (exchange.response.body as { error?: unknown } | undefined)?.error;
+  throw new KeyRejectedError(
+    option,
+    `the target rejected ${option}: ${exchange.request.method} ${exchange.request.path} answered 401${typeof message === 'string' ? ` "${message}"` : ''}. ` +
+      'Check that the key is complete, not revoked, and issued for this deployment (--base-url); nothing was checked.',
+  );
+}
+
+/** Before anything is created: every other key the run was given must be accepted too. */
+async function verifyKeys(ctx: CaseContext): Promise<void> {
+  for (const [auth, option] of [['readOnly', '--read-only-key'], ['project', '--project-key']] as const) {
+    if (ctx.session.keys[auth] === undefined) continue;
+    rejectedKey(await ctx.send({ op: 'listOperators', auth }), option);
+  }
 }
 
 /** Polls the recording fixture until it is processed (a quarter of the poll timeout at most). */
@@ -55,14 +82,14 @@ async function awaitProcessing(ctx: CaseContext): Promise<void> {
   }
 }
 
-async function create(ctx: CaseContext, name: 'project' | 'operator' | 'number' | 'recording', make: () => Promise<string | number | undefined>): Promise<void> {
+async function create(ctx: CaseContext, name: FixtureName, make: () => Promise<string | number | undefined>): Promise<void> {
   try {
     const id = await make();
-    if (id === undefined) ctx.session.fixtureProblems[name] ??= 'the create request was refused (see the setup case)';
+    if (id === undefined) ctx.session.fixtureProblems[name] ??= { reason: 'the create request was refused (see the setup case)', kind: 'fixture' };
     else ctx.session.fixtures[name] = id;
   } catch (e) {
-    ctx.session.fixtureProblems[name] = (e as Error).message;
-    if ((e as Error).name === 'BudgetExhaustedError' || (e as Error).name === 'SafetyError') throw e;
+    ctx.session.fixtureProblems[name] = { reason: (e as Error).message, kind: e instanceof BudgetExhaustedError ? 'budget' : 'fixture' };
+    if (e instanceof BudgetExhaustedError || e instanceof SafetyError) throw e;
   }
 }
 
@@ -75,6 +102,7 @@ const setup: Case = {
   async run(ctx) {
     const tag = `Conformance ${ctx.session.runId}`;
     await detectTarget(ctx);
+    await verifyKeys(ctx);
     const idOf = async (spec: Parameters<CaseContext['send']>[0]) => dataOf<{ id?: number }>(await ctx.send(spec, { kind: 'positive' }))?.id;
     await create(ctx, 'project', () => idOf({ op: 'createProject', json: { name: tag, language: 'en' } }));
     await create(ctx, 'operator', () => idOf({ op: 'createOperator', json: { name: `${tag} Operator`, phone_number: '+15555550101' } }));
@@ -82,20 +110,20 @@ const setup: Case = {
       await create(ctx, 'number', async () => {
         const offer = await availableNumber(ctx);
         if (!offer) {
-          ctx.session.fixtureProblems.number = 'no number is available to purchase';
+          ctx.session.fixtureProblems.number = { reason: 'no number is available to purchase', kind: 'catalogue' };
           return undefined;
         }
         const { phone_number, country, number_type } = offer;
         return idOf({ op: 'purchaseVirtualNumber', json: { phone_number, country_code: country.toUpperCase(), number_type, name: tag } });
       });
     } else {
-      ctx.session.fixtureProblems.number = 'purchasing is not allowed (--allow-purchase)';
+      ctx.session.fixtureProblems.number = { reason: 'purchasing is not allowed (--allow-purchase)', kind: 'no-purchase' };
     }
     if (ctx.session.fixtures.project !== undefined) {
       await create(ctx, 'recording', async () => recordingRef(dataOf(await ctx.send(uploadSpec(ctx, { name: tag, external_id: `conformance-${ctx.session.runId}-fixture` }), { kind: 'positive' }))));
       await awaitProcessing(ctx);
     } else {
-      ctx.session.fixtureProblems.recording = 'needs the run\'s project, which could not be created';
+      ctx.session.fixtureProblems.recording = { reason: "needs the run's project, which could not be created", kind: ctx.session.fixtureProblems.project?.kind ?? 'fixture' };
     }
   },
 };

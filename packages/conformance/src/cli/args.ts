@@ -42,16 +42,23 @@ Selection:
                           ${FAMILIES.filter((f) => f !== 'setup' && f !== 'cleanup').join(', ')}
   --tier <tier>           run only this tier: contract or behaviour
 
+Verdict:
+  --allow-incomplete      exit 0 even when cases were not checked for lack of
+                          budget, resources, numbers to buy or time (INCOMPLETE)
+
 Reports:
   --junit <file>          write a JUnit XML report
   --json <file>           write a JSON report
   --quiet                 no progress output (the summary is still printed)
-  --no-color              no colours
+  --no-color              no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them;
+                          without either, colours only on a terminal)
 
   -h, --help              show this help
   -V, --version           show the version
 
-Exit status: 0 when every check passed, 1 when one failed, 2 for a usage error.
+Exit status: 0 passed, 1 a check failed (or the target did not answer),
+2 usage error, 3 INCOMPLETE (no check failed, but cases were not checked),
+4 the target rejected a key (nothing was checked).
 `;
 
 /** What the command line asks for. */
@@ -112,6 +119,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
         json: { type: 'string' },
         quiet: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        'allow-incomplete': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
         version: { type: 'boolean', short: 'V' },
       },
@@ -149,6 +157,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     pollTimeoutMs: integer('--poll-timeout', str('poll-timeout'), 0),
     families,
     tiers,
+    allowIncomplete: values['allow-incomplete'] === true,
   };
   for (const [flag, file] of [['--junit', str('junit')], ['--json', str('json')]] as const) {
     if (file !== undefined && file.trim() === '') throw new UsageError(`${flag} needs a file name`);

@@ -13,7 +13,7 @@ import { BudgetExhaustedError, CaseAborted, CaseSkipped, SafetyError } from '../
 import { evaluate, type Evaluation, type Expectation } from './evaluate.js';
 import { matchOperation, requestText, type Exchange } from './exchange.js';
 import { isCreate, isDelete, kindOf, REFERENCE_FIELDS } from './ledger.js';
-import type { FixtureName } from './needs.js';
+import type { FixtureName, SkipKind } from './needs.js';
 import { toRequest, type KeyRole, type RequestSpec } from './request.js';
 import type { CaseInfo, CaseRecorder } from './results.js';
 import type { Session } from './session.js';
@@ -94,7 +94,10 @@ export class CaseContext {
   /** The id of a fixture. @throws CaseSkipped when the setup could not create it. */
   fixture(name: FixtureName): number | string {
     const id = this.session.fixtures[name];
-    if (id === undefined) throw new CaseSkipped(`needs a ${name} created by the run${this.session.fixtureProblems[name] ? `: ${this.session.fixtureProblems[name]}` : ''}`);
+    if (id === undefined) {
+      const problem = this.session.fixtureProblems[name];
+      throw new CaseSkipped(`needs a ${name} created by the run${problem ? `: ${problem.reason}` : ''}`, problem?.kind ?? 'fixture');
+    }
     return id;
   }
 
@@ -211,9 +214,14 @@ export class CaseContext {
     return this.check(check, isDeepStrictEqual(actual, expected), () => `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`, exchange);
   }
 
-  /** Stops the case as skipped. */
-  skip(reason: string): never {
-    throw new CaseSkipped(reason);
+  /** Stops the case as skipped, with a reason and what kind of skip it is (see `SKIP_KINDS`). */
+  skip(reason: string, kind: SkipKind): never {
+    throw new CaseSkipped(reason, kind);
+  }
+
+  /** Records the failures a {@link probe} returned, once the case has decided they count. */
+  record(failures: readonly Evaluation[], exchange: Exchange): void {
+    for (const f of failures) this.recorder.record(f.check, f.passed, { message: f.message ?? '', operationId: this.current.operationId, exchange });
   }
 
   /** Stops the case: its failures are recorded and the next steps depend on what failed. */

@@ -4,6 +4,7 @@
  */
 import type { CheckName, CheckTier } from '../checks/catalogue.js';
 import type { Exchange } from './exchange.js';
+import type { SkipKind } from './needs.js';
 
 /** The families of cases, in the order a run goes through them. */
 export const FAMILIES = [
@@ -67,8 +68,12 @@ export interface CaseResult extends CaseInfo {
   outcome: Outcome;
   /** Why the case was skipped. */
   skipReason?: string;
-  /** An error that stopped the case (an engine or client bug, not a check failure). */
+  /** What kind of skip it was (deliberate or not: see `SKIP_KINDS`). */
+  skipKind?: SkipKind;
+  /** An error that stopped the case (an engine or client bug, not a check failure; or why the run stopped). */
   error?: string;
+  /** The case stopped the whole run (a key was rejected): `error` says why, and every later case is skipped. */
+  stoppedRun?: boolean;
   /** Times each check was evaluated and passed or failed. */
   checks: Partial<Record<CheckName, { passed: number; failed: number }>>;
   failures: FailureDetail[];

@@ -11,7 +11,7 @@ import type { ResolvedOptions } from '../options.js';
 import { exampleResponder } from './dry-run.js';
 import type { Exchange } from './exchange.js';
 import { Ledger } from './ledger.js';
-import { NEED_REASONS, type FixtureName } from './needs.js';
+import { NEED_KINDS, NEED_REASONS, type FixtureName, type Skip, type SkipKind } from './needs.js';
 import type { KeyRole } from './request.js';
 import { compiledSpec } from './spec.js';
 import { Transport } from './transport.js';
@@ -35,16 +35,20 @@ export class Session {
   readonly runId = randomBytes(3).toString('hex');
   /** Ids of the fixtures the setup case created. */
   readonly fixtures: Partial<Record<FixtureName, number | string>> = {};
-  /** Why a fixture could not be created. */
-  readonly fixtureProblems: Partial<Record<FixtureName, string>> = {};
+  /** Why a fixture could not be created (and what kind of skip that makes for the cases that need it). */
+  readonly fixtureProblems: Partial<Record<FixtureName, Skip>> = {};
   /** External ids the run sent with uploads (an upload replay answers one of them). */
   readonly externalIds = new Set<string>();
   /** Whether the recording fixture finished processing (its transcription is then available). */
   recordingCompleted = false;
   /** Whether the target is a stateless mock; known after the setup case (or from the options). */
   stateless: boolean | undefined;
-  /** Why the rest of the run is skipped (the request budget is spent, Ctrl-C). */
+  /** Why the rest of the run is skipped (the request budget is spent, Ctrl-C, a key was rejected); see {@link stop}. */
   stopped: string | undefined;
+  /** The kind of skip {@link stopped} makes. */
+  stoppedKind: SkipKind = 'stopped';
+  /** The option whose key the target rejected (the run stopped before checking anything). */
+  rejectedKey: string | undefined;
   /** The current client call, if any. */
   activeCall: ActiveCall | undefined;
   private readonly clients = new Map<KeyRole, IdentityCallClient>();
@@ -69,6 +73,12 @@ export class Session {
     });
   }
 
+  /** Skips every case that has not run yet (cleanup still runs), with `reason`. */
+  stop(reason: string, kind: SkipKind): void {
+    this.stopped ??= reason;
+    if (this.stopped === reason) this.stoppedKind = kind;
+  }
+
   /** The keys by role. */
   get keys(): Partial<Record<KeyRole, string>> {
     return { main: this.options.apiKey, readOnly: this.options.readOnlyKey, project: this.options.projectKey };
@@ -86,7 +96,8 @@ export class Session {
     let client = this.clients.get(role);
     if (!client) {
       const apiKey = this.keys[role];
-      if (!apiKey) throw new CaseSkipped(role === 'readOnly' ? NEED_REASONS.readOnlyKey : NEED_REASONS.projectKey);
+      const need = role === 'readOnly' ? 'readOnlyKey' : 'projectKey';
+      if (!apiKey) throw new CaseSkipped(NEED_REASONS[need], NEED_KINDS[need]);
       client = createIdentityCallClient({
         apiKey,
         baseUrl: this.options.baseUrl,

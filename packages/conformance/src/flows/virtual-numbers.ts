@@ -28,7 +28,7 @@ export const virtualNumberFlows: Flow[] = [
           }
         }
       }
-      if (!offer) return ctx.skip('no number is available to purchase');
+      if (!offer) return ctx.skip('no number is available to purchase', 'catalogue');
       const name = `Conformance ${ctx.session.runId}`;
       const purchased = await ctx.ok((c) => c.virtualNumbers.purchase({ phone_number: offer.phone_number, country_code: offer.country, number_type: offer.number_type, name }));
       const fetched = await fetchCreated(ctx, 'the number', (c) => c.virtualNumbers.get(purchased.id));
