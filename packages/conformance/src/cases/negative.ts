@@ -132,7 +132,7 @@ function formCases(spec: SpecParts, op: OperationInfo): Case[] {
   const fileMessages = [...errorMessages(op, 400), ...errorMessages(op, 422, (name) => name === 'fileRequired')];
   const cases: Case[] = [
     negativeCase(op, 'form', { id: 'form.file:missing', title: 'an upload without a file', value: undefined }, async (ctx) => {
-      const error = fileMessages.length ? { messages: fileMessages, source: `"file is required" examples of ${op.operationId}` } : undefined;
+      const error = fileMessages.length ? { messages: fileMessages, source: `400 and fileRequired examples of ${op.operationId}` } : undefined;
       await ctx.send(formSpec(ctx, op, {}, null), { kind: 'negative', error });
     }),
     negativeCase(op, 'form', { id: 'form.file:unsupported-type', title: 'a file of an unsupported type', value: undefined }, async (ctx) => {

@@ -14,16 +14,19 @@ import { dataOf, recordingRef, uploadSpec } from './common.js';
 /** Countries searched for a number to buy. */
 const SEARCH_COUNTRIES = ['US', 'LT'];
 
-/** A number the target offers for purchase, with the search that found it; undefined when none is. */
-export async function availableNumber(ctx: CaseContext): Promise<{ phone_number: string; country: string; number_type: string } | undefined> {
+/** The searches for a number to buy: each country, with each `number_type` the spec lists. */
+export function numberSearches(ctx: CaseContext): Array<{ country: string; number_type: string }> {
   const param = ctx.op('listAvailableVirtualNumbers').parameters.find((p) => p.name === 'number_type');
   const schema = param?.schema === undefined ? undefined : resolveRef<{ enum?: unknown[] }>(ctx.session.doc, param.schema);
-  for (const country of SEARCH_COUNTRIES) {
-    for (const number_type of (schema?.enum ?? []).map(String)) {
-      const exchange = await ctx.send({ op: 'listAvailableVirtualNumbers', query: { country, number_type } }, { kind: 'positive' });
-      const first = dataOf<Array<{ phone_number?: unknown }>>(exchange)?.[0];
-      if (typeof first?.phone_number === 'string') return { phone_number: first.phone_number, country, number_type };
-    }
+  return SEARCH_COUNTRIES.flatMap((country) => (schema?.enum ?? []).map((t) => ({ country, number_type: String(t) })));
+}
+
+/** A number the target offers for purchase, with the search that found it; undefined when none is. */
+export async function availableNumber(ctx: CaseContext): Promise<{ phone_number: string; country: string; number_type: string } | undefined> {
+  for (const { country, number_type } of numberSearches(ctx)) {
+    const exchange = await ctx.send({ op: 'listAvailableVirtualNumbers', query: { country, number_type } }, { kind: 'positive' });
+    const first = dataOf<Array<{ phone_number?: unknown }>>(exchange)?.[0];
+    if (typeof first?.phone_number === 'string') return { phone_number: first.phone_number, country, number_type };
   }
   return undefined;
 }

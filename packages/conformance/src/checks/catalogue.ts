@@ -30,12 +30,12 @@ export const CHECKS = {
   scope_isolation: { tier: 'behaviour', description: "With --project-key: another project's resources answer 404 (never 403) and are not listed; creating or deleting a project, or uploading into another project, is 403." },
   partial_update: { tier: 'behaviour', description: 'PATCH changes only the fields sent (operators, projects, virtual numbers, recordings).' },
   null_clears_field: { tier: 'behaviour', description: '`"email": null` clears an operator\'s email; `"retention_days": null` disables a project\'s retention.' },
-  phone_normalisation: { tier: 'behaviour', description: 'Phone numbers are stored in E.164 whatever the spacing and punctuation sent; an unparseable one is 422 "Phone number is invalid".' },
+  phone_normalisation: { tier: 'behaviour', description: 'Phone numbers are stored in E.164 whatever the spacing and punctuation sent; an unparseable one is 422 with the documented message.' },
   initials_derivation: { tier: 'behaviour', description: '`initials` is derived from `name` by DECISIONS.md B22 (first letters of the first and last word; letters of any script; apostrophes and hyphens inside a word), on create and on rename.' },
   idempotent_upload: { tier: 'behaviour', description: 'Re-uploading the same (project_id, external_id) answers 200 with the same recording and creates nothing.' },
   delete_cascade: { tier: 'behaviour', description: "Deleting an operator takes it off every number's routing list; deleting a project deletes its recordings." },
   pagination_walk: { tier: 'behaviour', description: 'Walking List Recordings page by page sees every recording once, with consistent `meta`.' },
-  processing_lifecycle: { tier: 'behaviour', description: 'An upload moves pending → processing → completed (never back); the transcription is 422 "Transcription not available" until then, 200 after.' },
+  processing_lifecycle: { tier: 'behaviour', description: 'An upload moves pending → processing → completed (never back); the transcription is 422 with the documented message until then, 200 after.' },
 } as const satisfies Record<string, { tier: CheckTier; description: string }>;
 
 /** The names under which failures are reported. */

@@ -1,7 +1,7 @@
 /**
  * The `error_envelope` check: error bodies use one of the envelopes the spec documents for errors
  * and, where the spec pins a message to the situation, carry that message. Messages are read with
- * the spec package's readers (never restated here): the 401 wordings, "Resource not found", the
+ * the spec package's readers (never restated here): the 401 wordings, the not-found message, the
  * permission messages of `x-permissions`, named examples such as `invalidFileType`, and the
  * malformed-JSON template (`x-message-template`).
  * @see https://docs.identitycall.ai/api-reference/errors

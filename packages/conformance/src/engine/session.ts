@@ -68,7 +68,7 @@ export class Session {
       rate: options.rate,
       timeoutMs: options.timeoutMs,
       fetch: options.fetch,
-      responder: options.dryRun ? exampleResponder(spec.validator, options.baseUrl) : undefined,
+      responder: options.dryRun ? exampleResponder(spec.doc, spec.validator, options.baseUrl) : undefined,
       onExchange: (exchange) => options.onEvent?.({ type: 'exchange', exchange, dryRun: options.dryRun }),
     });
   }

@@ -1,6 +1,6 @@
 /** The transport holds every request to the run's limits: budget, rate, timeout, dry run, 429. */
 import { afterEach, describe, expect, it } from 'vitest';
-import { startCountingServer, validator } from '../../test/helpers.js';
+import { doc, startCountingServer, validator } from '../../test/helpers.js';
 import { BudgetExhaustedError } from '../errors.js';
 import { exampleResponder } from './dry-run.js';
 import { retryAfterMs, Transport } from './transport.js';
@@ -36,7 +36,7 @@ describe('Transport', () => {
 
   it('sends nothing in a dry run: the spec examples answer', async () => {
     server = await startCountingServer();
-    const transport = new Transport({ baseUrl: server.url, timeoutMs: 60_000, responder: exampleResponder(validator, server.url) });
+    const transport = new Transport({ baseUrl: server.url, timeoutMs: 60_000, responder: exampleResponder(doc, validator, server.url) });
     const [exchange] = await transport.send(get(server.url, '/operators/42'));
     expect(server.received).toHaveLength(0);
     expect(exchange!.response.status).toBe(200);
