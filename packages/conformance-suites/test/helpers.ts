@@ -8,8 +8,8 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll } from 'vitest';
-import type { ConformanceOptions } from '@identitycall/conformance';
-import { startSandbox, type Sandbox, type SandboxOptions } from '@identitycall/sandbox';
+import { runConformance, type ConformanceOptions, type ConformanceReport } from '@identitycall/conformance';
+import { startSandbox, type FaultName, type Sandbox, type SandboxOptions } from '@identitycall/sandbox';
 import { sandboxKeys } from '../src/sandbox-keys.js';
 
 export { sandboxKeys };
@@ -36,6 +36,16 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 export function sandboxRun(sandbox: Sandbox, overrides: Partial<ConformanceOptions> = {}): ConformanceOptions {
   const keys = sandboxKeys(sandbox.keys);
   return { baseUrl: sandbox.url, apiKey: keys.full, readOnlyKey: keys.readOnly, projectKey: keys.project, seed: 1, runs: 3, stateless: false, ...overrides };
+}
+
+/** Runs the engine (quickly, as {@link sandboxRun}) against a sandbox of its own with `fault` injected. */
+export async function runWithFault(fault: FaultName, overrides: Partial<ConformanceOptions> = {}): Promise<ConformanceReport> {
+  const faulty = await startSandbox({ port: 0, faults: [fault], onError: () => {} });
+  try {
+    return await runConformance(sandboxRun(faulty, overrides));
+  } finally {
+    await faulty.stop();
+  }
 }
 
 /** The CLI as a consumer gets it: the `bin` that `@identitycall/conformance`'s package.json names. */

@@ -10,7 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { runCli, startCountingServer } from '../../test/helpers.js';
 import { EXIT_CODES } from './main.js';
 
-describe('identitycall-conformance', () => {
+// Each test spawns the CLI against its own server: they run side by side (a spawn mostly waits).
+describe.concurrent('identitycall-conformance', () => {
   it.each([
     { name: 'no base URL', argv: ['--api-key', 'idc_k'], message: 'a base URL is required' },
     { name: 'a malformed number', argv: ['--base-url', 'http://127.0.0.1:1', '--api-key', 'idc_k', '--rate', 'fast'], message: '--rate must be a number > 0' },
@@ -89,7 +90,7 @@ describe('identitycall-conformance', () => {
     { name: 'colour with FORCE_COLOR, even in a pipe', env: { FORCE_COLOR: '1' }, colored: true },
     { name: 'no colour with FORCE_COLOR=0', env: { FORCE_COLOR: '0' }, colored: false },
   ])('$name', async ({ env, colored }) => {
-    const result = await runCli(['--dry-run', '--runs', '0', '--quiet', '--base-url', 'https://api.example.test/api/v1/public', '--api-key', 'idc_k'], env);
+    const result = await runCli(['--dry-run', '--family', 'examples', '--quiet', '--base-url', 'https://api.example.test/api/v1/public', '--api-key', 'idc_k'], env);
     expect(result.code).toBe(EXIT_CODES.passed);
     expect(result.stdout.includes('\x1b[')).toBe(colored);
   });
