@@ -18,7 +18,7 @@ describe('a correct server', () => {
     expect(report.outcome).toBe('passed');
     const unexercised = report.checks.filter((c) => c.passed === 0).map((c) => c.name);
     expect(unexercised).toEqual(['response_headers_conformance']);
-    expect(report.requests).toBeGreaterThan(400);
+    expect(report.requests).toBeGreaterThan(report.counts.cases);
     expect(report.requestsPerSecond).toBeGreaterThan(0);
     // Only the purchased numbers stay: everything else the run created was deleted.
     expect(report.leftBehind.map((r) => r.kind)).toEqual(['virtual_numbers', 'virtual_numbers']);
@@ -29,7 +29,7 @@ describe('targets and limits', () => {
   it('skips the behaviour tier with the reason against a stateless target', async () => {
     const report = await runConformance(sandboxRun(sandbox(), { stateless: true, families: ['behaviour', 'scope', 'permissions'] }));
     const behaviour = report.cases.filter((c) => c.tier === 'behaviour');
-    expect(behaviour.length).toBeGreaterThan(10);
+    expect(behaviour.length).toBeGreaterThan(0);
     for (const c of behaviour) expect([c.outcome, c.skipReason]).toEqual(['skipped', NEED_REASONS.stateful]);
     expect(report.checks.find((c) => c.name === 'partial_update')).toMatchObject({ status: 'skipped', skipReasons: [NEED_REASONS.stateful] });
   });
@@ -38,7 +38,7 @@ describe('targets and limits', () => {
     const report = await runConformance(sandboxRun(sandbox(), { maxRequests: 40 }));
     expect(report.stopped).toBe('request budget exhausted (--max-requests 40)');
     expect(report.outcome).toBe('incomplete');
-    expect(report.cases.filter((c) => c.skipReason === report.stopped).length).toBeGreaterThan(100);
+    expect(report.cases.filter((c) => c.skipReason === report.stopped).length).toBeGreaterThan(report.counts.cases / 2);
     expect(report.cases.at(-1)).toMatchObject({ id: 'cleanup', outcome: 'passed' });
     expect(report.leftBehind.filter((r) => r.kind !== 'virtual_numbers')).toEqual([]);
     const budgeted = report.requests - report.cases.at(-1)!.requests;

@@ -115,7 +115,9 @@ describe('a run against the sandbox', () => {
     const purchases = exchanges.filter((e) => e.exchange.request.path === '/virtual_numbers/purchase').map((e) => e.exchange.request.body ?? '');
     expect(purchases.length).toBeGreaterThan(0);
     expect(purchases.filter((body) => validator.validateRequestBody('purchaseVirtualNumber', JSON.parse(body || 'null')).valid)).toEqual([]);
-    expect(exchanges.filter((e) => e.caseId.startsWith('negative/')).length).toBeGreaterThan(50);
+    const negatives = report.cases.filter((c) => c.family === 'negative' && c.outcome === 'passed').length;
+    expect(negatives).toBeGreaterThan(0);
+    expect(exchanges.filter((e) => e.caseId.startsWith('negative/')).length).toBeGreaterThanOrEqual(negatives);
     expect(violations(exchanges)).toEqual([]);
     expect(await snapshot(sandbox().url, options.apiKey)).toEqual(before);
   });
@@ -123,7 +125,7 @@ describe('a run against the sandbox', () => {
   it('a dry run against a remote URL names only what its own (example) creates returned, or ids that cannot exist', async () => {
     const { report, exchanges } = await recordedRun({ baseUrl: 'https://api.example.test/api/v1/public', apiKey: 'idc_dryrunkey', readOnlyKey: 'idc_readonly', projectKey: 'idc_project', dryRun: true, runs: 2 });
     expect(report.outcome).toBe('dry-run');
-    expect(exchanges.length).toBeGreaterThan(100);
+    expect(exchanges.length).toBeGreaterThan(report.counts.passed);
     expect(violations(exchanges)).toEqual([]);
   });
 });
