@@ -8,6 +8,7 @@
  * - `example`: the README's example of running the engine from your own vitest test.
  * Runs make real requests: every project has generous timeouts, so a busy machine is only slower.
  */
+import { availableParallelism } from 'node:os';
 import { packageTestConfig } from '../../vitest.shared.ts';
 
 const SUITES = ['src/suites/conformance.test.ts'];
@@ -17,6 +18,9 @@ const target = (name: string, setup: string) => ({ test: { name, include: SUITES
 
 export default packageTestConfig({
   test: {
+    // One worker per core (vitest leaves one core idle by default): each file runs the engine and
+    // its sandbox in one process, so files are CPU-bound and independent.
+    maxWorkers: availableParallelism(),
     projects: [
       { test: { name: 'end-to-end', include: ['src/end-to-end/**/*.test.ts', 'src/mutation/**/*.test.ts'], ...TIMEOUTS } },
       ...(external
