@@ -13,6 +13,11 @@ describe('parseCli', () => {
     expect(cli).toMatchObject({ junit: 'out/a.xml', json: 'out/a.json', quiet: true, color: false });
   });
 
+  it('accepts an incomplete run only when asked (--allow-incomplete)', () => {
+    expect(parseCli(base).options.allowIncomplete).toBe(false);
+    expect(parseCli([...base, '--allow-incomplete']).options.allowIncomplete).toBe(true);
+  });
+
   it('takes the URL and keys from the environment (CI secrets)', () => {
     const cli = parseCli([], { IDENTITYCALL_BASE_URL: 'http://127.0.0.1:4011/api/v1/public', IDENTITYCALL_API_KEY: 'idc_env', IDENTITYCALL_READ_ONLY_KEY: 'idc_ro', IDENTITYCALL_PROJECT_KEY: '' });
     expect(cli.options).toMatchObject({ baseUrl: 'http://127.0.0.1:4011/api/v1/public', apiKey: 'idc_env', readOnlyKey: 'idc_ro', projectKey: undefined, stateless: 'auto' });
