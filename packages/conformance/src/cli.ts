@@ -1,66 +1,8 @@
 #!/usr/bin/env node
 /**
- * `identitycall-conformance`: checks any base URL against the spec and exits 0 when every check
- * passed, 1 when one failed, 2 for a usage error. Ctrl-C skips the remaining cases and still
- * deletes what the run created (a second Ctrl-C exits at once).
+ * The `identitycall-conformance` executable (the package's `bin`); the command lives in `cli/`.
  * @see ../README.md
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
-import { parseCli, USAGE } from './cli-args.js';
-import { UsageError } from './errors.js';
-import { resolveOptions } from './options.js';
-import { formatHumanReport } from './report/human.js';
-import { toJsonReport } from './report/json.js';
-import { toJUnitXml } from './report/junit.js';
-import { createProgress } from './report/progress.js';
-import { createRun } from './run.js';
-import { PACKAGE_VERSION } from './version.js';
+import { runCommand } from './cli/main.js';
 
-async function write(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
-}
-
-async function main(argv: string[]): Promise<number> {
-  const cli = parseCli(argv, process.env);
-  if (cli.help) {
-    process.stdout.write(USAGE);
-    return 0;
-  }
-  if (cli.version) {
-    process.stdout.write(`${PACKAGE_VERSION}\n`);
-    return 0;
-  }
-  resolveOptions(cli.options);
-  const secrets = { 'api-key': cli.options.apiKey, 'read-only-key': cli.options.readOnlyKey, 'project-key': cli.options.projectKey };
-  const tty = process.stdout.isTTY === true;
-  const progress = createProgress({ write: (t) => process.stdout.write(t), isTTY: tty, columns: process.stdout.columns }, secrets);
-  const run = createRun({ ...cli.options, onEvent: cli.quiet && !cli.options.dryRun ? undefined : progress.onEvent });
-  let interrupted = false;
-  process.on('SIGINT', () => {
-    if (interrupted) process.exit(130);
-    interrupted = true;
-    run.session.stopped = 'interrupted (Ctrl-C)';
-    process.stderr.write('\nInterrupted: skipping the remaining cases and cleaning up (Ctrl-C again to exit at once)\n');
-  });
-  for (const c of run.cases) await run.runCase(c);
-  progress.done();
-  const report = run.report();
-  process.stdout.write(`\n${formatHumanReport(report, { secrets, color: tty && cli.color })}\n`);
-  if (cli.junit) await write(cli.junit, toJUnitXml(report, secrets));
-  if (cli.json) await write(cli.json, `${JSON.stringify(toJsonReport(report, secrets), null, 2)}\n`);
-  return report.passed && !interrupted ? 0 : 1;
-}
-
-main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    if (e instanceof UsageError) {
-      process.stderr.write(`identitycall-conformance: ${e.message}\nRun with --help for the options.\n`);
-      process.exit(2);
-    }
-    process.stderr.write(`identitycall-conformance: ${(e as Error)?.stack ?? String(e)}\n`);
-    process.exit(1);
-  },
-);
+runCommand(process.argv.slice(2));

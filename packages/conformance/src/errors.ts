@@ -2,6 +2,7 @@
  * The errors of the conformance engine, as one class tree. A failing check is never an error:
  * checks are results in the report. Errors mean the run itself could not be set up or continued.
  */
+import type { SkipKind } from './engine/needs.js';
 
 /** Base class of the engine's errors. */
 export class ConformanceError extends Error {
@@ -34,7 +35,25 @@ export class CaseAborted extends ConformanceError {
   override readonly name = 'CaseAborted';
 }
 
-/** A case cannot run here; `message` says why (reported as the skip reason). */
+/** A case cannot run here; `message` says why (reported as the skip reason), `kind` what kind of skip it is. */
 export class CaseSkipped extends ConformanceError {
   override readonly name = 'CaseSkipped';
+  constructor(
+    message: string,
+    readonly kind: SkipKind = 'other',
+  ) {
+    super(message);
+  }
+}
+
+/** A key given to the run was refused by the target (401): nothing can be checked with it. */
+export class KeyRejectedError extends ConformanceError {
+  override readonly name = 'KeyRejectedError';
+  constructor(
+    /** The option that gave the key: `--api-key`, `--read-only-key` or `--project-key`. */
+    readonly option: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }

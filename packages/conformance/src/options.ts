@@ -2,10 +2,10 @@
  * Options of a conformance run: one interface with every field documented and defaulted, checked
  * once when the run starts (a bad value is a `UsageError` with a message that says what to fix).
  */
-import type { CheckTier } from './checks.js';
+import type { CheckTier } from './checks/catalogue.js';
+import type { Exchange } from './engine/exchange.js';
+import type { CaseResult, Family } from './engine/results.js';
 import { UsageError } from './errors.js';
-import type { CaseResult, Family } from './internal/results.js';
-import type { Exchange } from './exchange.js';
 
 /** Something that happened during a run (for progress display and dry-run printing). */
 export type RunEvent =
@@ -52,6 +52,12 @@ export interface ConformanceOptions {
   families?: Family[];
   /** Run only these tiers. @default ['contract', 'behaviour'] */
   tiers?: CheckTier[];
+  /**
+   * Count an incomplete run (cases skipped for lack of budget, fixtures, numbers or time; see
+   * `SKIP_KINDS`) as passed: `report.passed` is then true, while `report.outcome` still says
+   * `incomplete`. @default false
+   */
+  allowIncomplete?: boolean;
   /** The fetch to send requests with. @default globalThis.fetch */
   fetch?: (request: Request) => Promise<Response>;
   /** Receives progress events. */
@@ -127,5 +133,6 @@ export function resolveOptions(options: ConformanceOptions): ResolvedOptions {
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     pollTimeoutMs: options.pollTimeoutMs ?? DEFAULT_POLL_TIMEOUT_MS,
     tiers: options.tiers ?? ['contract', 'behaviour'],
+    allowIncomplete: options.allowIncomplete ?? false,
   };
 }

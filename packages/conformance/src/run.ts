@@ -3,10 +3,12 @@
  * against the target (setup first, cleanup last), and add up the report. `createRun` exposes the
  * same run case by case, for the vitest suites.
  */
-import type { Case } from './internal/case.js';
-import { planCases } from './internal/plan.js';
-import type { CaseResult } from './internal/results.js';
-import { Session } from './internal/session.js';
+import { deleteOf } from './cases/facts.js';
+import type { Case } from './engine/case.js';
+import { planCases } from './engine/plan.js';
+import type { CaseResult } from './engine/results.js';
+import { runCase as runOne } from './engine/runner.js';
+import { Session } from './engine/session.js';
 import { resolveOptions, type ConformanceOptions } from './options.js';
 import { buildReport, type ConformanceReport } from './report/model.js';
 
@@ -39,7 +41,7 @@ export function createRun(options: ConformanceOptions): ConformanceRun {
   const runCase = async (c: Case): Promise<CaseResult> => {
     const done = results.get(c.id);
     if (done) return done;
-    const result = await session.run(c, cases.indexOf(c));
+    const result = await runOne(session, c, cases.indexOf(c));
     results.set(c.id, result);
     return result;
   };
@@ -63,7 +65,10 @@ export function createRun(options: ConformanceOptions): ConformanceRun {
         requests: session.transport.sent,
         results: cases.flatMap((c) => results.get(c.id) ?? []),
         owned: session.ledger.all(),
+        undeletable: [...new Set(session.ledger.all().map((r) => r.kind))].filter((kind) => deleteOf(kind) === undefined),
         stopped: session.stopped,
+        rejectedKey: session.rejectedKey,
+        allowIncomplete: resolved.allowIncomplete,
       });
     },
   };

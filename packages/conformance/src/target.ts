@@ -1,7 +1,8 @@
 /**
- * Which server the vitest suites check: the Prism mock, the stateful sandbox, or a real
- * deployment given by `IDENTITYCALL_BASE_URL` and `IDENTITYCALL_API_KEY` (with the optional
- * `IDENTITYCALL_READ_ONLY_KEY` and `IDENTITYCALL_PROJECT_KEY`).
+ * Which server a vitest suite checks (the suites of `@identitycall/conformance-suites`, or your
+ * own): the Prism mock, the stateful sandbox, or a real deployment given by `IDENTITYCALL_BASE_URL`
+ * and `IDENTITYCALL_API_KEY` (with the optional `IDENTITYCALL_READ_ONLY_KEY` and
+ * `IDENTITYCALL_PROJECT_KEY`).
  */
 
 /** The kinds of server the suites know how to treat. */

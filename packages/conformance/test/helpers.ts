@@ -1,48 +1,18 @@
 /**
- * Shared test helpers: a sandbox per test file (free port, stopped in afterAll) with the run
- * options that use its keys, a counting HTTP server for tests that must prove what was (not) sent,
- * exchanges built by hand for the check tests, and the built CLI as a child process.
+ * Shared test helpers: the compiled spec, a counting HTTP server for tests that must prove what was
+ * (not) sent, exchanges built by hand for the check tests, and the built CLI as a child process.
+ * Tests that need the sandbox or the mock live in `@identitycall/conformance-suites`.
  */
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll } from 'vitest';
-import { startSandbox, type Sandbox, type SandboxOptions } from '@identitycall/sandbox';
-import type { Exchange } from '../src/exchange.js';
-import { sandboxKeys } from '../src/internal/sandbox-keys.js';
-import { compiledSpec } from '../src/internal/session.js';
-import type { ConformanceOptions } from '../src/options.js';
-
-export { sandboxKeys };
+import type { Exchange } from '../src/engine/exchange.js';
+import { compiledSpec } from '../src/engine/spec.js';
 
 /** The spec, compiled once. */
 export const { validator, doc } = compiledSpec();
-
-/**
- * Starts a sandbox for the enclosing test file (on a free port) and stops it afterwards.
- * Returns a getter, valid once `beforeAll` has run.
- */
-export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
-  let sandbox: Sandbox | undefined;
-  beforeAll(async () => {
-    sandbox = await startSandbox({ port: 0, onError: () => {}, ...options });
-  });
-  afterAll(async () => {
-    await sandbox?.stop();
-  });
-  return () => {
-    if (!sandbox) throw new Error('useSandbox: the sandbox is not started yet (use it inside a test)');
-    return sandbox;
-  };
-}
-
-/** Run options for a full, quick run against `sandbox` (its keys, few generated requests). */
-export function sandboxRun(sandbox: Sandbox, overrides: Partial<ConformanceOptions> = {}): ConformanceOptions {
-  const keys = sandboxKeys(sandbox.keys);
-  return { baseUrl: sandbox.url, apiKey: keys.full, readOnlyKey: keys.readOnly, projectKey: keys.project, seed: 1, runs: 3, stateless: false, ...overrides };
-}
 
 /** A request the counting server received. */
 export interface Received {
@@ -52,18 +22,25 @@ export interface Received {
   at: number;
 }
 
+/** What the counting server answers; `hang` never answers (until the server stops). */
+export interface Answer {
+  status: number;
+  headers?: Record<string, string>;
+  body?: string;
+  hang?: boolean;
+}
+
 /** A server on 127.0.0.1 (free port) that records every request and answers with `answer`. */
-export async function startCountingServer(answer: (req: IncomingMessage) => { status: number; headers?: Record<string, string>; body?: string; delayMs?: number } = () => ({ status: 200, body: '{"data":[]}' })) {
+export async function startCountingServer(answer: (req: IncomingMessage) => Answer = () => ({ status: 200, body: '{"data":[]}' })) {
   const received: Received[] = [];
   const server = createServer((req, res) => {
     received.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, at: performance.now() });
     req.resume();
     req.on('end', () => {
       const a = answer(req);
-      setTimeout(() => {
-        res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers });
-        res.end(a.body ?? '');
-      }, a.delayMs ?? 0);
+      if (a.hang) return;
+      res.writeHead(a.status, { 'content-type': 'application/json', ...a.headers });
+      res.end(a.body ?? '');
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -107,7 +84,7 @@ export function exchangeOf(over: {
 /** The built CLI. */
 export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
-/** Runs the built CLI with `args` and waits for it to exit. */
+/** Runs the built CLI with `args` (and only `env` besides PATH) and waits for it to exit. */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm run build\` in packages/conformance first`);
   return new Promise((resolve) => {

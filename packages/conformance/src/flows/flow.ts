@@ -5,9 +5,9 @@
  * and that what was deleted is gone (`use_after_free`).
  */
 import type { IdentityCallClient } from '@identitycall/client';
-import type { Need } from '../internal/case.js';
-import type { CaseContext } from '../internal/context.js';
-import { situations } from '../internal/error-envelope.js';
+import type { Need } from '../engine/case.js';
+import type { CaseContext } from '../engine/context.js';
+import { situations } from '../checks/error-envelope.js';
 
 /** One flow and the operations it must call through the client. */
 export interface Flow {

@@ -4,9 +4,9 @@
  * @see https://docs.identitycall.ai/api-reference/recordings
  */
 import type { RecordingUpdate } from '@identitycall/client';
-import type { CaseContext } from '../internal/context.js';
-import { situations } from '../internal/error-envelope.js';
-import { sampleAudio } from '../internal/request.js';
+import type { CaseContext } from '../engine/context.js';
+import { situations } from '../checks/error-envelope.js';
+import { sampleAudio } from '../engine/request.js';
 import { example, fetchCreated, expectGone, isStateful, type Flow } from './flow.js';
 
 /** The audio the flows upload, as the client takes it. */

@@ -5,11 +5,8 @@
  * @see https://docs.identitycall.ai/api-reference/virtual-numbers
  */
 import type { NumberType, OperatorCreate, VirtualNumberUpdate } from '@identitycall/client';
+import { numberSearches } from '../cases/setup.js';
 import { example, fetchCreated, expectListed, isStateful, type Flow } from './flow.js';
-
-/** Countries the flow searches for a number to buy. */
-const COUNTRIES = ['US', 'LT'];
-const TYPES: NumberType[] = ['local', 'mobile', 'toll-free', 'national'];
 
 /** The virtual-numbers flows. */
 export const virtualNumberFlows: Flow[] = [
@@ -19,16 +16,15 @@ export const virtualNumberFlows: Flow[] = [
     needs: ['purchase'],
     async run(ctx) {
       let offer: { phone_number: string; country: string; number_type: NumberType } | undefined;
-      search: for (const country of COUNTRIES) {
-        for (const number_type of TYPES) {
-          const available = await ctx.ok((c) => c.virtualNumbers.available({ country, number_type }));
-          if (available[0]) {
-            offer = { phone_number: available[0].phone_number, country, number_type };
-            break search;
-          }
+      for (const search of numberSearches(ctx)) {
+        const number_type = search.number_type as NumberType;
+        const available = await ctx.ok((c) => c.virtualNumbers.available({ country: search.country, number_type }));
+        if (available[0]) {
+          offer = { phone_number: available[0].phone_number, country: search.country, number_type };
+          break;
         }
       }
-      if (!offer) return ctx.skip('no number is available to purchase');
+      if (!offer) return ctx.skip('no number is available to purchase', 'catalogue');
       const name = `Conformance ${ctx.session.runId}`;
       const purchased = await ctx.ok((c) => c.virtualNumbers.purchase({ phone_number: offer.phone_number, country_code: offer.country, number_type: offer.number_type, name }));
       const fetched = await fetchCreated(ctx, 'the number', (c) => c.virtualNumbers.get(purchased.id));

@@ -2,7 +2,7 @@
  * An exchange as text and as JSON for reports: the request (method, URL, headers, body) and the
  * response (status, headers, body), bodies cut to a readable length.
  */
-import type { Exchange } from '../exchange.js';
+import type { Exchange } from '../engine/exchange.js';
 
 const MAX_BODY = 600;
 

@@ -1,9 +1,10 @@
 /**
  * The human report: a table of the named checks (passed, failed, skipped and why), each failure
- * with its request, its response and what differs from the spec, and the totals — requests sent,
- * requests per second, duration — with the verdict.
+ * with its request, its response and what differs from the spec, the skipped cases by kind of
+ * reason, and the totals — requests sent, requests per second, duration — with the verdict
+ * (PASSED, FAILED, INCOMPLETE). A run stopped by a rejected key is one message.
  */
-import type { CaseResult } from '../internal/results.js';
+import type { CaseResult } from '../engine/results.js';
 import type { ConformanceReport } from './model.js';
 import { exchangeText } from './exchange-text.js';
 import { redact, type Secrets } from './redact.js';
@@ -20,6 +21,22 @@ export interface HumanReportOptions {
 
 const paint = (on: boolean, code: number, text: string) => (on ? `\x1b[${code}m${text}\x1b[0m` : text);
 
+/** A reason cut to one readable line. */
+const oneLine = (text: string, max = 110) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+
+/** The skipped cases by kind of reason, those that were not checked first. */
+function skipTable(report: ConformanceReport, dim: (t: string) => string, warn: (t: string) => string): string[] {
+  if (report.skips.length === 0) return [];
+  const width = Math.max(...report.skips.map((s) => s.kind.length));
+  const lines = ['', 'Skipped cases by reason:'];
+  for (const s of report.skips) {
+    const more = s.reasons.length > 1 ? ` (+${s.reasons.length - 1} more)` : '';
+    const row = `  ${(s.deliberate ? 'by choice' : 'NOT CHECKED').padEnd(11)}  ${s.kind.padEnd(width)}  ${String(s.cases).padStart(4)}  ${s.label}: ${oneLine(s.reasons[0] ?? '')}${more}`;
+    lines.push(s.deliberate ? dim(row) : warn(row));
+  }
+  return lines;
+}
+
 /** Formats a duration in ms as "850 ms" or "12.4 s". */
 export const formatDuration = (ms: number): string => (ms < 1000 ? `${Math.round(ms)} ms` : `${(ms / 1000).toFixed(1)} s`);
 
@@ -29,7 +46,13 @@ export function formatHumanReport(report: ConformanceReport, options: HumanRepor
   const red = (t: string) => paint(color, 31, t);
   const green = (t: string) => paint(color, 32, t);
   const dim = (t: string) => paint(color, 2, t);
+  const yellow = (t: string) => paint(color, 33, t);
   const out: string[] = [];
+  if (report.outcome === 'key-rejected') {
+    out.push(`IdentityCall conformance ${report.tool.version} — ${report.target.baseUrl}`);
+    out.push(red(`STOPPED — ${report.stopped ?? `the target rejected ${report.rejectedKey}`}`));
+    return redact(out.join('\n'), options.secrets ?? {});
+  }
   const keeps = report.target.keepsState === undefined ? 'unknown' : report.target.keepsState ? 'keeps state' : 'stateless mock';
   out.push(`IdentityCall conformance ${report.tool.version} — ${report.target.baseUrl}`);
   out.push(dim(`target: ${keeps} · seed ${report.seed} · ${report.runs} generated requests per operation${report.dryRun ? ' · DRY RUN (nothing was sent)' : ''}`));
@@ -67,14 +90,36 @@ export function formatHumanReport(report: ConformanceReport, options: HumanRepor
     if (n > max) out.push('', dim(`… and ${n - max} more failure(s): see the JSON or JUnit report.`));
   }
 
+  out.push(...skipTable(report, dim, yellow));
   out.push('');
   const { counts } = report;
   out.push(`Cases:    ${counts.passed} passed, ${counts.failed ? red(`${counts.failed} failed`) : '0 failed'}, ${counts.skipped} skipped (${counts.cases} in all)`);
   out.push(`Requests: ${report.requests}${report.dryRun ? ' (would be sent)' : ''} in ${formatDuration(report.durationMs)} — ${report.requestsPerSecond} requests/s`);
   if (report.stopped) out.push(red(`Stopped:  ${report.stopped}`));
   for (const left of report.leftBehind) out.push(dim(`Left behind: ${left.kind} ${left.id} (${left.why})`));
-  out.push(report.passed ? green(report.dryRun ? 'DRY RUN — nothing was checked' : 'PASSED — every check passed') : red(`FAILED — ${counts.failures} failure(s) in ${counts.failed} case(s)`));
+  out.push(verdict(report, { red, green, yellow }));
   return redact(out.join('\n'), options.secrets ?? {});
+}
+
+/** The last line: how the run ended. */
+function verdict(report: ConformanceReport, paint: Record<'red' | 'green' | 'yellow', (t: string) => string>): string {
+  const { counts } = report;
+  switch (report.outcome) {
+    case 'passed':
+      return paint.green('PASSED — every check passed');
+    case 'dry-run':
+      return paint.green('DRY RUN — nothing was checked');
+    case 'incomplete': {
+      const notChecked = report.skips.filter((s) => !s.deliberate);
+      const cases = notChecked.reduce((n, s) => n + s.cases, 0);
+      const why = notChecked.map((s) => `${s.kind}: ${s.cases}`).join(', ');
+      return report.passed
+        ? paint.yellow(`INCOMPLETE (accepted with --allow-incomplete) — no check failed; ${cases} case(s) were not checked (${why})`)
+        : paint.yellow(`INCOMPLETE — no check failed, but ${cases} case(s) were not checked (${why}); --allow-incomplete accepts this`);
+    }
+    default:
+      return paint.red(report.outcome === 'key-rejected' ? `STOPPED — ${report.stopped ?? ''}` : `FAILED — ${counts.failures} failure(s) in ${counts.failed} case(s)`);
+  }
 }
 
 /** A failed case's failures as text (empty when it passed): for assertion messages. */

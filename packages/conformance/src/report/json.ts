@@ -1,6 +1,6 @@
 /**
- * The JSON report: the report as data, each failure with its full request and response, keys
- * redacted. Stable field names, for dashboards and scripts.
+ * The JSON report: the report as data — its `outcome`, the `skips` by kind of reason, each failure
+ * with its full request and response — keys redacted. Stable field names, for dashboards and scripts.
  */
 import type { ConformanceReport } from './model.js';
 import { exchangeJson } from './exchange-text.js';
@@ -16,6 +16,7 @@ export function toJsonReport(report: ConformanceReport, secrets: Secrets = {}): 
     operationId: r.operationId,
     outcome: r.outcome,
     skipReason: r.skipReason,
+    skipKind: r.skipKind,
     error: r.error,
     requests: r.requests,
     durationMs: Math.round(r.durationMs),

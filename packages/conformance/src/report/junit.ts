@@ -1,10 +1,11 @@
 /**
  * The JUnit XML report, for CI systems that show test results: one test suite per family with a
- * test case per case (failures name their checks; skips give the reason), and a `checks` suite
- * with one test case per named check.
+ * test case per case (failures name their checks; skips give the reason as their message), and a
+ * `checks` suite with one test case per named check. The run's outcome and its skipped cases by
+ * kind of reason are properties of the report.
  * @see https://github.com/testmoapp/junitxml
  */
-import type { CaseResult } from '../internal/results.js';
+import type { CaseResult } from '../engine/results.js';
 import type { ConformanceReport } from './model.js';
 import { exchangeText } from './exchange-text.js';
 import { redact, type Secrets } from './redact.js';
@@ -56,7 +57,15 @@ export function toJUnitXml(report: ConformanceReport, secrets: Secrets = {}): st
   const tests = report.cases.length + report.checks.length;
   const failures = report.counts.failed + checkFailures;
   const skipped = report.counts.skipped + checkSkipped;
-  const properties = [`    <property name="base_url" value="${xmlEscape(report.target.baseUrl)}"/>`, `    <property name="seed" value="${report.seed}"/>`, `    <property name="requests" value="${report.requests}"/>`, `    <property name="requests_per_second" value="${report.requestsPerSecond}"/>`];
+  const properties = [
+    `    <property name="base_url" value="${xmlEscape(report.target.baseUrl)}"/>`,
+    `    <property name="outcome" value="${report.outcome}"/>`,
+    `    <property name="seed" value="${report.seed}"/>`,
+    `    <property name="requests" value="${report.requests}"/>`,
+    `    <property name="requests_per_second" value="${report.requestsPerSecond}"/>`,
+    // Skipped cases by kind of reason; `not_checked` ones make the run incomplete.
+    ...report.skips.map((s) => `    <property name="skipped.${s.deliberate ? 'by_choice' : 'not_checked'}.${s.kind}" value="${s.cases}"/>`),
+  ];
   const xml = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="identitycall-conformance" tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${seconds(report.durationMs)}">`,

@@ -1,12 +1,12 @@
 /**
- * The report of a run as data: per check how often it passed and failed and why it was skipped,
- * every case with its failures, the requests sent and their rate. The human, JUnit and JSON
- * reports are views of this.
+ * The report of a run as data: how it ended, per check how often it passed and failed and why it
+ * was skipped, the skipped cases by kind of reason, every case with its failures, the requests sent
+ * and their rate. The human, JUnit and JSON reports are views of this.
  */
-import { CHECK_NAMES, CHECKS, type CheckName, type CheckTier } from '../checks.js';
-import { NEED_REASONS } from '../internal/case.js';
-import type { CaseResult } from '../internal/results.js';
-import type { OwnedResource } from '../internal/ledger.js';
+import { CHECK_NAMES, CHECKS, type CheckName, type CheckTier } from '../checks/catalogue.js';
+import { NEED_REASONS, SKIP_KINDS, type SkipKind } from '../engine/needs.js';
+import type { CaseResult } from '../engine/results.js';
+import type { OwnedResource } from '../engine/ledger.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 
 /** How one check fared over the run. */
@@ -24,6 +24,29 @@ export interface CheckSummary {
   status: 'passed' | 'failed' | 'skipped' | 'not-run';
 }
 
+/**
+ * How a run ended:
+ * - `passed`: no check failed, and every case ran or was skipped by choice (see `SKIP_KINDS`);
+ * - `failed`: a check failed, or a case stopped on an error;
+ * - `incomplete`: no check failed, but cases that should have run were skipped (the request budget
+ *   was spent, setup could not create what they need, no number was for sale, time ran out);
+ * - `key-rejected`: the target refused a key the run was given; nothing was checked;
+ * - `dry-run`: nothing was sent, so nothing was checked.
+ */
+export type RunOutcome = 'passed' | 'failed' | 'incomplete' | 'key-rejected' | 'dry-run';
+
+/** The skipped cases of one kind of reason. */
+export interface SkipSummary {
+  kind: SkipKind;
+  /** Whether the user or the target chose it (`false`: the cases were not checked). */
+  deliberate: boolean;
+  label: string;
+  /** Cases skipped for this kind of reason. */
+  cases: number;
+  /** The distinct reasons, as the cases gave them. */
+  reasons: string[];
+}
+
 /** The report of a run. */
 export interface ConformanceReport {
   tool: { name: string; version: string };
@@ -36,12 +59,21 @@ export interface ConformanceReport {
   /** Requests sent (cleanup included; in a dry run, requests that would have been sent). */
   requests: number;
   requestsPerSecond: number;
-  /** True when no check failed and no case stopped on an error. */
+  /** How the run ended. */
+  outcome: RunOutcome;
+  /**
+   * Whether the run counts as a success: it passed (or was a dry run), or it was incomplete and
+   * `allowIncomplete` accepted that.
+   */
   passed: boolean;
+  /** The skipped cases by kind of reason, those that were not checked first. */
+  skips: SkipSummary[];
+  /** The option whose key the target rejected, when it did. */
+  rejectedKey?: string;
   cases: CaseResult[];
   checks: CheckSummary[];
   counts: { cases: number; passed: number; failed: number; skipped: number; failures: number };
-  /** Resources the run created and could not delete (virtual numbers: the API cannot release them). */
+  /** Resources the run created and could not delete (purchased numbers: no operation releases one). */
   leftBehind: Array<{ kind: string; id: string | number; why: string }>;
   /** Why the run stopped early, if it did. */
   stopped?: string;
@@ -60,6 +92,34 @@ export interface ReportInput {
   results: CaseResult[];
   owned: readonly OwnedResource[];
   stopped?: string;
+  /** The option whose key the target rejected. */
+  rejectedKey?: string;
+  /** Count an incomplete run as passed. @default false */
+  allowIncomplete?: boolean;
+  /** Kinds of resource no operation deletes (left behind by design, e.g. purchased numbers). */
+  undeletable?: readonly string[];
+}
+
+/** The skipped cases of `results`, by kind of reason: those that were not checked first, then by count. */
+export function summariseSkips(results: readonly CaseResult[]): SkipSummary[] {
+  const byKind = new Map<SkipKind, SkipSummary>();
+  for (const r of results) {
+    if (r.outcome !== 'skipped') continue;
+    const kind = r.skipKind ?? 'other';
+    const entry = byKind.get(kind) ?? { kind, deliberate: SKIP_KINDS[kind].deliberate, label: SKIP_KINDS[kind].label, cases: 0, reasons: [] };
+    entry.cases++;
+    if (r.skipReason && !entry.reasons.includes(r.skipReason)) entry.reasons.push(r.skipReason);
+    byKind.set(kind, entry);
+  }
+  return [...byKind.values()].sort((a, b) => Number(a.deliberate) - Number(b.deliberate) || b.cases - a.cases);
+}
+
+/** How a run with these results ended (see {@link RunOutcome}). */
+export function outcomeOf(input: Pick<ReportInput, 'results' | 'dryRun' | 'rejectedKey'>, skips = summariseSkips(input.results)): RunOutcome {
+  if (input.rejectedKey) return 'key-rejected';
+  if (input.results.some((r) => r.outcome === 'failed')) return 'failed';
+  if (input.dryRun) return 'dry-run';
+  return skips.some((s) => !s.deliberate) ? 'incomplete' : 'passed';
 }
 
 /** Adds up the case results into a report. */
@@ -86,6 +146,8 @@ export function buildReport(input: ReportInput): ConformanceReport {
     return { name, tier: CHECKS[name].tier, description: CHECKS[name].description, passed, failed, skipped, skipReasons: [...reasons], status };
   });
   const count = (o: CaseResult['outcome']) => input.results.filter((r) => r.outcome === o).length;
+  const skips = summariseSkips(input.results);
+  const outcome = outcomeOf(input, skips);
   const failures = input.results.reduce((n, r) => n + r.failures.length + (r.error ? 1 : 0), 0);
   const seconds = input.durationMs / 1000;
   return {
@@ -98,13 +160,16 @@ export function buildReport(input: ReportInput): ConformanceReport {
     durationMs: Math.round(input.durationMs),
     requests: input.requests,
     requestsPerSecond: seconds > 0 ? Math.round(input.requests / seconds) : 0,
-    passed: count('failed') === 0,
+    outcome,
+    passed: outcome === 'passed' || outcome === 'dry-run' || (outcome === 'incomplete' && input.allowIncomplete === true),
+    skips,
+    ...(input.rejectedKey && { rejectedKey: input.rejectedKey }),
     cases: input.results,
     checks,
     counts: { cases: input.results.length, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), failures },
     leftBehind: input.owned
       .filter((r) => !r.deleted && !input.dryRun && input.keepsState !== false)
-      .map((r) => ({ kind: r.kind, id: r.id, why: r.kind === 'virtual_numbers' ? 'the API has no operation to release a virtual number' : 'its delete did not succeed' })),
+      .map((r) => ({ kind: r.kind, id: r.id, why: input.undeletable?.includes(r.kind) ? 'the API has no operation to delete or release one' : 'its delete did not succeed' })),
     ...(input.stopped && { stopped: input.stopped }),
   };
 }

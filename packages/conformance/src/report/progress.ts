@@ -54,7 +54,8 @@ export function createProgress(out: ProgressOutput, secrets: Secrets = {}): { on
         family = fam;
       } else if (event.type === 'case-end') {
         done++;
-        if (event.result.outcome === 'failed') {
+        // A case that stopped the run (a rejected key) is told once, by the summary.
+        if (event.result.outcome === 'failed' && !event.result.stoppedRun) {
           clear();
           const checks = [...new Set(event.result.failures.map((f) => f.check))].join(', ') || 'error';
           out.write(redact(`FAIL ${event.result.id} (${checks})\n`, secrets));

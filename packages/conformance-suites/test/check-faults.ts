@@ -1,0 +1,38 @@
+/**
+ * For each named check, a fault of the sandbox that the check must catch (the faults are
+ * `FAULTS` of `@identitycall/sandbox`).
+ */
+import type { CheckName } from '@identitycall/conformance';
+import type { FaultName } from '@identitycall/sandbox';
+
+/** A check and a fault it must catch. */
+export interface CheckFault {
+  check: CheckName;
+  fault: FaultName;
+}
+
+/** Every named check but `request_conformance` and `client_return_conformance` (the client is not faulty), with its fault. */
+export const CHECK_FAULTS: readonly CheckFault[] = [
+  { check: 'not_a_server_error', fault: 'malformed-json-500' },
+  { check: 'status_code_conformance', fault: 'create-operator-200' },
+  { check: 'content_type_conformance', fault: 'wrong-content-type' },
+  { check: 'response_schema_conformance', fault: 'operator-missing-initials' },
+  { check: 'response_headers_conformance', fault: 'rate-limit-without-retry-after' },
+  { check: 'negative_data_rejection', fault: 'update-number-accepts-invalid' },
+  { check: 'positive_data_acceptance', fault: 'email-not-nullable' },
+  { check: 'ignored_auth', fault: 'auth-ignored' },
+  { check: 'error_envelope', fault: 'wrong-not-found-message' },
+  { check: 'unsupported_method', fault: 'method-not-allowed-404' },
+  { check: 'use_after_free', fault: 'delete-recording-keeps-it' },
+  { check: 'ensure_resource_availability', fault: 'create-returns-wrong-id' },
+  { check: 'permission_enforcement', fault: 'read-only-can-write' },
+  { check: 'scope_isolation', fault: 'scope-403-instead-of-404' },
+  { check: 'partial_update', fault: 'partial-update-overwrites' },
+  { check: 'null_clears_field', fault: 'email-not-nullable' },
+  { check: 'phone_normalisation', fault: 'phone-not-normalised' },
+  { check: 'initials_derivation', fault: 'initials-ascii-only' },
+  { check: 'idempotent_upload', fault: 'idempotent-replay-duplicates' },
+  { check: 'delete_cascade', fault: 'project-delete-not-cascading' },
+  { check: 'pagination_walk', fault: 'pagination-meta-off-by-one' },
+  { check: 'processing_lifecycle', fault: 'transcription-before-completion' },
+  ];

@@ -1,0 +1,166 @@
+/**
+ * The command line of `identitycall-conformance`: flags (and the environment variables CI
+ * secrets arrive in) turned into run options and report destinations. Any mistake is a
+ * `UsageError` with a message that says what to fix (the CLI exits 2).
+ */
+import { parseArgs } from 'node:util';
+import { CHECK_TIERS, type CheckTier } from '../checks/catalogue.js';
+import { FAMILIES, type Family } from '../engine/results.js';
+import { UsageError } from '../errors.js';
+import type { ConformanceOptions } from '../options.js';
+
+/** The usage text. */
+export const USAGE = `Usage: identitycall-conformance --base-url <url> --api-key <key> [options]
+
+Checks a deployment of the IdentityCall API (or the mock, or the sandbox) against the spec.
+
+Target and keys (environment variables in brackets):
+  --base-url <url>        API base URL, with its base path  [IDENTITYCALL_BASE_URL]
+  --api-key <key>         key with read, write and delete   [IDENTITYCALL_API_KEY]
+  --read-only-key <key>   key with only read: switches on the 403 checks  [IDENTITYCALL_READ_ONLY_KEY]
+  --project-key <key>     project-scoped key with read and write: switches on
+                          the scope (404) checks              [IDENTITYCALL_PROJECT_KEY]
+
+Generation:
+  --seed <n>              seed of the generated requests (default: random, printed)
+  --runs <n>              generated requests per operation (default 20; 0 turns them off)
+
+Safety:
+  --max-requests <n>      send at most n requests; the rest is skipped (cleanup still runs)
+  --rate <n>              at most n requests per second
+  --dry-run               print every request that would be sent; send nothing
+  --allow-purchase        let the run buy a virtual number (it cannot be released)
+  --no-purchase           never buy one (default off for remote targets, on for loopback)
+  --stateless | --stateful
+                          say whether the target keeps state (default: detected; a
+                          target that honours Prism's Prefer: code= is a stateless mock)
+  --timeout <ms>          time one request may take (default 30000)
+  --poll-timeout <ms>     time an upload may take to be processed (default 120000)
+
+Selection:
+  --family <name>         run only this family of cases (repeatable):
+                          ${FAMILIES.filter((f) => f !== 'setup' && f !== 'cleanup').join(', ')}
+  --tier <tier>           run only this tier: contract or behaviour
+
+Verdict:
+  --allow-incomplete      exit 0 even when cases were not checked for lack of
+                          budget, resources, numbers to buy or time (INCOMPLETE)
+
+Reports:
+  --junit <file>          write a JUnit XML report
+  --json <file>           write a JSON report
+  --quiet                 no progress output (the summary is still printed)
+  --no-color              no colours (also NO_COLOR=1; FORCE_COLOR=1 forces them;
+                          without either, colours only on a terminal)
+
+  -h, --help              show this help
+  -V, --version           show the version
+
+Exit status: 0 passed, 1 a check failed (or the target did not answer),
+2 usage error, 3 INCOMPLETE (no check failed, but cases were not checked),
+4 the target rejected a key (nothing was checked).
+`;
+
+/** What the command line asks for. */
+export interface CliRequest {
+  options: ConformanceOptions;
+  junit?: string;
+  json?: string;
+  quiet: boolean;
+  color: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+function integer(flag: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^-?\d+$/.test(value.trim()) || Number(value) < min) throw new UsageError(`${flag} must be a whole number ≥ ${min}, got "${value}"`);
+  return Number(value);
+}
+
+function positive(flag: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (value.trim() === '' || !Number.isFinite(n) || n <= 0) throw new UsageError(`${flag} must be a number > 0, got "${value}"`);
+  return n;
+}
+
+/**
+ * Parses `argv` (without the node and script paths) with `env` as the fallback for keys and URL.
+ * @throws UsageError for unknown flags, missing values, malformed numbers or conflicting flags.
+ */
+export function parseCli(argv: readonly string[], env: Record<string, string | undefined> = {}): CliRequest {
+  let values: Record<string, string | boolean | string[] | undefined>;
+  let positionals: string[];
+  try {
+    ({ values, positionals } = parseArgs({
+      args: [...argv],
+      allowPositionals: true,
+      strict: true,
+      options: {
+        'base-url': { type: 'string' },
+        'api-key': { type: 'string' },
+        'read-only-key': { type: 'string' },
+        'project-key': { type: 'string' },
+        seed: { type: 'string' },
+        runs: { type: 'string' },
+        'max-requests': { type: 'string' },
+        rate: { type: 'string' },
+        'dry-run': { type: 'boolean' },
+        'allow-purchase': { type: 'boolean' },
+        'no-purchase': { type: 'boolean' },
+        stateless: { type: 'boolean' },
+        stateful: { type: 'boolean' },
+        timeout: { type: 'string' },
+        'poll-timeout': { type: 'string' },
+        family: { type: 'string', multiple: true },
+        tier: { type: 'string', multiple: true },
+        junit: { type: 'string' },
+        json: { type: 'string' },
+        quiet: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'allow-incomplete': { type: 'boolean' },
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'V' },
+      },
+    }));
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+  const help = values.help === true;
+  const version = values.version === true;
+  const str = (name: string) => values[name] as string | undefined;
+  if (values['allow-purchase'] && values['no-purchase']) throw new UsageError('--allow-purchase and --no-purchase contradict each other');
+  if (values.stateless && values.stateful) throw new UsageError('--stateless and --stateful contradict each other');
+  const families = (values.family as string[] | undefined)?.map((f) => {
+    if (!(FAMILIES as readonly string[]).includes(f)) throw new UsageError(`--family: unknown family "${f}" (known: ${FAMILIES.join(', ')})`);
+    return f as Family;
+  });
+  const tiers = (values.tier as string[] | undefined)?.map((t) => {
+    if (!(CHECK_TIERS as readonly string[]).includes(t)) throw new UsageError(`--tier: expected contract or behaviour, got "${t}"`);
+    return t as CheckTier;
+  });
+  const options: ConformanceOptions = {
+    baseUrl: str('base-url') ?? env.IDENTITYCALL_BASE_URL ?? '',
+    apiKey: str('api-key') ?? env.IDENTITYCALL_API_KEY ?? '',
+    readOnlyKey: str('read-only-key') ?? (env.IDENTITYCALL_READ_ONLY_KEY || undefined),
+    projectKey: str('project-key') ?? (env.IDENTITYCALL_PROJECT_KEY || undefined),
+    seed: integer('--seed', str('seed'), -(2 ** 31)),
+    runs: integer('--runs', str('runs'), 0),
+    maxRequests: integer('--max-requests', str('max-requests'), 1),
+    rate: positive('--rate', str('rate')),
+    dryRun: values['dry-run'] === true,
+    allowPurchase: values['allow-purchase'] ? true : values['no-purchase'] ? false : undefined,
+    stateless: values.stateless ? true : values.stateful ? false : 'auto',
+    timeoutMs: positive('--timeout', str('timeout')),
+    pollTimeoutMs: integer('--poll-timeout', str('poll-timeout'), 0),
+    families,
+    tiers,
+    allowIncomplete: values['allow-incomplete'] === true,
+  };
+  for (const [flag, file] of [['--junit', str('junit')], ['--json', str('json')]] as const) {
+    if (file !== undefined && file.trim() === '') throw new UsageError(`${flag} needs a file name`);
+  }
+  return { options, junit: str('junit'), json: str('json'), quiet: values.quiet === true, color: values['no-color'] !== true, help, version };
+}
