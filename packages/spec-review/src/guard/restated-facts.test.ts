@@ -9,13 +9,14 @@ import { loadSpec, PERMISSIONS, responseMessage, jsonBodyLimit, largestUpload, f
 import { afterAll, describe, expect, it } from 'vitest';
 import { findRepoRoot } from '../git/git.js';
 import { ALLOWED_FACTS } from './allow-list.js';
-import { applyAllowList, findInSource, findRestatedFacts, formatFindings, sourceFiles, specFacts } from './restated-facts.js';
+import { applyAllowList, findInSource, findRestatedFacts, formatFindings, sourceFiles, specFacts, specNames } from './restated-facts.js';
 
 const doc = loadSpec();
 const facts = specFacts(doc);
 const notFound = responseMessage(doc, 'NotFound');
 const limit = jsonBodyLimit(doc);
-const found = (text: string, file = 'packages/x/src/a.ts') => findInSource(file, text, facts).map((f) => `${f.kind}:${f.fact}`);
+const names = specNames(doc);
+const found = (text: string, file = 'packages/x/src/a.ts') => findInSource(file, text, facts, names).map((f) => `${f.kind}:${f.fact}`);
 
 describe('what the guard finds', () => {
   it('reads its facts from the spec: every documented message, each limit, each permission', () => {
@@ -44,6 +45,7 @@ describe('what the guard finds', () => {
     { name: 'another number', text: 'const n = 1024 * 1023; const m = 1000;' },
     { name: 'a factor of a product', text: 'const LIMIT = 2 * 1024 * 1024;' },
     { name: 'a bigger number that contains the digits', text: `const n = '${limit}0';` },
+    { name: "a spec name that is also a message ('Unauthorized')", text: "const m = responseMessage(doc, 'Unauthorized'); const r = '#/components/responses/Unauthorized';" },
   ])('ignores $name', ({ text }) => {
     expect(found(text)).toEqual([]);
   });
@@ -88,7 +90,7 @@ describe('what the guard finds', () => {
 
 describe('the repository', () => {
   const root = findRepoRoot(process.cwd());
-  const findings = findRestatedFacts(root, facts);
+  const findings = findRestatedFacts(root, facts, names);
   const { violations, stale } = applyAllowList(findings, ALLOWED_FACTS);
 
   it('reads documented messages, limits and permission names from the spec instead of restating them', () => {

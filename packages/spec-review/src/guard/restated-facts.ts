@@ -111,8 +111,20 @@ function constantProduct(node: ts.Expression): number | undefined {
   return undefined;
 }
 
-/** Finds every literal of `text` (a file at `file`) that restates one of `facts`. */
-export function findInSource(file: string, text: string, facts: readonly Fact[]): Finding[] {
+/**
+ * Names the spec gives its parts (shared responses, schemas, examples, parameters, security
+ * schemes). A literal that is exactly such a name, or a `#/components/…` reference to one, points
+ * into the spec — `responseMessage(doc, 'Unauthorized')` — and restates nothing, even when the
+ * name is also a documented message.
+ */
+export function specNames(doc: OpenAPIDocument): Set<string> {
+  const names = new Set<string>();
+  for (const group of Object.values(doc.components ?? {})) for (const name of Object.keys(group ?? {})) names.add(name);
+  return names;
+}
+
+/** Finds every literal of `text` (a file at `file`) that restates one of `facts`; `names` are {@link specNames}. */
+export function findInSource(file: string, text: string, facts: readonly Fact[], names: ReadonlySet<string> = new Set()): Finding[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.js') || file.endsWith('.mjs') ? ts.ScriptKind.JS : ts.ScriptKind.TS);
   const messages = facts.filter((f) => f.kind === 'message');
   const limits = new Map(facts.filter((f) => f.kind === 'limit').map((f) => [Number(f.value), f]));
@@ -136,7 +148,8 @@ export function findInSource(file: string, text: string, facts: readonly Fact[])
   const visit = (node: ts.Node): void => {
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
       const value = node.text;
-      for (const m of messages) if (value.includes(m.value)) add(node, 'message', m.value, value);
+      const reference = names.has(value) || (value.startsWith('#/components/') && names.has(value.slice(value.lastIndexOf('/') + 1)));
+      if (!reference) for (const m of messages) if (value.includes(m.value)) add(node, 'message', m.value, value);
       for (const { fact, text: t } of limitTexts) if (new RegExp(`(^|[^\\d.])${t.replace(/ /g, '\\s?')}\\b`).test(value)) add(node, 'limit', fact.value, value);
     }
     if (ts.isBinaryExpression(node) || ts.isNumericLiteral(node)) {
@@ -164,10 +177,10 @@ export function findInSource(file: string, text: string, facts: readonly Fact[])
   return out;
 }
 
-/** Scans `packages/*\/src` under `root` for restated facts. */
-export function findRestatedFacts(root: string, facts: readonly Fact[]): Finding[] {
+/** Scans `packages/*\/src` under `root` for restated facts; `names` are {@link specNames}. */
+export function findRestatedFacts(root: string, facts: readonly Fact[], names: ReadonlySet<string> = new Set()): Finding[] {
   return sourceFiles(root).flatMap((path) =>
-    findInSource(relative(root, path).split(sep).join('/'), readFileSync(path, 'utf8'), facts),
+    findInSource(relative(root, path).split(sep).join('/'), readFileSync(path, 'utf8'), facts, names),
   );
 }
 
