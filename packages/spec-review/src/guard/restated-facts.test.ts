@@ -15,6 +15,7 @@ const doc = loadSpec();
 const facts = specFacts(doc);
 const notFound = responseMessage(doc, 'NotFound');
 const limit = jsonBodyLimit(doc);
+const basePath = new URL(doc.servers![0]!.url).pathname;
 const names = specNames(doc);
 const found = (text: string, file = 'packages/x/src/a.ts') => findInSource(file, text, facts, names).map((f) => `${f.kind}:${f.fact}`);
 
@@ -23,6 +24,7 @@ describe('what the guard finds', () => {
     expect(facts.filter((f) => f.kind === 'permission').map((f) => f.value)).toEqual([...PERMISSIONS]);
     expect(facts.filter((f) => f.kind === 'limit').map((f) => Number(f.value))).toEqual(expect.arrayContaining([limit, largestUpload(doc)]));
     expect(facts.some((f) => f.kind === 'message' && f.value === notFound)).toBe(true);
+    expect(facts.filter((f) => f.kind === 'server').map((f) => f.value)).toEqual([doc.servers![0]!.url, basePath]);
   });
 
   it.each([
@@ -35,6 +37,7 @@ describe('what the guard finds', () => {
     { name: 'a permission union', text: "type P = 'read' | 'write' | 'delete';", want: ['permission:read | write | delete'] },
     { name: 'a permission array', text: "const all = ['read', 'write'];", want: ['permission:read | write'] },
     { name: 'a permission record', text: "const m = { read: 1, delete: 2 };", want: ['permission:read | delete'] },
+    { name: 'the base path', text: `const base = '${basePath}/operators';`, want: [`server:${basePath}`] },
   ])('finds $name', ({ text, want }) => {
     expect(found(text)).toEqual(want);
   });

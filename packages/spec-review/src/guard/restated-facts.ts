@@ -22,7 +22,7 @@ import {
 import ts from 'typescript';
 
 /** What kind of fact a literal restates. */
-export type FactKind = 'message' | 'limit' | 'permission';
+export type FactKind = 'message' | 'limit' | 'permission' | 'server';
 
 /** One fact of the spec that source files must read rather than restate. */
 export interface Fact {
@@ -55,7 +55,7 @@ export interface AllowedFact {
 /**
  * Every fact the guard looks for, read from the spec: the messages of every documented error
  * example and the fixed text of each `x-message-template`, the JSON body limit and each upload
- * limit, and the permission names.
+ * limit, the permission names, and the server URL and its base path.
  */
 export function specFacts(doc: OpenAPIDocument): Fact[] {
   const facts: Fact[] = [];
@@ -73,6 +73,11 @@ export function specFacts(doc: OpenAPIDocument): Fact[] {
   for (const f of uploadFormats(doc)) if (!limits.has(f.maxBytes)) limits.set(f.maxBytes, `x-upload-formats (${f.format})`);
   for (const [bytes, source] of limits) facts.push({ kind: 'limit', value: String(bytes), source });
   for (const p of PERMISSIONS) facts.push({ kind: 'permission', value: p, source: 'x-permissions' });
+  for (const server of doc.servers ?? []) {
+    facts.push({ kind: 'server', value: server.url, source: 'servers' });
+    const path = new URL(server.url).pathname.replace(/\/$/, '');
+    if (path.length > 1) facts.push({ kind: 'server', value: path, source: `the path of ${server.url}` });
+  }
   return facts;
 }
 
@@ -126,7 +131,7 @@ export function specNames(doc: OpenAPIDocument): Set<string> {
 /** Finds every literal of `text` (a file at `file`) that restates one of `facts`; `names` are {@link specNames}. */
 export function findInSource(file: string, text: string, facts: readonly Fact[], names: ReadonlySet<string> = new Set()): Finding[] {
   const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.js') || file.endsWith('.mjs') ? ts.ScriptKind.JS : ts.ScriptKind.TS);
-  const messages = facts.filter((f) => f.kind === 'message');
+  const messages = facts.filter((f) => f.kind === 'message' || f.kind === 'server');
   const limits = new Map(facts.filter((f) => f.kind === 'limit').map((f) => [Number(f.value), f]));
   const limitTexts = [...limits.values()].map((f) => ({ fact: f, text: formatBytes(Number(f.value)) }));
   const permissions = new Set(facts.filter((f) => f.kind === 'permission').map((f) => f.value));
@@ -149,7 +154,7 @@ export function findInSource(file: string, text: string, facts: readonly Fact[],
     if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
       const value = node.text;
       const reference = names.has(value) || (value.startsWith('#/components/') && names.has(value.slice(value.lastIndexOf('/') + 1)));
-      if (!reference) for (const m of messages) if (value.includes(m.value)) add(node, 'message', m.value, value);
+      if (!reference) for (const m of messages) if (value.includes(m.value)) add(node, m.kind, m.value, value);
       for (const { fact, text: t } of limitTexts) if (new RegExp(`(^|[^\\d.])${t.replace(/ /g, '\\s?')}\\b`).test(value)) add(node, 'limit', fact.value, value);
     }
     if (ts.isBinaryExpression(node) || ts.isNumericLiteral(node)) {
@@ -202,6 +207,7 @@ export function formatFindings(findings: readonly Finding[], facts: readonly Fac
     message: 'read it with errorMessages() / responseMessage() / permissionMessage() / messageTemplate()',
     limit: 'read it with jsonBodyLimit() / uploadFormats() / largestUpload()',
     permission: 'use PERMISSIONS / Permission from @identitycall/openapi',
+    server: "read it from the spec's servers (or the client's generated DEFAULT_BASE_URL)",
   };
   return findings
     .map((f) => {
