@@ -6,6 +6,7 @@
 import { connect } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { responseMessage } from '@identitycall/openapi';
+import { SANDBOX_MESSAGES, malformedJsonMessage } from '../src/errors/messages.js';
 import { KEYS, operationFor, spec, useSandbox } from './helpers.js';
 
 const { api, sandbox } = useSandbox();
@@ -13,6 +14,8 @@ beforeEach(() => sandbox().reset());
 
 const MiB = 1024 * 1024;
 const jane = () => api().get('/operators/42').then((r) => r.body.data);
+/** What every JSON operation below could change, as the lists show it. */
+const everything = () => Promise.all(['/operators', '/projects', '/virtual_numbers', '/recordings'].map((p) => api().get(p).then((r) => r.body)));
 
 const JSON_OPERATIONS = [
   { method: 'POST', path: '/operators' },
@@ -30,6 +33,15 @@ describe('malformed JSON', () => {
     const res = await api().call(method, path, { rawBody: '{"name": "Jane", ' });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/^Malformed JSON in request body/);
+  });
+
+  it.each(JSON_OPERATIONS)('answers 400 to a body that is not UTF-8 and stores nothing ($method $path)', async ({ method, path }) => {
+    const before = await everything();
+    const notUtf8 = new Uint8Array([...Buffer.from('{"name":"'), 0xff, 0xfe, ...Buffer.from('","display_name":"x"}')]);
+    const res = await api().call(method, path, { rawBody: notUtf8 });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: malformedJsonMessage(SANDBOX_MESSAGES.notUtf8) });
+    expect(await everything()).toEqual(before);
   });
 });
 

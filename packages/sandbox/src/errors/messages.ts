@@ -75,6 +75,7 @@ export const SANDBOX_MESSAGE_TABLE = {
   numberNotAvailable: ['Phone number is not available for purchase', 'Purchase documents no message for a number outside the available catalogue.'],
   projectMustExist: ['Project must exist', 'Upload and Update Recording document no message for an unknown project_id (Rails wording).'],
   externalIdTaken: ['External id has already been taken', 'Moving a recording onto a taken (project_id, external_id) pair is undocumented (Rails wording).'],
+  notUtf8: ['the body is not valid UTF-8 (JSON text is UTF-8, RFC 8259 §8.1)', "The detail of MalformedJson's template for bytes that are not UTF-8, which would otherwise be stored as U+FFFD."],
   malformedRequest: ['Malformed HTTP request', 'node:http refuses a request line or header it cannot parse before any route sees it.'],
   requestTimeout: ['Request timed out', 'The connection limits (headersTimeout, requestTimeout) are the sandbox\'s own, not the API\'s.'],
   headersTooLarge: ['Request headers too large', 'node:http refuses header blocks over its limit before any route sees them.'],

@@ -5,9 +5,11 @@
  * @see https://nodejs.org/docs/latest-v20.x/api/http.html#class-httpincomingmessage
  * @see ../../../../spec/DECISIONS.md (B18, B21)
  */
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import { jsonBodyLimit, loadSpec } from '@identitycall/openapi';
 import { ApiError, bodyTooLarge, malformedJson } from '../errors/api-error.js';
+import { SANDBOX_MESSAGES } from '../errors/messages.js';
 
 /** The largest JSON body accepted: the spec's `x-max-bytes` (B21). */
 export const JSON_BODY_LIMIT: number = jsonBodyLimit(loadSpec());
@@ -80,7 +82,7 @@ export function consume(
   });
 }
 
-/** Reads a JSON body (at most `limit` bytes). Empty body → undefined. Throws 400 or 413. */
+/** Reads a JSON body (at most `limit` bytes, UTF-8). Empty body → undefined. Throws 400 or 413. */
 export async function readJson(req: IncomingMessage, limit: number = JSON_BODY_LIMIT): Promise<unknown> {
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit + DRAIN_CAP) {
@@ -98,7 +100,10 @@ export async function readJson(req: IncomingMessage, limit: number = JSON_BODY_L
     throw e instanceof ApiError ? new ApiError(e.status, e.body, e.headers, result.close) : e;
   }
   if (size === 0) return undefined;
-  const text = Buffer.concat(chunks, size).toString('utf8');
+  const bytes = Buffer.concat(chunks, size);
+  // Decoding would turn each bad byte into U+FFFD and store that as if the client had sent it.
+  if (!isUtf8(bytes)) throw malformedJson(SANDBOX_MESSAGES.notUtf8);
+  const text = bytes.toString('utf8');
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);
