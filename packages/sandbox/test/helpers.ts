@@ -28,10 +28,11 @@ export const validator = createValidator(spec);
 
 /**
  * Statuses the sandbox may send where an operation documents none: its HTTP-level answers for
- * every operation (malformed JSON, body too large, method not allowed; see the README's
- * "Decisions"). Each must still use the documented generic error envelope.
+ * every operation (malformed JSON or Content-Type, body too large, method not allowed, a body in
+ * another media type; see the README's "Decisions"). Each must still use the documented generic
+ * error envelope.
  */
-export const HTTP_LEVEL_STATUSES = new Set([400, 405, 413]);
+export const HTTP_LEVEL_STATUSES = new Set([400, 405, 413, 415]);
 
 const templates = validator.operations.map((op) => ({
   op,

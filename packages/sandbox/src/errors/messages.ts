@@ -75,6 +75,8 @@ export const SANDBOX_MESSAGE_TABLE = {
   numberNotAvailable: ['Phone number is not available for purchase', 'Purchase documents no message for a number outside the available catalogue.'],
   projectMustExist: ['Project must exist', 'Upload and Update Recording document no message for an unknown project_id (Rails wording).'],
   externalIdTaken: ['External id has already been taken', 'Moving a recording onto a taken (project_id, external_id) pair is undocumented (Rails wording).'],
+  malformedContentType: ['Malformed Content-Type header', 'A Content-Type outside the media-type grammar (RFC 9110 §8.3.1) names no way to read the body; no page documents the answer.'],
+  unsupportedContentType: ['Unsupported Content-Type', 'A JSON body sent without Content-Type, as another type or in a charset other than UTF-8 gets 415 (RFC 9110 §15.5.16); no page documents it.'],
   notUtf8: ['the body is not valid UTF-8 (JSON text is UTF-8, RFC 8259 §8.1)', "The detail of MalformedJson's template for bytes that are not UTF-8, which would otherwise be stored as U+FFFD."],
   malformedRequest: ['Malformed HTTP request', 'node:http refuses a request line or header it cannot parse before any route sees it.'],
   requestTimeout: ['Request timed out', 'The connection limits (headersTimeout, requestTimeout) are the sandbox\'s own, not the API\'s.'],
