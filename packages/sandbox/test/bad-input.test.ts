@@ -15,7 +15,7 @@ beforeEach(() => sandbox().reset());
 const MiB = 1024 * 1024;
 const jane = () => api().get('/operators/42').then((r) => r.body.data);
 /** What every JSON operation below could change, as the lists show it. */
-const everything = () => Promise.all(['/operators', '/projects', '/virtual_numbers', '/recordings'].map((p) => api().get(p).then((r) => r.body)));
+const everything = () => Promise.all(['/operators', '/projects', '/virtual_numbers', '/virtual_numbers/7', '/recordings'].map((p) => api().get(p).then((r) => r.body)));
 
 const JSON_OPERATIONS = [
   { method: 'POST', path: '/operators' },
@@ -105,6 +105,29 @@ describe('wrong types and unknown enum values', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual(before);
     expect(({} as Record<string, unknown>).active).toBeUndefined();
+  });
+});
+
+describe('query parameters given twice', () => {
+  it.each([
+    { method: 'GET', path: '/recordings?page=1&page=2', field: 'page' },
+    { method: 'GET', path: '/recordings?per_page=20&status=completed&per_page=20', field: 'per_page' },
+    { method: 'GET', path: '/recordings?status=completed&status=pending', field: 'status' },
+    { method: 'GET', path: '/virtual_numbers/available?country=US&country=LT', field: 'country' },
+    { method: 'GET', path: '/virtual_numbers/available?number_type=local&number_type=', field: 'number_type' },
+    { method: 'DELETE', path: '/virtual_numbers/7/remove_operator?operator_id=13&operator_id=13', field: 'operator_id' },
+  ])('answers 400 naming $field, and changes nothing ($method $path)', async ({ method, path, field }) => {
+    const before = await everything();
+    const res = await api().call(method, path);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: `${field} must be given once, not 2 times` });
+    expect(await everything()).toEqual(before);
+  });
+
+  it('still reads each parameter given once, and ignores repeated ones it does not document', async () => {
+    const res = await api().get('/recordings?page=1&status=completed&tag=a&tag=b');
+    expect(res.status).toBe(200);
+    expect(res.body.meta.total_count).toBe(2);
   });
 });
 
