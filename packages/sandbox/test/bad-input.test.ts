@@ -1,13 +1,13 @@
 /**
  * Bad input of every kind gets a documented 4xx, never a 5xx, a crash, a hung connection or a half
  * applied change: malformed JSON, oversized bodies, wrong types, unknown enums, bad ids, wrong
- * methods, bad keys, malformed multipart and raw protocol garbage.
+ * methods (CONNECT included), bad keys, malformed multipart and raw protocol garbage.
  */
 import { connect } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { responseMessage } from '@identitycall/openapi';
 import { SANDBOX_MESSAGES, malformedJsonMessage } from '../src/errors/messages.js';
-import { KEYS, operationFor, spec, useSandbox } from './helpers.js';
+import { KEYS, operationFor, parseRawAnswer, rawExchange, spec, useSandbox } from './helpers.js';
 
 const { api, sandbox } = useSandbox();
 beforeEach(() => sandbox().reset());
@@ -235,5 +235,15 @@ describe('multipart and protocol garbage', () => {
       socket.setTimeout(60_000, () => reject(new Error('hung')));
     });
     expect(reply).toMatch(/^HTTP\/1\.1 400/);
+  });
+
+  it.each(['example.com:443', '127.0.0.1:PORT'])('answers CONNECT %s with 405 in the envelope (no tunnel), then closes', async (target) => {
+    const authority = target.replace('PORT', new URL(sandbox().origin).port);
+    const reply = parseRawAnswer(await rawExchange(sandbox().origin, `CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n\r\n`));
+    expect(reply.status).toBe(405);
+    expect(reply.headers.allow).toBe('');
+    expect(reply.headers.connection).toBe('close');
+    expect(reply.json).toEqual({ error: SANDBOX_MESSAGES.connectNotSupported });
+    expect((await api().get('/operators/42')).status).toBe(200);
   });
 });

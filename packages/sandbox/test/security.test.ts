@@ -5,11 +5,10 @@
  * POST, which browsers send without a preflight, is refused, and so is any cross-site `Origin` or
  * `Sec-Fetch-Site`); and with an admin token, admin routes need it.
  */
-import { connect } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/index.js';
 import { sameToken } from '../src/admin/admin-guard.js';
-import { KEYS, rawRequest, useCli, useSandbox, type Api } from './helpers.js';
+import { KEYS, rawExchange, rawRequest, useCli, useSandbox, type Api } from './helpers.js';
 
 const BASE = '/api/v1/public';
 const auth = { authorization: `Bearer ${KEYS.full}` };
@@ -57,13 +56,7 @@ describe('the Host allow-list', () => {
   });
 
   it('refuses a request without a Host header (HTTP/1.0)', async () => {
-    const reply = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(portOf(api())), '127.0.0.1', () => socket.write('GET /__sandbox/keys HTTP/1.0\r\n\r\n'));
-      let data = '';
-      socket.on('data', (d) => (data += d.toString()));
-      socket.on('close', () => resolve(data));
-      socket.on('error', reject);
-    });
+    const reply = await rawExchange(sandbox().origin, 'GET /__sandbox/keys HTTP/1.0\r\n\r\n');
     expect(reply).toMatch(/^HTTP\/1\.1 403 /);
     expect(reply).toContain('A request without a Host header is not answered');
     expect(reply).not.toContain('idc_');

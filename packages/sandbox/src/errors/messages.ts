@@ -81,6 +81,7 @@ export const SANDBOX_MESSAGE_TABLE = {
   malformedRequest: ['Malformed HTTP request', 'node:http refuses a request line or header it cannot parse before any route sees it.'],
   requestTimeout: ['Request timed out', 'The connection limits (headersTimeout, requestTimeout) are the sandbox\'s own, not the API\'s.'],
   headersTooLarge: ['Request headers too large', 'node:http refuses header blocks over its limit before any route sees them.'],
+  connectNotSupported: ['CONNECT is not supported: the sandbox is an API server, not a proxy', 'node:http drops a CONNECT without a word; a client deserves an answer.'],
   hostNotAllowed: ['Host not allowed', 'DNS-rebinding protection of a local tool; the API has no such check.'],
   adminCrossSite: ['Cross-site requests to the admin routes are refused', 'Protects a developer\'s sandbox from web pages they visit.'],
   adminContentType: ['Admin POST routes need Content-Type: application/json', 'A JSON content type makes browsers preflight the request, so a web page cannot send it.'],
