@@ -81,6 +81,7 @@ export const SANDBOX_MESSAGE_TABLE = {
   malformedRequest: ['Malformed HTTP request', 'node:http refuses a request line or header it cannot parse before any route sees it.'],
   requestTimeout: ['Request timed out', 'The connection limits (headersTimeout, requestTimeout) are the sandbox\'s own, not the API\'s.'],
   headersTooLarge: ['Request headers too large', 'node:http refuses header blocks over its limit before any route sees them.'],
+  badHostHeader: ['Bad Host header', 'RFC 9112 §3.2: an HTTP/1.1 request without a Host header, or with more than one, must get 400.'],
   connectNotSupported: ['CONNECT is not supported: the sandbox is an API server, not a proxy', 'node:http drops a CONNECT without a word; a client deserves an answer.'],
   hostNotAllowed: ['Host not allowed', 'DNS-rebinding protection of a local tool; the API has no such check.'],
   adminCrossSite: ['Cross-site requests to the admin routes are refused', 'Protects a developer\'s sandbox from web pages they visit.'],

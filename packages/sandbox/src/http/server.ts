@@ -70,6 +70,9 @@ export function createHttpServer(limits: ServerLimits, listener: (req: IncomingM
       // node:http checks the two timeouts on this interval (30 s by default); a quarter of the
       // shortest keeps a cut-off close to its limit.
       connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(shortest / 4))),
+      // node:http would answer a missing Host with a bare 400; the Host guard answers it in the
+      // envelope instead (./host-guard.ts).
+      requireHostHeader: false,
     },
     (req, res) => {
       // The first request arrived: from here node:http's own timeouts govern the connection.
