@@ -223,6 +223,15 @@ describe('multipart and protocol garbage', () => {
     expect(res.body.error).toMatch(/^Malformed multipart\/form-data body/);
   });
 
+  it.each([
+    { name: 'an empty body (no form at all)', body: '' },
+    { name: 'only the closing boundary (an empty form)', body: '--b--\r\n' },
+  ])('answers 400 "file is required" to $name', async ({ body }) => {
+    const res = await api().call('POST', '/recordings', { rawBody: new TextEncoder().encode(body), headers: { 'content-type': 'multipart/form-data; boundary=b' } });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: responseMessage(spec, 'FileRequired') });
+  });
+
   it('answers a malformed request line with 400 and closes the connection', async () => {
     const { port } = new URL(sandbox().url);
     const reply = await new Promise<string>((resolve, reject) => {
