@@ -73,6 +73,27 @@ describe('cases', () => {
     }
   });
 
+  it('sends body and header cases to the record each operation\'s documented answer names', () => {
+    const bodyCases = all.filter((c) => (c.family === 'json' || c.family === 'content-type') && c.operationId !== undefined);
+    const checked = new Set<string>();
+    for (const c of bodyCases) {
+      const op = operations.find((o) => o.operationId === c.operationId)!;
+      const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+      if (names.length === 0) continue;
+      const values = new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '([^/?]+)')}(?:\\?|$)`).exec(http(c).path)!.slice(1).map(decodeURIComponent);
+      const answers = JSON.stringify(op.responses.filter((r) => r.status.startsWith('2')).flatMap((r) => r.content.flatMap((m) => m.examples.map((e) => e.value))));
+      names.forEach((name, i) => {
+        const examples = op.parameters.find((p) => p.in === 'path' && p.name === name)!.examples.map((e) => String(e.value));
+        expect(examples, c.id).toContain(values[i]);
+        const named = examples.filter((e) => new RegExp(`"(?:id|\\w+_id)":"?${e}"?[,}]`).test(answers));
+        if (named.length > 0) expect(named, `${c.id} targets a record its answer names`).toContain(values[i]);
+      });
+      checked.add(op.operationId);
+    }
+    // Update Recording is the operation whose first id example no answer of it names.
+    expect(checked).toContain('updateRecording');
+  });
+
   it('tries every method a path does not document', () => {
     const paths = [...new Set(operations.map((o) => o.path))];
     for (const path of paths) {
@@ -167,6 +188,16 @@ describe('a different spec gives different cases', () => {
     });
     const over = cases(smaller).find((c) => c.id.startsWith('json.over-limit/'))!;
     expect(bodyBytes(http(over).body)).toBe(2049);
+  });
+
+  it('follows the examples of a path parameter: the first one when no answer names any', () => {
+    const first = (d: OpenAPIDocument) => (d.components!.parameters as Record<string, { examples: Record<string, { value: string }> }>).RecordingId!.examples;
+    const unnamed = edited((d) => {
+      for (const example of Object.values(first(d)).slice(1)) example.value = '987654';
+    });
+    const path = http(cases(unnamed).find((c) => c.id === 'json.deep-nesting/updateRecording')!).path;
+    expect(path).toBe(`/recordings/${Object.values(first(doc))[0]!.value}`);
+    expect(http(byId.get('json.deep-nesting/updateRecording')!).path).not.toBe(path);
   });
 
   it('follows the base path of servers[0]', () => {
