@@ -127,6 +127,18 @@ describe('cases', () => {
     }
   });
 
+  it('sends each scalar query parameter twice, expecting a refusal (the schema refuses a list)', () => {
+    const params = operations.flatMap((op) => op.parameters.filter((p) => p.in === 'query').map((p) => ({ op, p })));
+    expect(params.length).toBeGreaterThan(0);
+    for (const { op, p } of params) {
+      const c = byId.get(`query.twice/${op.operationId}/${p.name}`)!;
+      const values = new URLSearchParams(http(c).path.split('?')[1]).getAll(p.name);
+      expect(values, c.id).toHaveLength(2);
+      expect(resolveRef<{ type?: string }>(doc, p.schema)?.type, c.id).not.toBe('array');
+      expect(c.expect, c.id).toEqual({ statuses: [400, 422], envelope: true });
+    }
+  });
+
   it('sends one upload over each distinct format limit, its file part exactly the limit + 1 bytes', () => {
     const limits = [...new Set(uploadFormats(doc).map((f) => f.maxBytes))];
     const over = all.filter((c) => c.id.startsWith('multipart.over-limit/'));
@@ -198,6 +210,18 @@ describe('a different spec gives different cases', () => {
     const path = http(cases(unnamed).find((c) => c.id === 'json.deep-nesting/updateRecording')!).path;
     expect(path).toBe(`/recordings/${Object.values(first(doc))[0]!.value}`);
     expect(http(byId.get('json.deep-nesting/updateRecording')!).path).not.toBe(path);
+  });
+
+  it('expects any status below 500 for a broken escape in an unconstrained parameter, and a refusal in a constrained one', () => {
+    const op = operations.find((o) => o.method === 'get' && !o.path.includes('{') && o.parameters.some((p) => p.in === 'query'))!;
+    const withFree = edited((d) => {
+      const item = d.paths[op.path] as Record<string, { parameters?: unknown[] }>;
+      item[op.method]!.parameters = [...(item[op.method]!.parameters ?? []), { name: 'free_text', in: 'query', schema: { type: 'string' } }];
+    });
+    const free = cases(withFree).find((c) => c.id === `query.bad-escape/${op.operationId}/free_text`)!;
+    expect(free.expect).toEqual({ envelope: true });
+    const constrained = op.parameters.find((p) => p.in === 'query')!;
+    expect(byId.get(`query.bad-escape/${op.operationId}/${constrained.name}`)!.expect.statuses).toEqual([400, 404, 422]);
   });
 
   it('follows the base path of servers[0]', () => {
