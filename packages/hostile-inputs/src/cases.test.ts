@@ -39,6 +39,10 @@ describe('cases', () => {
     expect(cases(doc).map((c) => c.id)).toEqual(all.map((c) => c.id));
   });
 
+  it('allows no case a 5xx, which every case rules out (the judge fails any)', () => {
+    expect(all.filter((c) => c.expect.statuses?.some((s) => s >= 500)).map((c) => c.id)).toEqual([]);
+  });
+
   it.each(jsonOps)('$operationId: malformed JSON is 400 about JSON, and limit + 1 bytes is 413 with the documented message', (op) => {
     const malformed = byId.get(`json.malformed/${op.operationId}/truncated`)!;
     expect(malformed.expect).toMatchObject({ statuses: [400], messagePattern: 'JSON' });
