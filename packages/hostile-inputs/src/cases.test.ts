@@ -39,6 +39,10 @@ describe('cases', () => {
     expect(cases(doc).map((c) => c.id)).toEqual(all.map((c) => c.id));
   });
 
+  it('allows no case a 5xx, which every case rules out (the judge fails any)', () => {
+    expect(all.filter((c) => c.expect.statuses?.some((s) => s >= 500)).map((c) => c.id)).toEqual([]);
+  });
+
   it.each(jsonOps)('$operationId: malformed JSON is 400 about JSON, and limit + 1 bytes is 413 with the documented message', (op) => {
     const malformed = byId.get(`json.malformed/${op.operationId}/truncated`)!;
     expect(malformed.expect).toMatchObject({ statuses: [400], messagePattern: 'JSON' });
@@ -73,6 +77,27 @@ describe('cases', () => {
     }
   });
 
+  it('sends body and header cases to the record each operation\'s documented answer names', () => {
+    const bodyCases = all.filter((c) => (c.family === 'json' || c.family === 'content-type') && c.operationId !== undefined);
+    const checked = new Set<string>();
+    for (const c of bodyCases) {
+      const op = operations.find((o) => o.operationId === c.operationId)!;
+      const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+      if (names.length === 0) continue;
+      const values = new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '([^/?]+)')}(?:\\?|$)`).exec(http(c).path)!.slice(1).map(decodeURIComponent);
+      const answers = JSON.stringify(op.responses.filter((r) => r.status.startsWith('2')).flatMap((r) => r.content.flatMap((m) => m.examples.map((e) => e.value))));
+      names.forEach((name, i) => {
+        const examples = op.parameters.find((p) => p.in === 'path' && p.name === name)!.examples.map((e) => String(e.value));
+        expect(examples, c.id).toContain(values[i]);
+        const named = examples.filter((e) => new RegExp(`"(?:id|\\w+_id)":"?${e}"?[,}]`).test(answers));
+        if (named.length > 0) expect(named, `${c.id} targets a record its answer names`).toContain(values[i]);
+      });
+      checked.add(op.operationId);
+    }
+    // Update Recording is the operation whose first id example no answer of it names.
+    expect(checked).toContain('updateRecording');
+  });
+
   it('tries every method a path does not document', () => {
     const paths = [...new Set(operations.map((o) => o.path))];
     for (const path of paths) {
@@ -103,6 +128,18 @@ describe('cases', () => {
       const type = resolveRef<{ type?: string }>(doc, param.schema)?.type;
       const typed = (type === 'integer' || type === 'number') && /^-?\d+(\.\d+)?$/.test(raw) ? Number(raw) : raw;
       expect(validator.validate(param.schema!, typed).valid, `${c.id}: ${raw} is valid`).toBe(false);
+    }
+  });
+
+  it('sends each scalar query parameter twice, expecting a refusal (the schema refuses a list)', () => {
+    const params = operations.flatMap((op) => op.parameters.filter((p) => p.in === 'query').map((p) => ({ op, p })));
+    expect(params.length).toBeGreaterThan(0);
+    for (const { op, p } of params) {
+      const c = byId.get(`query.twice/${op.operationId}/${p.name}`)!;
+      const values = new URLSearchParams(http(c).path.split('?')[1]).getAll(p.name);
+      expect(values, c.id).toHaveLength(2);
+      expect(resolveRef<{ type?: string }>(doc, p.schema)?.type, c.id).not.toBe('array');
+      expect(c.expect, c.id).toEqual({ statuses: [400, 422], envelope: true });
     }
   });
 
@@ -167,6 +204,28 @@ describe('a different spec gives different cases', () => {
     });
     const over = cases(smaller).find((c) => c.id.startsWith('json.over-limit/'))!;
     expect(bodyBytes(http(over).body)).toBe(2049);
+  });
+
+  it('follows the examples of a path parameter: the first one when no answer names any', () => {
+    const first = (d: OpenAPIDocument) => (d.components!.parameters as Record<string, { examples: Record<string, { value: string }> }>).RecordingId!.examples;
+    const unnamed = edited((d) => {
+      for (const example of Object.values(first(d)).slice(1)) example.value = '987654';
+    });
+    const path = http(cases(unnamed).find((c) => c.id === 'json.deep-nesting/updateRecording')!).path;
+    expect(path).toBe(`/recordings/${Object.values(first(doc))[0]!.value}`);
+    expect(http(byId.get('json.deep-nesting/updateRecording')!).path).not.toBe(path);
+  });
+
+  it('expects any status below 500 for a broken escape in an unconstrained parameter, and a refusal in a constrained one', () => {
+    const op = operations.find((o) => o.method === 'get' && !o.path.includes('{') && o.parameters.some((p) => p.in === 'query'))!;
+    const withFree = edited((d) => {
+      const item = d.paths[op.path] as Record<string, { parameters?: unknown[] }>;
+      item[op.method]!.parameters = [...(item[op.method]!.parameters ?? []), { name: 'free_text', in: 'query', schema: { type: 'string' } }];
+    });
+    const free = cases(withFree).find((c) => c.id === `query.bad-escape/${op.operationId}/free_text`)!;
+    expect(free.expect).toEqual({ envelope: true });
+    const constrained = op.parameters.find((p) => p.in === 'query')!;
+    expect(byId.get(`query.bad-escape/${op.operationId}/${constrained.name}`)!.expect.statuses).toEqual([400, 404, 422]);
   });
 
   it('follows the base path of servers[0]', () => {

@@ -66,12 +66,43 @@ export function exampleValue(view: SpecView, p: ParameterInfo): string | undefin
   return value === undefined ? undefined : String(value);
 }
 
-/** `op`'s path with each parameter set to `values[name]` (raw, not encoded) or its example. */
+/** The values of `id` and `…_id` properties anywhere in `value`, as text. */
+function idsIn(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) for (const v of value) idsIn(v, out);
+  else if (value !== null && typeof value === 'object') {
+    for (const [key, v] of Object.entries(value)) {
+      if ((key === 'id' || key.endsWith('_id')) && (typeof v === 'string' || typeof v === 'number')) out.add(String(v));
+      else idsIn(v, out);
+    }
+  }
+  return out;
+}
+
+/**
+ * The value of path parameter `p` in a request to `op`: of its documented examples, the first
+ * that `op`'s documented success answers carry as an id (the record the docs show the operation
+ * acting on), else its first example. A server seeded from the docs' examples holds that record,
+ * so a case broken in one place (its body, a header) is judged on that place, not on a 404 for
+ * the id: Update Recording's first id example is a `public_id` no answer of it names, while its
+ * answer shows recording 123, its other example.
+ */
+export function pathExample(view: SpecView, op: OperationInfo, p: ParameterInfo): string | undefined {
+  const schema = resolveRef<{ examples?: unknown[] } | undefined>(view.doc, p.schema);
+  const candidates = [...p.examples.map((e) => e.value), ...(schema?.examples ?? [])].filter((v) => v !== undefined).map(String);
+  const answered = new Set<string>();
+  for (const r of op.responses) {
+    if (!/^2\d\d$/.test(r.status)) continue;
+    for (const media of r.content) for (const example of media.examples) idsIn(example.value, answered);
+  }
+  return candidates.find((v) => answered.has(v)) ?? candidates[0];
+}
+
+/** `op`'s path with each parameter set to `values[name]` (raw, not encoded) or its example ({@link pathExample}). */
 export function pathWith(view: SpecView, op: OperationInfo, values: Record<string, string> = {}): string {
   return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => {
     if (values[name] !== undefined) return values[name]!;
     const p = op.parameters.find((x) => x.in === 'path' && x.name === name);
-    return encodeURIComponent((p && exampleValue(view, p)) ?? '1');
+    return encodeURIComponent((p && pathExample(view, op, p)) ?? '1');
   });
 }
 

@@ -98,8 +98,8 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   };
 
   const server = createHttpServer(limits, (req, res) => {
-    const refused = hosts.check(req.headers.host);
-    if (refused) return sendJson(res, refused.status, refused.body);
+    const refused = hosts.check(req);
+    if (refused) return sendJson(res, refused.status, refused.body, refused.headers, refused.closeConnection);
     const raw = req.url ?? '/';
     const q = raw.indexOf('?');
     const pathname = q < 0 ? raw : raw.slice(0, q);

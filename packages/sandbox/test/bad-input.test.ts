@@ -1,18 +1,21 @@
 /**
  * Bad input of every kind gets a documented 4xx, never a 5xx, a crash, a hung connection or a half
  * applied change: malformed JSON, oversized bodies, wrong types, unknown enums, bad ids, wrong
- * methods, bad keys, malformed multipart and raw protocol garbage.
+ * methods (CONNECT included), bad keys, malformed multipart and raw protocol garbage.
  */
 import { connect } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { responseMessage } from '@identitycall/openapi';
-import { KEYS, operationFor, spec, useSandbox } from './helpers.js';
+import { SANDBOX_MESSAGES, malformedJsonMessage } from '../src/errors/messages.js';
+import { KEYS, operationFor, parseRawAnswer, rawExchange, spec, useSandbox } from './helpers.js';
 
 const { api, sandbox } = useSandbox();
 beforeEach(() => sandbox().reset());
 
 const MiB = 1024 * 1024;
 const jane = () => api().get('/operators/42').then((r) => r.body.data);
+/** What every JSON operation below could change, as the lists show it. */
+const everything = () => Promise.all(['/operators', '/projects', '/virtual_numbers', '/virtual_numbers/7', '/recordings'].map((p) => api().get(p).then((r) => r.body)));
 
 const JSON_OPERATIONS = [
   { method: 'POST', path: '/operators' },
@@ -30,6 +33,15 @@ describe('malformed JSON', () => {
     const res = await api().call(method, path, { rawBody: '{"name": "Jane", ' });
     expect(res.status).toBe(400);
     expect(res.body.error).toMatch(/^Malformed JSON in request body/);
+  });
+
+  it.each(JSON_OPERATIONS)('answers 400 to a body that is not UTF-8 and stores nothing ($method $path)', async ({ method, path }) => {
+    const before = await everything();
+    const notUtf8 = new Uint8Array([...Buffer.from('{"name":"'), 0xff, 0xfe, ...Buffer.from('","display_name":"x"}')]);
+    const res = await api().call(method, path, { rawBody: notUtf8 });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: malformedJsonMessage(SANDBOX_MESSAGES.notUtf8) });
+    expect(await everything()).toEqual(before);
   });
 });
 
@@ -93,6 +105,29 @@ describe('wrong types and unknown enum values', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toEqual(before);
     expect(({} as Record<string, unknown>).active).toBeUndefined();
+  });
+});
+
+describe('query parameters given twice', () => {
+  it.each([
+    { method: 'GET', path: '/recordings?page=1&page=2', field: 'page' },
+    { method: 'GET', path: '/recordings?per_page=20&status=completed&per_page=20', field: 'per_page' },
+    { method: 'GET', path: '/recordings?status=completed&status=pending', field: 'status' },
+    { method: 'GET', path: '/virtual_numbers/available?country=US&country=LT', field: 'country' },
+    { method: 'GET', path: '/virtual_numbers/available?number_type=local&number_type=', field: 'number_type' },
+    { method: 'DELETE', path: '/virtual_numbers/7/remove_operator?operator_id=13&operator_id=13', field: 'operator_id' },
+  ])('answers 400 naming $field, and changes nothing ($method $path)', async ({ method, path, field }) => {
+    const before = await everything();
+    const res = await api().call(method, path);
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: `${field} must be given once, not 2 times` });
+    expect(await everything()).toEqual(before);
+  });
+
+  it('still reads each parameter given once, and ignores repeated ones it does not document', async () => {
+    const res = await api().get('/recordings?page=1&status=completed&tag=a&tag=b');
+    expect(res.status).toBe(200);
+    expect(res.body.meta.total_count).toBe(2);
   });
 });
 
@@ -188,6 +223,15 @@ describe('multipart and protocol garbage', () => {
     expect(res.body.error).toMatch(/^Malformed multipart\/form-data body/);
   });
 
+  it.each([
+    { name: 'an empty body (no form at all)', body: '' },
+    { name: 'only the closing boundary (an empty form)', body: '--b--\r\n' },
+  ])('answers 400 "file is required" to $name', async ({ body }) => {
+    const res = await api().call('POST', '/recordings', { rawBody: new TextEncoder().encode(body), headers: { 'content-type': 'multipart/form-data; boundary=b' } });
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({ error: responseMessage(spec, 'FileRequired') });
+  });
+
   it('answers a malformed request line with 400 and closes the connection', async () => {
     const { port } = new URL(sandbox().url);
     const reply = await new Promise<string>((resolve, reject) => {
@@ -200,5 +244,15 @@ describe('multipart and protocol garbage', () => {
       socket.setTimeout(60_000, () => reject(new Error('hung')));
     });
     expect(reply).toMatch(/^HTTP\/1\.1 400/);
+  });
+
+  it.each(['example.com:443', '127.0.0.1:PORT'])('answers CONNECT %s with 405 in the envelope (no tunnel), then closes', async (target) => {
+    const authority = target.replace('PORT', new URL(sandbox().origin).port);
+    const reply = parseRawAnswer(await rawExchange(sandbox().origin, `CONNECT ${authority} HTTP/1.1\r\nHost: ${authority}\r\n\r\n`));
+    expect(reply.status).toBe(405);
+    expect(reply.headers.allow).toBe('');
+    expect(reply.headers.connection).toBe('close');
+    expect(reply.json).toEqual({ error: SANDBOX_MESSAGES.connectNotSupported });
+    expect((await api().get('/operators/42')).status).toBe(200);
   });
 });

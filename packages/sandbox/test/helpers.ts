@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createValidator, loadSpec, type OperationInfo } from '@identitycall/openapi';
 import { afterAll, beforeAll, expect } from 'vitest';
@@ -28,10 +29,11 @@ export const validator = createValidator(spec);
 
 /**
  * Statuses the sandbox may send where an operation documents none: its HTTP-level answers for
- * every operation (malformed JSON, body too large, method not allowed; see the README's
- * "Decisions"). Each must still use the documented generic error envelope.
+ * every operation (malformed JSON or Content-Type, body too large, method not allowed, a body in
+ * another media type; see the README's "Decisions"). Each must still use the documented generic
+ * error envelope.
  */
-export const HTTP_LEVEL_STATUSES = new Set([400, 405, 413]);
+export const HTTP_LEVEL_STATUSES = new Set([400, 405, 413, 415]);
 
 const templates = validator.operations.map((op) => ({
   op,
@@ -241,6 +243,32 @@ export function rawRequest(
     req.on('error', reject);
     req.end(options.body);
   });
+}
+
+/**
+ * Writes `bytes` (latin1) to a new connection to `origin` and resolves with everything the server
+ * sent once it closes the connection: for requests no HTTP client will send (CONNECT, no `Host`,
+ * two of them). No timer of its own: the test's timeout is the limit for a hang.
+ */
+export function rawExchange(origin: string, bytes: string): Promise<string> {
+  const { hostname, port } = new URL(origin);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => socket.write(bytes, 'latin1'));
+    let data = '';
+    socket.setEncoding('latin1');
+    socket.on('data', (d: string) => (data += d));
+    socket.on('close', () => resolve(data));
+    socket.on('error', reject);
+  });
+}
+
+/** The status, headers (lower-case names) and JSON body (UTF-8) of a raw HTTP/1.1 answer read as latin1. */
+export function parseRawAnswer(text: string): { status: number; headers: Record<string, string>; json: unknown } {
+  const end = text.indexOf('\r\n\r\n');
+  const [statusLine, ...lines] = text.slice(0, end).split('\r\n');
+  const headers = Object.fromEntries(lines.map((l) => [l.slice(0, l.indexOf(':')).toLowerCase(), l.slice(l.indexOf(':') + 1).trim()]));
+  const body = Buffer.from(text.slice(end + 4), 'latin1').toString('utf8');
+  return { status: Number(/^HTTP\/1\.1 (\d{3}) /.exec(statusLine ?? '')?.[1]), headers, json: body === '' ? undefined : JSON.parse(body) };
 }
 
 /**

@@ -3,13 +3,14 @@
  * pointed at 127.0.0.1, so its requests carry that name in `Host`) gets 403 on every route, admin
  * and API alike; a cross-site page cannot change state through the admin routes (a `text/plain`
  * POST, which browsers send without a preflight, is refused, and so is any cross-site `Origin` or
- * `Sec-Fetch-Site`); and with an admin token, admin routes need it.
+ * `Sec-Fetch-Site`); and with an admin token, admin routes need it. A request with no single
+ * Host to check (none on HTTP/1.1, or two) gets 400 before anything else.
  */
-import { connect } from 'node:net';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { startSandbox } from '../src/index.js';
 import { sameToken } from '../src/admin/admin-guard.js';
-import { KEYS, rawRequest, useCli, useSandbox, type Api } from './helpers.js';
+import { SANDBOX_MESSAGES } from '../src/errors/messages.js';
+import { KEYS, parseRawAnswer, rawExchange, rawRequest, useCli, useSandbox, type Api } from './helpers.js';
 
 const BASE = '/api/v1/public';
 const auth = { authorization: `Bearer ${KEYS.full}` };
@@ -57,18 +58,38 @@ describe('the Host allow-list', () => {
   });
 
   it('refuses a request without a Host header (HTTP/1.0)', async () => {
-    const reply = await new Promise<string>((resolve, reject) => {
-      const socket = connect(Number(portOf(api())), '127.0.0.1', () => socket.write('GET /__sandbox/keys HTTP/1.0\r\n\r\n'));
-      let data = '';
-      socket.on('data', (d) => (data += d.toString()));
-      socket.on('close', () => resolve(data));
-      socket.on('error', reject);
-    });
+    const reply = await rawExchange(sandbox().origin, 'GET /__sandbox/keys HTTP/1.0\r\n\r\n');
     expect(reply).toMatch(/^HTTP\/1\.1 403 /);
     expect(reply).toContain('A request without a Host header is not answered');
     expect(reply).not.toContain('idc_');
   });
+
+  // RFC 9112 §3.2: 400 for an HTTP/1.1 request without Host or with more than one, before the
+  // allow-list, the key or anything else is looked at.
+  it.each([
+    { name: 'no Host (HTTP/1.1), API', head: `GET ${BASE}/operators/42 HTTP/1.1\r\n`, error: 'an HTTP/1.1 request must have a Host header (RFC 9112 §3.2).' },
+    { name: 'no Host (HTTP/1.1), admin', head: 'GET /__sandbox/keys HTTP/1.1\r\n', error: 'an HTTP/1.1 request must have a Host header (RFC 9112 §3.2).' },
+    { name: 'two Hosts, one not allowed', head: `GET ${BASE}/operators/42 HTTP/1.1\r\nHost: HOST\r\nHost: evil.example\r\n`, error: 'the request has 2 Host headers; send exactly one (RFC 9112 §3.2).' },
+    { name: 'two allowed Hosts, admin', head: 'GET /__sandbox/keys HTTP/1.1\r\nHost: HOST\r\nhost: HOST\r\n', error: 'the request has 2 Host headers; send exactly one (RFC 9112 §3.2).' },
+    { name: 'two Hosts on HTTP/1.0', head: 'GET /__sandbox/keys HTTP/1.0\r\nHost: HOST\r\nHost: HOST\r\n', error: 'the request has 2 Host headers; send exactly one (RFC 9112 §3.2).' },
+  ])('answers 400 in the envelope and closes: $name', async ({ head, error }) => {
+    const host = `127.0.0.1:${portOf(api())}`;
+    // No key is sent: the answer is 400, not 401, because the Host is checked first.
+    const reply = parseRawAnswer(await rawExchange(sandbox().origin, `${head.replaceAll('HOST', host)}\r\n`));
+    expect(reply.status).toBe(400);
+    expect(reply.headers['content-type']).toMatch(/^application\/json/);
+    expect(reply.headers.connection).toBe('close');
+    expect(reply.json).toEqual({ error: `${SANDBOX_MESSAGES.badHostHeader}: ${error}` });
+  });
+
+  it('changes nothing for a DELETE with two Host headers', async () => {
+    const host = `127.0.0.1:${portOf(api())}`;
+    const reply = await rawExchange(sandbox().origin, `DELETE ${BASE}/operators/42 HTTP/1.1\r\nHost: ${host}\r\nHost: ${host}\r\nAuthorization: ${auth.authorization}\r\n\r\n`);
+    expect(parseRawAnswer(reply).status).toBe(400);
+    expect((await api().get('/operators/42')).status).toBe(200);
+  });
 });
+
 
 describe('allowedHosts', () => {
   it('answers the names it is given (any port, any case), and still refuses others', async () => {

@@ -70,7 +70,8 @@ export function multipartCases(view: SpecView, maxBodyBytes = Number.POSITIVE_IN
     { id: 'header-without-colon', title: 'a part header line without a colon', body: form([{ headerLines: ['nonsense'], content: 'v' }, audio()]), statuses: [400] },
     { id: 'garbage-after-boundary', title: 'garbage right after a boundary', body: bytes(Buffer.from(`--${BOUNDARY}XYZ\r\n\r\n`)), statuses: [400, 422] },
     { id: 'other-boundary', title: 'a body written with another boundary than announced', body: bytes(formBody('someOtherBoundary', [...fields, audio()])), statuses: [400, 422] },
-    { id: 'empty-body', title: 'an empty body', body: bytes(new Uint8Array()), statuses: [400, 422], messages: fileRequired },
+    // Zero bytes are no form at all (no file), not a broken form: the documented "file is required".
+    { id: 'empty-body', title: 'an empty body (no form, so no file)', body: bytes(new Uint8Array()), statuses: [400, 422], messages: fileRequired },
     { id: 'no-file', title: 'fields but no file part', body: form(fields), statuses: [400, 422], messages: fileRequired },
     { id: 'unsupported-type', title: 'a text file', body: form([...fields, { name: file, filename: 'notes.txt', contentType: 'text/plain', content: 'not audio' }]), statuses: [422], messages: invalidType },
     {

@@ -2,7 +2,10 @@
  * Query parameters: values each parameter's schema refuses (wrong type, out of range, outside the
  * enum, against the pattern), broken percent-escapes, a parameter given twice and a required one
  * left out. Refused with 400 (the Errors page's "invalid request parameters") or 404/422.
+ * A scalar parameter given twice is a list in OpenAPI's form style (`page=1&page=2`), which its
+ * schema refuses; reading the first or the last would hide the client's bug (B20): 400 or 422.
  * @see ../../../../spec/DECISIONS.md (B20)
+ * @see https://spec.openapis.org/oas/v3.1.0#style-values
  */
 import { resolveRef, type ParameterInfo } from '@identitycall/openapi';
 import type { HostileCase } from '../case.js';
@@ -38,7 +41,8 @@ export function queryCases(view: SpecView): HostileCase[] {
     for (const p of params) {
       const rest = requiredQuery(view, op, p.name).replace(/^\?/, '&');
       const target = (value: string) => `${pathWith(view, op)}?${encodeURIComponent(p.name)}=${value}${rest}`;
-      const add = (id: string, value: string, title: string, statuses: number[] | undefined = [400, 404, 422]) => {
+      // `undefined` means any status below 500 (never a default: an argument left undefined would take it).
+      const add = (id: string, value: string, title: string, statuses: number[] | undefined) => {
         const request = requestFor(view, op, pathWith(view, op));
         cases.push({
           id: `query.${id}/${op.operationId}/${p.name}`,
@@ -49,13 +53,15 @@ export function queryCases(view: SpecView): HostileCase[] {
           expect: { ...(statuses && { statuses }), envelope: true },
         });
       };
-      for (const v of badValues(view, p)) add(v.id, encodeURIComponent(v.raw), `= "${v.raw}" (refused by its schema)`);
+      const refused = [400, 404, 422];
+      for (const v of badValues(view, p)) add(v.id, encodeURIComponent(v.raw), `= "${v.raw}" (refused by its schema)`, refused);
       // A broken escape cannot spell a value of a constrained parameter.
       const constrained = badValues(view, p).length > 0;
-      for (const e of ESCAPES) add(e.id, e.raw, `= "${e.raw}"`, constrained ? [400, 404, 422] : undefined);
+      for (const e of ESCAPES) add(e.id, e.raw, `= "${e.raw}"`, constrained ? refused : undefined);
+      const schema = resolveRef<{ type?: string }>(view.doc, p.schema);
       const example = encodeURIComponent(exampleValue(view, p) ?? '1');
-      // Servers may take the first or the last of a repeated parameter, or refuse it.
-      add('twice', `${example}&${encodeURIComponent(p.name)}=${example}`, 'given twice', undefined);
+      // The same valid value twice: only the repetition is wrong.
+      add('twice', `${example}&${encodeURIComponent(p.name)}=${example}`, 'given twice', schema?.type === 'array' ? undefined : [400, 422]);
       if (p.required) {
         cases.push({
           id: `query.missing/${op.operationId}/${p.name}`,

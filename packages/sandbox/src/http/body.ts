@@ -1,13 +1,18 @@
 /**
  * Reading request bodies with limits. A body that breaks a limit is still read to its end (and
  * thrown away) up to a drain cap, so the client gets its answer on a connection that stays usable;
- * past the cap the connection is closed instead.
+ * past the cap the connection is closed instead. A JSON body is read only when its `Content-Type`
+ * says it is JSON (a request without a body needs none).
  * @see https://nodejs.org/docs/latest-v20.x/api/http.html#class-httpincomingmessage
+ * @see https://www.rfc-editor.org/rfc/rfc9110#section-8.3
  * @see ../../../../spec/DECISIONS.md (B18, B21)
  */
+import { isUtf8 } from 'node:buffer';
 import type { IncomingMessage } from 'node:http';
 import { jsonBodyLimit, loadSpec } from '@identitycall/openapi';
 import { ApiError, bodyTooLarge, malformedJson } from '../errors/api-error.js';
+import { SANDBOX_MESSAGES } from '../errors/messages.js';
+import { MediaTypeError, parseMediaType } from './content-type.js';
 
 /** The largest JSON body accepted: the spec's `x-max-bytes` (B21). */
 export const JSON_BODY_LIMIT: number = jsonBodyLimit(loadSpec());
@@ -80,8 +85,54 @@ export function consume(
   });
 }
 
-/** Reads a JSON body (at most `limit` bytes). Empty body → undefined. Throws 400 or 413. */
+/** Whether the request's headers announce a body: a length above 0, or a transfer coding. */
+export function announcesBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+}
+
+/**
+ * Why a body with this `Content-Type` cannot be read as JSON: 400 for a header outside the
+ * media-type grammar, 415 for none, another type, or a charset other than UTF-8 (JSON text is
+ * UTF-8, RFC 8259 §8.1). Undefined when it can.
+ */
+export function jsonTypeRefusal(contentType: string | undefined): ApiError | undefined {
+  const unsupported = (why: string) => new ApiError(415, { error: `${SANDBOX_MESSAGES.unsupportedContentType}: ${why}` });
+  if (contentType === undefined || contentType.trim() === '') {
+    return unsupported('the request has a body but no Content-Type; send it as application/json');
+  }
+  let media;
+  try {
+    media = parseMediaType(contentType);
+  } catch (e) {
+    if (e instanceof MediaTypeError) return new ApiError(400, { error: `${SANDBOX_MESSAGES.malformedContentType}: ${e.message}` });
+    throw e;
+  }
+  if (media.essence !== 'application/json') return unsupported(`${media.essence} is not accepted here; the body must be application/json`);
+  const charset = media.params.get('charset');
+  if (charset !== undefined && !/^utf-?8$/i.test(charset)) return unsupported(`charset ${charset} is not accepted; JSON bodies are UTF-8`);
+  return undefined;
+}
+
+/**
+ * Reads the rest of a body that is refused for `error` (up to the drain cap, so the connection
+ * stays usable) and throws `error`, asking for the connection to be closed when the cap was hit.
+ */
+async function refuseBody(req: IncomingMessage, error: ApiError): Promise<never> {
+  const result = await consume(req, () => {
+    throw error;
+  });
+  throw new ApiError(error.status, error.body, error.headers, result.close || error.closeConnection);
+}
+
+/**
+ * Reads a JSON body (at most `limit` bytes, UTF-8, declared as JSON). Empty body → undefined.
+ * Throws 400, 413 or 415.
+ */
 export async function readJson(req: IncomingMessage, limit: number = JSON_BODY_LIMIT): Promise<unknown> {
+  if (announcesBody(req)) {
+    const refusal = jsonTypeRefusal(req.headers['content-type']);
+    if (refusal) await refuseBody(req, refusal);
+  }
   const declared = Number(req.headers['content-length']);
   if (Number.isFinite(declared) && declared > limit + DRAIN_CAP) {
     throw bodyTooLarge(true);
@@ -98,7 +149,10 @@ export async function readJson(req: IncomingMessage, limit: number = JSON_BODY_L
     throw e instanceof ApiError ? new ApiError(e.status, e.body, e.headers, result.close) : e;
   }
   if (size === 0) return undefined;
-  const text = Buffer.concat(chunks, size).toString('utf8');
+  const bytes = Buffer.concat(chunks, size);
+  // Decoding would turn each bad byte into U+FFFD and store that as if the client had sent it.
+  if (!isUtf8(bytes)) throw malformedJson(SANDBOX_MESSAGES.notUtf8);
+  const text = bytes.toString('utf8');
   if (text.trim() === '') return undefined;
   try {
     return JSON.parse(text);

@@ -3,7 +3,8 @@
  * descriptors: `headersTimeout` (also for a connection that never sends a byte, which node:http
  * alone would keep forever), `requestTimeout`, `keepAliveTimeout` between requests, and a cap on
  * open connections (`server.maxConnections`: past it, new connections are closed at once while
- * existing clients keep working). Protocol errors are answered in the generic error envelope.
+ * existing clients keep working). Protocol errors and CONNECT are answered in the generic error
+ * envelope.
  * @see https://nodejs.org/docs/latest-v20.x/api/http.html#class-httpserver
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -53,9 +54,9 @@ export function serverLimitsWith(overrides: Partial<Record<keyof ServerLimits, n
 }
 
 /** A raw answer for a connection whose request never reached a handler. */
-function protocolAnswer(status: number, reason: string, message: string): string {
+function protocolAnswer(status: number, reason: string, message: string, extra = ''): string {
   const body = JSON.stringify({ error: message });
-  return `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
+  return `HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\n${extra}Content-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n\r\n${body}`;
 }
 
 /** Creates the server; `listener` gets every request that arrived whole enough to route. */
@@ -69,6 +70,9 @@ export function createHttpServer(limits: ServerLimits, listener: (req: IncomingM
       // node:http checks the two timeouts on this interval (30 s by default); a quarter of the
       // shortest keeps a cut-off close to its limit.
       connectionsCheckingInterval: Math.max(10, Math.min(1_000, Math.floor(shortest / 4))),
+      // node:http would answer a missing Host with a bare 400; the Host guard answers it in the
+      // envelope instead (./host-guard.ts).
+      requireHostHeader: false,
     },
     (req, res) => {
       // The first request arrived: from here node:http's own timeouts govern the connection.
@@ -95,6 +99,14 @@ export function createHttpServer(limits: ServerLimits, listener: (req: IncomingM
     if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') socket.end(protocolAnswer(408, 'Request Timeout', SANDBOX_MESSAGES.requestTimeout));
     else if (err.code === 'HPE_HEADER_OVERFLOW') socket.end(protocolAnswer(431, 'Request Header Fields Too Large', SANDBOX_MESSAGES.headersTooLarge));
     else socket.end(protocolAnswer(400, 'Bad Request', SANDBOX_MESSAGES.malformedRequest));
+  });
+
+  // CONNECT asks for a tunnel to the authority it names; node:http hands the socket to this event
+  // and, with no listener, closes it without a word. Its target names no resource here, so the
+  // 405's Allow is empty ("allows no methods", RFC 9110 §10.2.1).
+  server.on('connect', (_req: IncomingMessage, socket: Socket) => {
+    socket.on('error', () => socket.destroy());
+    socket.end(protocolAnswer(405, 'Method Not Allowed', SANDBOX_MESSAGES.connectNotSupported, 'Allow: \r\n'));
   });
   return server;
 }

@@ -33,9 +33,10 @@ function toApiError(e: unknown, close: boolean): unknown {
 }
 
 /**
- * Reads a multipart upload. Returns undefined when the request is not `multipart/form-data` (the
- * handler then answers "file is required"). The `file` part's format is checked when its headers
- * arrive and its size as it streams, so a refused file is not read further than needed.
+ * Reads a multipart upload. Returns undefined when the request is not `multipart/form-data`, and
+ * an empty form for an empty body (the handler then answers "file is required"). The `file`
+ * part's format is checked when its headers arrive and its size as it streams, so a refused file
+ * is not read further than needed.
  */
 export async function readUploadForm(
   req: IncomingMessage,
@@ -54,8 +55,15 @@ export async function readUploadForm(
       return limit;
     },
   });
-  const result = await consume(req, (chunk) => parser.write(chunk));
+  let received = 0;
+  const result = await consume(req, (chunk) => {
+    received += chunk.length;
+    parser.write(chunk);
+  });
   if (result.error !== undefined) throw toApiError(result.error, result.close);
+  // Zero bytes are no form at all rather than a broken one (Rack, for one, reads them as no
+  // parameters): the handler answers the documented "file is required".
+  if (received === 0) return { fields: new Map(), files: [] };
   try {
     parser.end();
   } catch (e) {

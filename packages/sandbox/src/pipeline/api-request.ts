@@ -1,14 +1,15 @@
 /**
  * One API request from arrival to answer: route (404/405), authenticate (401), authorise (403),
- * path parameters (404), query (422/400), body (400/413/422), handler, wait for the data file,
- * answer. Every failure is answered in a documented envelope; nothing escapes as a crash.
+ * path parameters (404), query (422/400), body (400/413/415/422; a JSON body is read only when
+ * its Content-Type says JSON), handler, wait for the data file, answer. Every failure is answered
+ * in a documented envelope; nothing escapes as a crash.
  * @see ../routing/router.ts
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { OperationInfo } from '@identitycall/openapi';
 import { authenticate, authorize } from '../auth/api-keys.js';
 import { ApiError, internalError, methodNotAllowed, notFound } from '../errors/api-error.js';
-import { ClientGoneError, readJson } from '../http/body.js';
+import { ClientGoneError, announcesBody, readJson } from '../http/body.js';
 import { sendJson } from '../http/respond.js';
 import { readUploadForm, type FormBody } from '../http/upload-body.js';
 import type { Router } from '../routing/router.js';
@@ -32,10 +33,7 @@ export interface PipelineDeps {
 const takesMultipart = (contentTypes: readonly string[]): boolean => contentTypes.includes('multipart/form-data');
 
 /** Whether the request carries a JSON body (other bodies of body-less operations are ignored). */
-const hasJsonBody = (req: IncomingMessage): boolean =>
-  /\bjson\b/i.test(req.headers['content-type'] ?? '') &&
-  (req.headers['transfer-encoding'] !== undefined ||
-    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0'));
+const hasJsonBody = (req: IncomingMessage): boolean => /\bjson\b/i.test(req.headers['content-type'] ?? '') && announcesBody(req);
 
 /** Copies scalar body fields into query parameters the query string left out. */
 function fillQueryFromBody(op: OperationInfo, search: URLSearchParams, body: unknown): void {

@@ -1,8 +1,8 @@
 /**
  * Request validation with the schemas compiled from the spec: path parameters (a value outside the
  * schema is a 404, as for any id that names nothing), query parameters (coerced from text by the
- * schema's type) and bodies. Schema messages become readable messages that name the field, in the
- * envelope the operation documents for its 422.
+ * schema's type; a scalar one given twice is refused) and bodies. Schema messages become readable
+ * messages that name the field, in the envelope the operation documents for its 422.
  * @see https://ajv.js.org/api.html#validation-errors
  */
 import { resolveRef, type OpenAPIDocument, type OperationInfo, type SpecValidator } from '@identitycall/openapi';
@@ -183,12 +183,19 @@ export function createRequestValidation(doc: OpenAPIDocument, validator: SpecVal
       const { style } = envelopeOf(op);
       for (const p of op.parameters) {
         if (p.in !== 'query') continue;
-        const text = search.get(p.name);
+        const given = search.getAll(p.name);
+        const resolved = p.schema === undefined ? undefined : resolveRef<Record<string, unknown> | boolean>(doc, p.schema);
+        // A scalar parameter repeated is a list (OpenAPI's form style), which its schema refuses;
+        // reading one of the values would hide the client's bug (B20).
+        if (given.length > 1 && !(typeof resolved === 'object' && resolved.type === 'array')) {
+          errors.push(...translateMessages([`/${p.name} must be given once, not ${given.length} times`], style));
+          continue;
+        }
+        const text = given[0] ?? null;
         if (text === null) {
           if (p.required) errors.push(...translateMessages([`(root) must have required property '${p.name}'`], style));
           // An absent parameter takes its schema's default (page 1, per_page 20, …), as the spec says.
-          const fallback = p.schema === undefined ? undefined : resolveRef<Record<string, unknown> | boolean>(doc, p.schema);
-          if (typeof fallback === 'object' && fallback.default !== undefined) out[p.name] = fallback.default;
+          if (typeof resolved === 'object' && resolved.default !== undefined) out[p.name] = resolved.default;
           continue;
         }
         if (p.schema === undefined) {
