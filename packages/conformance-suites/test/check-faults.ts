@@ -2,13 +2,18 @@
  * For each named check, a fault of the sandbox that the check must catch (the faults are
  * `FAULTS` of `@identitycall/sandbox`).
  */
-import type { CheckName } from '@identitycall/conformance';
+import type { CheckName, CheckTier } from '@identitycall/conformance';
 import type { FaultName } from '@identitycall/sandbox';
 
 /** A check and a fault it must catch. */
 export interface CheckFault {
   check: CheckName;
   fault: FaultName;
+  /**
+   * The tiers whose cases catch it, when not the check's own: some checks are applied by cases of
+   * the other tier (the client flows are contract cases but see use after free, for instance).
+   */
+  tiers?: CheckTier[];
 }
 
 /** Every named check but `request_conformance` and `client_return_conformance` (the client is not faulty), with its fault. */
@@ -19,12 +24,12 @@ export const CHECK_FAULTS: readonly CheckFault[] = [
   { check: 'response_schema_conformance', fault: 'operator-missing-initials' },
   { check: 'response_headers_conformance', fault: 'rate-limit-without-retry-after' },
   { check: 'negative_data_rejection', fault: 'update-number-accepts-invalid' },
-  { check: 'positive_data_acceptance', fault: 'email-not-nullable' },
+  { check: 'positive_data_acceptance', fault: 'email-not-nullable', tiers: ['behaviour'] },
   { check: 'ignored_auth', fault: 'auth-ignored' },
   { check: 'error_envelope', fault: 'wrong-not-found-message' },
   { check: 'unsupported_method', fault: 'method-not-allowed-404' },
-  { check: 'use_after_free', fault: 'delete-recording-keeps-it' },
-  { check: 'ensure_resource_availability', fault: 'create-returns-wrong-id' },
+  { check: 'use_after_free', fault: 'delete-recording-keeps-it', tiers: ['contract'] },
+  { check: 'ensure_resource_availability', fault: 'create-returns-wrong-id', tiers: ['contract'] },
   { check: 'permission_enforcement', fault: 'read-only-can-write' },
   { check: 'scope_isolation', fault: 'scope-403-instead-of-404' },
   { check: 'partial_update', fault: 'partial-update-overwrites' },
