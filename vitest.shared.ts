@@ -10,6 +10,9 @@ export function packageTestConfig(overrides: ViteUserConfig = {}) {
     defineConfig({
       test: {
         include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+        // Test files of a worker share its module cache: the spec is loaded and its validators
+        // compiled once per worker, not once per file. Files must not leave global state behind.
+        isolate: false,
         reporters: ['default', 'json'],
         outputFile: { json: 'test-results/vitest.json' },
       },
