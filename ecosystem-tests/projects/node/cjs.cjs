@@ -11,6 +11,12 @@ import('./scenario.mjs')
       label: process.env.CONSUMER_LABEL ?? 'cjs',
     }),
   )
-  .then((code) => {
-    process.exitCode = code;
-  });
+  .then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );

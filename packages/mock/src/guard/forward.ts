@@ -3,7 +3,7 @@
  * errors (which the guard's checks should leave no room for) are rewritten into the API's
  * envelope; a Prism that is down or silent gives 503 with `Retry-After`, never a hung client.
  */
-import { Agent, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { type Agent, request, type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { Upstream } from '../prism/supervisor.js';
 import { CORS_HEADERS, GuardError, sendError } from './errors.js';
 

@@ -86,7 +86,7 @@ export function decodePath(rawPath: string): string[] {
 }
 
 /** The route whose template fits `segments` best (most literal segments), ignoring parameter values. */
-function fit(routes: readonly Route[], segments: readonly string[]): { route: Route; values: string[] } | undefined {
+function matchRoute(routes: readonly Route[], segments: readonly string[]): { route: Route; values: string[] } | undefined {
   let best: { route: Route; values: string[]; literals: number } | undefined;
   for (const route of routes) {
     if (route.segments.length !== segments.length) continue;
@@ -148,7 +148,7 @@ export function resolveRoute(
   const base = facts.basePath.split('/').slice(1);
   const underBase = base.length > 0 && base.every((s, i) => decoded[i] === s);
   const segments = underBase ? decoded.slice(base.length) : decoded;
-  const found = fit(routes, segments);
+  const found = matchRoute(routes, segments);
   if (!found) throw notFoundPath(facts, routes, rawPath, decoded, underBase);
 
   const { route, values } = found;
@@ -186,7 +186,7 @@ function notFoundPath(facts: SpecFacts, routes: readonly Route[], rawPath: strin
   const base = facts.basePath;
   if (!underBase && base !== '') {
     for (let k = 1; k < decoded.length; k++) {
-      if (fit(routes, decoded.slice(k))) {
+      if (matchRoute(routes, decoded.slice(k))) {
         const suggestion = `${base}/${rawPath.split('/').slice(k + 1).join('/')}`;
         return new GuardError(404, `${shown(rawPath)} is not under the API's base path ${base}: did you mean ${shown(suggestion)}?`);
       }

@@ -133,7 +133,7 @@ export class Persistence {
   }
 
   private schedule(): void {
-    if (this.writing) return;
+    if (this.writing !== undefined) return;
     this.writing = this.loop().finally(() => {
       this.writing = undefined;
       // A change that arrived after the loop's last check starts the next round; after a failed
