@@ -7,7 +7,10 @@
 
 /** One changeset's summary as a list item; later paragraphs stay indented under it. */
 async function getReleaseLine(changeset) {
-  const [first, ...rest] = changeset.summary.trim().split('\n').map((line) => line.trimEnd());
+  const [first, ...rest] = changeset.summary
+    .trim()
+    .split('\n')
+    .map((line) => line.trimEnd());
   return [`- ${first}`, ...rest.map((line) => (line ? `  ${line}` : ''))].join('\n');
 }
 

@@ -63,10 +63,13 @@ async function startRemoteCacheOnce(token, port) {
   });
   const child = sup.spawn('npx', ['-y', REMOTE_CACHE], { cwd: work, env, label: REMOTE_CACHE });
   const url = `http://127.0.0.1:${port}`;
-  await poll(async () => child.exitStatus || (await fetch(`${url}/v8/artifacts/status`, { headers: { authorization: `Bearer ${token}` } })).ok, {
-    timeoutMs: 5 * 60_000,
-    message: `${REMOTE_CACHE} did not answer on ${url}`,
-  }).catch(async (error) => {
+  await poll(
+    async () => child.exitStatus || (await fetch(`${url}/v8/artifacts/status`, { headers: { authorization: `Bearer ${token}` } })).ok,
+    {
+      timeoutMs: 5 * 60_000,
+      message: `${REMOTE_CACHE} did not answer on ${url}`,
+    },
+  ).catch(async (error) => {
     await child.stop();
     throw new StepError(error.message, child.output);
   });
@@ -79,14 +82,24 @@ async function cloneAndInstall(name, head) {
   await sup.mustRun('git', ['clone', '--quiet', '--no-checkout', ROOT, dir], { label: `git clone (${name})` });
   await sup.mustRun('git', ['-C', dir, 'checkout', '--quiet', '--detach', head], { label: `git checkout (${name})` });
   const [cmd, pre] = pnpmCommand();
-  await sup.mustRun(cmd, [...pre, 'install', '--frozen-lockfile'], { cwd: dir, env: cleanEnv({ CI: 'true' }), label: `pnpm install (${name})`, timeoutMs: 20 * 60_000 });
+  await sup.mustRun(cmd, [...pre, 'install', '--frozen-lockfile'], {
+    cwd: dir,
+    env: cleanEnv({ CI: 'true' }),
+    label: `pnpm install (${name})`,
+    timeoutMs: 20 * 60_000,
+  });
   return dir;
 }
 
 async function build(dir, name, remote) {
   const env = cleanEnv({ CI: 'true', TURBO_API: remote.url, TURBO_TOKEN: remote.token, TURBO_TEAM: 'identitycall-ci' });
   const [cmd, pre] = pnpmCommand();
-  await sup.mustRun(cmd, [...pre, 'exec', 'turbo', 'run', 'build', '--summarize'], { cwd: dir, env, label: `turbo run build (${name})`, timeoutMs: 30 * 60_000 });
+  await sup.mustRun(cmd, [...pre, 'exec', 'turbo', 'run', 'build', '--summarize'], {
+    cwd: dir,
+    env,
+    label: `turbo run build (${name})`,
+    timeoutMs: 30 * 60_000,
+  });
   return readSummary(dir);
 }
 
@@ -96,7 +109,9 @@ async function main() {
   const server = await step(`start ${REMOTE_CACHE} on 127.0.0.1`, () => startRemoteCache(token));
   const remote = { url: server.url, token };
   console.log(`remote cache at ${remote.url}; commit ${head}`);
-  const [first, second] = await step('clone HEAD twice and install both', () => Promise.all([cloneAndInstall('runner-a', head), cloneAndInstall('runner-b', head)]));
+  const [first, second] = await step('clone HEAD twice and install both', () =>
+    Promise.all([cloneAndInstall('runner-a', head), cloneAndInstall('runner-b', head)]),
+  );
   const a = await step('runner A: turbo run build (uploads)', () => build(first, 'runner-a', remote));
   const b = await step('runner B: turbo run build (must hit the remote cache)', () => build(second, 'runner-b', remote));
 
@@ -108,11 +123,26 @@ async function main() {
   }
   const missing = b.tasks.filter((t) => !(t.cache.status === 'HIT' && t.cache.source === 'REMOTE'));
   for (const task of missing) {
-    problems.push(`runner B: ${task.taskId} was not a remote cache hit (status ${task.cache.status}, source ${task.cache.source ?? 'none'})`);
+    problems.push(
+      `runner B: ${task.taskId} was not a remote cache hit (status ${task.cache.status}, source ${task.cache.source ?? 'none'})`,
+    );
   }
-  const aIds = a.tasks.map((t) => t.taskId).sort().join(',');
-  if (aIds !== b.tasks.map((t) => t.taskId).sort().join(',')) problems.push('the two runners ran different task lists');
-  if (missing.length > 0) console.log(`Why the hashes differ between the clones:\n${diffTasks(a, b, missing).join('\n') || '  (no input differs: look at the global hash inputs above)'}`);
+  const aIds = a.tasks
+    .map((t) => t.taskId)
+    .sort()
+    .join(',');
+  if (
+    aIds !==
+    b.tasks
+      .map((t) => t.taskId)
+      .sort()
+      .join(',')
+  )
+    problems.push('the two runners ran different task lists');
+  if (missing.length > 0)
+    console.log(
+      `Why the hashes differ between the clones:\n${diffTasks(a, b, missing).join('\n') || '  (no input differs: look at the global hash inputs above)'}`,
+    );
   if (problems.length > 0) throw new StepError(problems[0], problems.join('\n'));
   return `runner B: ${b.tasks.length}/${b.tasks.length} tasks were remote cache hits (runner A: ${a.tasks.filter((t) => t.cache.status !== 'HIT').length} misses)`;
 }

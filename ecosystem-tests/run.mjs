@@ -44,10 +44,16 @@ let sizeLine = `${SIZE_GOAL.name} install size: not measured`;
 /** What each consumer project adds, as a team would, in order. */
 const CONSUMER_PROJECTS = [
   { template: 'node', steps: [{ packages: ['@identitycall/client'] }] },
-  { template: 'typescript', steps: [{ packages: ['@identitycall/client'] }, { dev: true, packages: [`typescript@${catalogVersion('typescript')}`] }] },
+  {
+    template: 'typescript',
+    steps: [{ packages: ['@identitycall/client'] }, { dev: true, packages: [`typescript@${catalogVersion('typescript')}`] }],
+  },
   {
     template: 'browser-vite',
-    steps: [{ packages: ['@identitycall/client'] }, { dev: true, packages: [`vite@${catalogVersion('vite')}`, `playwright-core@${catalogVersion('playwright-core')}`] }],
+    steps: [
+      { packages: ['@identitycall/client'] },
+      { dev: true, packages: [`vite@${catalogVersion('vite')}`, `playwright-core@${catalogVersion('playwright-core')}`] },
+    ],
   },
 ];
 
@@ -61,7 +67,12 @@ async function main() {
   const built = await results.cell({ area: 'release', subject: 'turbo run build' }, async () => {
     if (options['skip-build']) return 'skipped (--skip-build)';
     const [cmd, pre] = pnpmCommand();
-    const result = await sup.mustRun(cmd, [...pre, 'run', 'build'], { cwd: ROOT, env: cleanEnv(), label: 'pnpm run build', timeoutMs: 20 * 60_000 });
+    const result = await sup.mustRun(cmd, [...pre, 'run', 'build'], {
+      cwd: ROOT,
+      env: cleanEnv(),
+      label: 'pnpm run build',
+      timeoutMs: 20 * 60_000,
+    });
     return result.output.match(/Cached:\s+(\d+ cached, \d+ total)/)?.[1] ?? 'built';
   });
   if (!built) return blockRest('the build failed');
@@ -124,7 +135,11 @@ async function runtimeLane(sandbox, consumers, context, runtimesPromise, chromiu
   }
   const shared = { runtimes, sandbox, runDir: context.runDir };
   await nodeAndBunCells(results, sup, { ...shared, nodeConsumers: byPm(consumers, 'node') });
-  await denoCell(results, sup, { ...shared, dir: createConsumer({ ...context, pm: 'deno', template: 'deno' }), registryUrl: context.registryUrl });
+  await denoCell(results, sup, {
+    ...shared,
+    dir: createConsumer({ ...context, pm: 'deno', template: 'deno' }),
+    registryUrl: context.registryUrl,
+  });
   const chromiumName = await chromium;
   for (const pm of PACKAGE_MANAGERS) {
     await browserCell(results, sup, { ...shared, pm, dir: consumers.get(`${pm}/browser-vite`), chromium: chromiumName });
@@ -140,21 +155,24 @@ async function installConsumers({ runDir, registryUrl }) {
   const folders = new Map();
   await Promise.all(
     PACKAGE_MANAGERS.map((pm) =>
-      results.cell({ area: 'install', subject: `consumer projects (${CONSUMER_PROJECTS.map((p) => p.template).join(', ')})`, pm }, async () => {
-        const failures = [];
-        for (const { template, steps } of CONSUMER_PROJECTS) {
-          const dir = createConsumer({ runDir, pm, template, registryUrl });
-          try {
-            for (const step of steps) await add(sup, { pm, dir, runDir, ...step });
-            folders.set(`${pm}/${template}`, dir);
-          } catch (error) {
-            folders.set(`${pm}/${template}`, error);
-            failures.push(error);
+      results.cell(
+        { area: 'install', subject: `consumer projects (${CONSUMER_PROJECTS.map((p) => p.template).join(', ')})`, pm },
+        async () => {
+          const failures = [];
+          for (const { template, steps } of CONSUMER_PROJECTS) {
+            const dir = createConsumer({ runDir, pm, template, registryUrl });
+            try {
+              for (const step of steps) await add(sup, { pm, dir, runDir, ...step });
+              folders.set(`${pm}/${template}`, dir);
+            } catch (error) {
+              folders.set(`${pm}/${template}`, error);
+              failures.push(error);
+            }
           }
-        }
-        if (failures.length > 0) throw failures[0];
-        return `${pm === 'npm' ? 'npm install' : 'pnpm add'} @identitycall/client (+ typescript, vite, playwright-core as devDependencies)`;
-      }),
+          if (failures.length > 0) throw failures[0];
+          return `${pm === 'npm' ? 'npm install' : 'pnpm add'} @identitycall/client (+ typescript, vite, playwright-core as devDependencies)`;
+        },
+      ),
     ),
   );
   return folders;

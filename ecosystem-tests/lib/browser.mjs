@@ -70,9 +70,11 @@ export async function browserCell(results, sup, { pm, dir, runDir, sandbox, chro
       crashed.catch(() => {}); // observed through the race below; never an unhandled rejection
       const query = new URLSearchParams({ base: api.pathname, key: sandbox.key, label: `chromium-${pm}` });
       await page.goto(`${site.origin}/?${query}`, { timeout: PAGE_TIMEOUT_MS });
-      const done = page.waitForFunction(() => window.__scenario, null, { timeout: PAGE_TIMEOUT_MS }).catch((e) => {
-        throw new StepError(`the page did not finish the scenario: ${e.message.split('\n')[0]}`, log.join('\n'));
-      });
+      const done = page
+        .waitForFunction(() => window.__scenario, null, { timeout: PAGE_TIMEOUT_MS })
+        .catch((e) => {
+          throw new StepError(`the page did not finish the scenario: ${e.message.split('\n')[0]}`, log.join('\n'));
+        });
       const outcome = await (await Promise.race([done, crashed])).jsonValue();
       if (outcome.code !== 0 || !/^SCENARIO-OK /m.test(outcome.output)) {
         throw new StepError(`the scenario failed in the page`, `${outcome.output}\n${log.join('\n')}`);

@@ -68,7 +68,12 @@ export async function add(sup, { pm, dir, runDir, packages, dev = false }) {
   const [cmd, args] = addCommand(pm, runDir, packages, { dev });
   // npx keeps pnpm itself (an immutable public release) in the harness cache between runs.
   const env = consumerEnv(runDir, pm === 'pnpm' ? { npm_config_cache: join(CACHE_DIR, 'npm') } : {});
-  return sup.mustRun(cmd, args, { cwd: dir, env, label: `${pm === 'npm' ? 'npm install' : 'pnpm add'}${dev ? ' -D' : ''} ${packages.join(' ')}`, timeoutMs: 15 * 60_000 });
+  return sup.mustRun(cmd, args, {
+    cwd: dir,
+    env,
+    label: `${pm === 'npm' ? 'npm install' : 'pnpm add'}${dev ? ' -D' : ''} ${packages.join(' ')}`,
+    timeoutMs: 15 * 60_000,
+  });
 }
 
 /** The file `condition` ("import" / "require") of the installed package's "." export points to. */

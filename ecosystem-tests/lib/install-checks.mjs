@@ -35,7 +35,8 @@ export async function standaloneInstalls(results, sup, { published, runDir, regi
         const problems = [];
         for (const p of internal) {
           if (!versions.has(p.name)) problems.push(`${p.name} is in the tree but is not a published package`);
-          else if (versions.get(p.name) !== p.version) problems.push(`${p.name}@${p.version} is in the tree, not the published ${versions.get(p.name)}`);
+          else if (versions.get(p.name) !== p.version)
+            problems.push(`${p.name}@${p.version} is in the tree, not the published ${versions.get(p.name)}`);
           for (const dep of unusedInternalDependencies(p)) {
             problems.push(`${p.name} depends on ${dep}, but none of its published files import it`);
           }
@@ -77,23 +78,42 @@ export async function cliCells(results, sup, { runDir, registryUrl }) {
   const folder = (name) => createConsumer({ runDir, pm: 'npx', name, registryUrl });
 
   await results.cell({ area: 'cli', subject: 'npx @identitycall/mock --port 0', pm: 'npx' }, async () => {
-    const mock = await startMock(sup, 'npx', ['--yes', '@identitycall/mock'], { cwd: folder('mock'), env, label: 'npx @identitycall/mock' });
+    const mock = await startMock(sup, 'npx', ['--yes', '@identitycall/mock'], {
+      cwd: folder('mock'),
+      env,
+      label: 'npx @identitycall/mock',
+    });
     await mock.child.stop();
     return `${mock.url} answered ${mock.request} with 200, then stopped`;
   });
 
   let sandbox;
   await results.cell({ area: 'cli', subject: 'npx @identitycall/sandbox --port 0', pm: 'npx' }, async () => {
-    sandbox = await startSandbox(sup, 'npx', ['--yes', '@identitycall/sandbox'], { cwd: folder('sandbox'), env, label: 'npx @identitycall/sandbox' });
+    sandbox = await startSandbox(sup, 'npx', ['--yes', '@identitycall/sandbox'], {
+      cwd: folder('sandbox'),
+      env,
+      label: 'npx @identitycall/sandbox',
+    });
     return `${sandbox.url} answered ${sandbox.request}; key with ${sandbox.permissions.join('/')} read from its banner`;
   });
 
   await results.cell({ area: 'cli', subject: 'npx @identitycall/conformance', pm: 'npx' }, async () => {
     if (!sandbox) throw new Error('not run: the registry-started sandbox did not start');
     const args = ['--yes', '@identitycall/conformance', '--base-url', sandbox.url, '--api-key', sandbox.key];
-    const result = await sup.run('npx', args, { cwd: folder('conformance'), env, label: 'npx @identitycall/conformance', timeoutMs: 15 * 60_000 });
-    if (!result.ok) throw new StepError(`npx @identitycall/conformance --base-url … --api-key … failed (${describeRun(result)})`, result.output);
-    const last = result.output.trim().split('\n').filter((l) => /pass|fail|check/i.test(l)).at(-1) ?? '';
+    const result = await sup.run('npx', args, {
+      cwd: folder('conformance'),
+      env,
+      label: 'npx @identitycall/conformance',
+      timeoutMs: 15 * 60_000,
+    });
+    if (!result.ok)
+      throw new StepError(`npx @identitycall/conformance --base-url … --api-key … failed (${describeRun(result)})`, result.output);
+    const last =
+      result.output
+        .trim()
+        .split('\n')
+        .filter((l) => /pass|fail|check/i.test(l))
+        .at(-1) ?? '';
     return `exit 0 against the registry-started sandbox${last ? `: ${last.trim()}` : ''}`;
   });
   await sandbox?.child.stop();

@@ -19,7 +19,13 @@ const MODULES = [
 
 /** Environment for one scenario run: where the sandbox is and which key to use. */
 export function scenarioEnv(sandbox, label, extra = {}) {
-  return cleanEnv({ IDENTITYCALL_BASE_URL: sandbox.url, IDENTITYCALL_API_KEY: sandbox.key, CONSUMER_LABEL: label, NO_COLOR: '1', ...extra });
+  return cleanEnv({
+    IDENTITYCALL_BASE_URL: sandbox.url,
+    IDENTITYCALL_API_KEY: sandbox.key,
+    CONSUMER_LABEL: label,
+    NO_COLOR: '1',
+    ...extra,
+  });
 }
 
 /**
@@ -58,7 +64,12 @@ export async function nodeAndBunCells(results, sup, { runtimes, nodeConsumers, s
           if (dir instanceof Error) throw new StepError(`not run: the ${pm} install failed`, dir.output ?? dir.message);
           const { bin } = runtimeOrThrow(runtimes, id);
           const label = `${id}-${module}-${pm}`;
-          const result = await sup.run(bin, [file], { cwd: dir, env: scenarioEnv(sandbox, label), label: `${subject} ${file}`, timeoutMs: SCENARIO_TIMEOUT_MS });
+          const result = await sup.run(bin, [file], {
+            cwd: dir,
+            env: scenarioEnv(sandbox, label),
+            label: `${subject} ${file}`,
+            timeoutMs: SCENARIO_TIMEOUT_MS,
+          });
           return checkScenario(result, { label: `${subject} ${file}`, entry: exportTarget(join(dir, 'node_modules', CLIENT), condition) });
         });
       }
@@ -75,7 +86,11 @@ export async function denoCell(results, sup, { runtimes, dir, runDir, registryUr
   const subject = `${rt.name} ${rt.version ?? rt.spec}`;
   await results.cell({ area: 'runtime', subject, module: 'ESM (npm:)', pm: 'deno' }, async () => {
     const { bin } = runtimeOrThrow(runtimes, 'deno');
-    const env = scenarioEnv(sandbox, 'deno', { NPM_CONFIG_REGISTRY: registryUrl, DENO_DIR: join(runDir, 'deno-dir'), DENO_NO_UPDATE_CHECK: '1' });
+    const env = scenarioEnv(sandbox, 'deno', {
+      NPM_CONFIG_REGISTRY: registryUrl,
+      DENO_DIR: join(runDir, 'deno-dir'),
+      DENO_NO_UPDATE_CHECK: '1',
+    });
     const args = ['run', '--allow-net=127.0.0.1', '--allow-env=IDENTITYCALL_BASE_URL,IDENTITYCALL_API_KEY,CONSUMER_LABEL', 'main.ts'];
     const result = await sup.run(bin, args, { cwd: dir, env, label: `deno ${args.join(' ')}`, timeoutMs: 5 * 60_000 });
     return checkScenario(result, { label: 'deno run main.ts' });

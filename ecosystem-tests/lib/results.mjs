@@ -63,7 +63,11 @@ export class Results {
     const sorted = [...this.rows].sort((x, y) => rank(x) - rank(y) || x.seq - y.seq);
     const body = sorted.map((r) => [r.area, r.subject, r.module, r.pm, r.status.toUpperCase(), seconds(r.ms), clip(r.detail, 160)]);
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((row) => row[i].length)));
-    const line = (cells) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]))).join('  ').trimEnd();
+    const line = (cells) =>
+      cells
+        .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i])))
+        .join('  ')
+        .trimEnd();
     const counts = ['pass', 'fail', 'skip'].map((s) => `${this.rows.filter((r) => r.status === s).length} ${s}`).join(', ');
     return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line), '', `cells: ${counts}`].join('\n');
   }
@@ -71,7 +75,10 @@ export class Results {
 
 /** The first line that says what went wrong: an error name, a tsc code, an npm/pnpm error. */
 export function firstErrorLine(output) {
-  const lines = output.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = output
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const patterns = [
     /^SCENARIO-FAIL /,
     /\berror TS\d+:/,
@@ -92,9 +99,11 @@ function headline(error) {
 }
 
 function printFailure(name, error) {
-  const output = error instanceof StepError ? error.output : error?.stack ?? '';
+  const output = error instanceof StepError ? error.output : (error?.stack ?? '');
   const tail = output.split('\n').slice(-60).join('\n').trim();
-  process.stdout.write(`\n===== FAILED: ${name}\n${error?.message ?? error}\n${tail ? `----- output (last 60 lines)\n${tail}\n` : ''}=====\n\n`);
+  process.stdout.write(
+    `\n===== FAILED: ${name}\n${error?.message ?? error}\n${tail ? `----- output (last 60 lines)\n${tail}\n` : ''}=====\n\n`,
+  );
 }
 
 const mark = (status) => ({ pass: 'ok  ', fail: 'FAIL', skip: 'skip' })[status];

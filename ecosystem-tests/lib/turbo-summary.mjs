@@ -26,7 +26,11 @@ export function formatTasks(a, b) {
   });
   const header = ['task', 'runner A', 'runner B', 'task hash'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const line = (cells) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
 }
 
@@ -47,13 +51,17 @@ export function diffTasks(a, b, tasks) {
       continue;
     }
     if (before.hash === task.hash) {
-      lines.push(`  ${task.taskId}: same hash ${task.hash} on both runners, but runner B did not get it from the remote cache (was it uploaded? is TURBO_TEAM the same?)`);
+      lines.push(
+        `  ${task.taskId}: same hash ${task.hash} on both runners, but runner B did not get it from the remote cache (was it uploaded? is TURBO_TEAM the same?)`,
+      );
       continue;
     }
     const diffs = [
       ...diffObjects(before.inputs ?? {}, task.inputs ?? {}).map((d) => `input ${d}`),
       ...diffObjects(before.environmentVariables ?? {}, task.environmentVariables ?? {}).map((d) => `env ${d}`),
-      ...diffObjects({ external: before.hashOfExternalDependencies }, { external: task.hashOfExternalDependencies }).map((d) => `dependencies ${d}`),
+      ...diffObjects({ external: before.hashOfExternalDependencies }, { external: task.hashOfExternalDependencies }).map(
+        (d) => `dependencies ${d}`,
+      ),
       ...diffObjects({ dependencies: before.dependencies }, { dependencies: task.dependencies }).map((d) => `task graph ${d}`),
     ];
     lines.push(`  ${task.taskId}: hash ${before.hash} → ${task.hash}${diffs.length ? '' : ' (only through a task it depends on)'}`);

@@ -28,14 +28,23 @@ export async function typescriptCells(results, sup, { pm, dir }) {
   const tsc = (config) => {
     if (!runs.has(config)) {
       const bin = join(dir, 'node_modules', 'typescript', 'bin', 'tsc');
-      runs.set(config, sup.run(process.execPath, [bin, '-p', config, '--pretty', 'false'], { cwd: dir, env: cleanEnv(), label: `tsc -p ${config}`, timeoutMs: 5 * 60_000 }));
+      runs.set(
+        config,
+        sup.run(process.execPath, [bin, '-p', config, '--pretty', 'false'], {
+          cwd: dir,
+          env: cleanEnv(),
+          label: `tsc -p ${config}`,
+          timeoutMs: 5 * 60_000,
+        }),
+      );
     }
     return runs.get(config);
   };
   const installed = () => {
     if (dir instanceof Error) throw new StepError(`not run: the ${pm} install failed`, dir.output ?? dir.message);
   };
-  const tsVersion = dir instanceof Error ? '5.x' : JSON.parse(readFileSync(join(dir, 'node_modules', 'typescript', 'package.json'), 'utf8')).version;
+  const tsVersion =
+    dir instanceof Error ? '5.x' : JSON.parse(readFileSync(join(dir, 'node_modules', 'typescript', 'package.json'), 'utf8')).version;
 
   for (const cell of TS_CELLS) {
     await results.cell({ area: 'types', subject: `tsc ${tsVersion} ${cell.resolution}`, module: cell.module, pm }, async () => {
@@ -57,7 +66,10 @@ export async function typescriptCells(results, sup, { pm, dir }) {
     if (bad.ok) throw new StepError(`tsc accepted ${BAD.file}, which must fail with ${expected}`, bad.output);
     const wrong = errors.filter((e) => e.code !== expected || !e.file.endsWith(BAD.file));
     if (errors.length === 0 || wrong.length > 0) {
-      throw new StepError(`tsc must report only ${expected} in ${BAD.file}; it reported ${errors.map((e) => `${e.code} in ${e.file}`).join(', ') || 'no parsable error'}`, bad.output);
+      throw new StepError(
+        `tsc must report only ${expected} in ${BAD.file}; it reported ${errors.map((e) => `${e.code} in ${e.file}`).join(', ') || 'no parsable error'}`,
+        bad.output,
+      );
     }
     return `${BAD.file} refused with ${expected}; the good file passes`;
   });

@@ -65,7 +65,15 @@ export function catalogVersion(name) {
 function yamlList(text, key) {
   const block = text.match(new RegExp(`^${key}:\\n((?:[ \\t]+- .*\\n)+)`, 'm'))?.[1];
   if (!block) throw new Error(`pnpm-workspace.yaml: no "${key}:" list`);
-  return block.split('\n').map((l) => l.replace(/^\s+-\s*/, '').replace(/['"]/g, '').trim()).filter(Boolean);
+  return block
+    .split('\n')
+    .map((l) =>
+      l
+        .replace(/^\s+-\s*/, '')
+        .replace(/['"]/g, '')
+        .trim(),
+    )
+    .filter(Boolean);
 }
 
 /** A free TCP port on 127.0.0.1, for servers that cannot report the port they bound. */
@@ -103,5 +111,12 @@ export function cleanEnv(extra = {}) {
     if (key === 'TURBO_TELEMETRY_DISABLED') continue;
     if (/^(npm_|NPM_CONFIG_|PNPM_|pnpm_config_|TURBO_|INIT_CWD$|NODE_OPTIONS$)/i.test(key)) delete env[key];
   }
-  return { ...env, NO_UPDATE_NOTIFIER: '1', npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false', ...extra };
+  return {
+    ...env,
+    NO_UPDATE_NOTIFIER: '1',
+    npm_config_update_notifier: 'false',
+    npm_config_fund: 'false',
+    npm_config_audit: 'false',
+    ...extra,
+  };
 }

@@ -36,7 +36,9 @@ if (String(node.value) === version) {
   process.exit(0);
 }
 if (check) {
-  console.error(`openapi.yaml info.version is ${JSON.stringify(node.value)} but package.json says ${version}; run \`pnpm version-packages\` or \`node spec/scripts/sync-version.mjs\`.`);
+  console.error(
+    `openapi.yaml info.version is ${JSON.stringify(node.value)} but package.json says ${version}; run \`pnpm version-packages\` or \`node spec/scripts/sync-version.mjs\`.`,
+  );
   process.exit(1);
 }
 const [start, end] = node.range;

@@ -44,10 +44,7 @@ export function loadSpec(): OpenAPIDocument {
   try {
     text = readFileSync(bundledSpecPath, 'utf8');
   } catch (cause) {
-    throw new Error(
-      `The bundled spec is missing at ${bundledSpecPath}; run \`pnpm build\` in the workspace first.`,
-      { cause },
-    );
+    throw new Error(`The bundled spec is missing at ${bundledSpecPath}; run \`pnpm build\` in the workspace first.`, { cause });
   }
   cached = deepFreeze(JSON.parse(text) as OpenAPIDocument);
   return cached;

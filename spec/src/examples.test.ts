@@ -33,7 +33,9 @@ for (const op of validator.operations) {
 }
 for (const [name, schema] of Object.entries(doc.components?.schemas ?? {})) {
   const values = typeof schema === 'object' ? ((schema as { examples?: unknown[] }).examples ?? []) : [];
-  values.forEach((value, i) => cases.push({ name: `schema ${name} examples[${i}]`, schema: { $ref: `#/components/schemas/${name}` }, value }));
+  values.forEach((value, i) =>
+    cases.push({ name: `schema ${name} examples[${i}]`, schema: { $ref: `#/components/schemas/${name}` }, value }),
+  );
   const props = typeof schema === 'object' ? ((schema as { properties?: Record<string, Record<string, unknown>> }).properties ?? {}) : {};
   for (const [prop, propSchema] of Object.entries(props)) {
     ((propSchema.examples as unknown[]) ?? []).forEach((value, i) =>
@@ -59,9 +61,7 @@ describe('spec examples', () => {
 
   it('every operation has a success example and an example on every documented response body', () => {
     const missing = validator.operations.flatMap((op) =>
-      op.responses
-        .filter((r) => r.content.some((m) => m.examples.length === 0))
-        .map((r) => `${op.operationId} ${r.status}`),
+      op.responses.filter((r) => r.content.some((m) => m.examples.length === 0)).map((r) => `${op.operationId} ${r.status}`),
     );
     expect(missing).toEqual([]);
   });

@@ -32,7 +32,9 @@ function edited(edit: (d: OpenAPIDocument) => void): OpenAPIDocument {
 }
 const bearer = (d: OpenAPIDocument) => d.components!.securitySchemes!.bearerAuth as Record<string, unknown>;
 const jsonBody = (d: OpenAPIDocument, path: string, method: string) =>
-  ((d.paths[path] as Record<string, { requestBody: { content: Record<string, Record<string, unknown>> } }>)[method]!.requestBody.content['application/json'])!;
+  (d.paths[path] as Record<string, { requestBody: { content: Record<string, Record<string, unknown>> } }>)[method]!.requestBody.content[
+    'application/json'
+  ]!;
 
 describe('permissions', () => {
   it('x-permissions names every permission and a shared 403 response for each', () => {
@@ -48,9 +50,21 @@ describe('permissions', () => {
 
   it.each([
     { name: 'no x-permissions', edit: (d: OpenAPIDocument) => delete bearer(d)['x-permissions'], error: /has an x-permissions map/ },
-    { name: 'an unknown permission', edit: (d: OpenAPIDocument) => ((bearer(d)['x-permissions'] as Record<string, string>).admin = 'NotFound'), error: /unknown: admin/ },
-    { name: 'a missing permission', edit: (d: OpenAPIDocument) => delete (bearer(d)['x-permissions'] as Record<string, string>).delete, error: /missing: delete/ },
-    { name: 'an unknown response', edit: (d: OpenAPIDocument) => ((bearer(d)['x-permissions'] as Record<string, string>).read = 'Nope'), error: /x-permissions\.read/ },
+    {
+      name: 'an unknown permission',
+      edit: (d: OpenAPIDocument) => ((bearer(d)['x-permissions'] as Record<string, string>).admin = 'NotFound'),
+      error: /unknown: admin/,
+    },
+    {
+      name: 'a missing permission',
+      edit: (d: OpenAPIDocument) => delete (bearer(d)['x-permissions'] as Record<string, string>).delete,
+      error: /missing: delete/,
+    },
+    {
+      name: 'an unknown response',
+      edit: (d: OpenAPIDocument) => ((bearer(d)['x-permissions'] as Record<string, string>).read = 'Nope'),
+      error: /x-permissions\.read/,
+    },
   ])('refuses a spec with $name', ({ edit, error }) => {
     expect(() => permissionResponses(edited(edit))).toThrow(error);
   });
@@ -58,7 +72,9 @@ describe('permissions', () => {
 
 describe('documented messages', () => {
   it('reads a shared response example by name, or the first one', () => {
-    const unauthorized = doc.components!.responses!.Unauthorized as { content: Record<string, { examples: Record<string, { value: { error: string } }> }> };
+    const unauthorized = doc.components!.responses!.Unauthorized as {
+      content: Record<string, { examples: Record<string, { value: { error: string } }> }>;
+    };
     const examples = Object.entries(unauthorized.content['application/json']!.examples);
     expect(responseMessage(doc, 'Unauthorized')).toBe(examples[0]![1].value.error);
     expect(responseMessage(doc, 'Unauthorized', examples[1]![0])).toBe(examples[1]![1].value.error);
@@ -77,7 +93,8 @@ describe('documented messages', () => {
     expect(notFound?.where).toEqual(expect.arrayContaining(['getOperator 404', 'deleteRecording 404']));
     for (const op of operations) {
       for (const r of op.responses.filter((x) => /^[45]/.test(x.status))) {
-        for (const m of errorMessages(op, r.status)) expect(all.some((d) => d.message === m && d.where.includes(`${op.operationId} ${r.status}`))).toBe(true);
+        for (const m of errorMessages(op, r.status))
+          expect(all.some((d) => d.message === m && d.where.includes(`${op.operationId} ${r.status}`))).toBe(true);
       }
     }
   });
@@ -94,8 +111,17 @@ describe('documented messages', () => {
   });
 
   it.each([
-    { name: 'no template', edit: (d: OpenAPIDocument) => delete (d.components!.responses!.MalformedJson as Record<string, unknown>)['x-message-template'], error: /no x-message-template/ },
-    { name: 'an example that does not fit', edit: (d: OpenAPIDocument) => ((d.components!.responses!.MalformedJson as Record<string, unknown>)['x-message-template'] = 'Bad JSON: {detail}'), error: /does not match its x-message-template/ },
+    {
+      name: 'no template',
+      edit: (d: OpenAPIDocument) => delete (d.components!.responses!.MalformedJson as Record<string, unknown>)['x-message-template'],
+      error: /no x-message-template/,
+    },
+    {
+      name: 'an example that does not fit',
+      edit: (d: OpenAPIDocument) =>
+        ((d.components!.responses!.MalformedJson as Record<string, unknown>)['x-message-template'] = 'Bad JSON: {detail}'),
+      error: /does not match its x-message-template/,
+    },
   ])('refuses a template with $name', ({ edit, error }) => {
     expect(() => messageTemplate(edited(edit), 'MalformedJson')).toThrow(error);
   });
@@ -121,8 +147,16 @@ describe('request limits', () => {
   });
 
   it.each([
-    { name: 'a JSON body without x-max-bytes', edit: (d: OpenAPIDocument) => delete jsonBody(d, '/operators', 'post')['x-max-bytes'], error: /createOperator: .* no x-max-bytes/ },
-    { name: 'two different limits', edit: (d: OpenAPIDocument) => (jsonBody(d, '/operators', 'post')['x-max-bytes'] = 2048), error: /disagree on x-max-bytes: .*2048 \(createOperator\)/ },
+    {
+      name: 'a JSON body without x-max-bytes',
+      edit: (d: OpenAPIDocument) => delete jsonBody(d, '/operators', 'post')['x-max-bytes'],
+      error: /createOperator: .* no x-max-bytes/,
+    },
+    {
+      name: 'two different limits',
+      edit: (d: OpenAPIDocument) => (jsonBody(d, '/operators', 'post')['x-max-bytes'] = 2048),
+      error: /disagree on x-max-bytes: .*2048 \(createOperator\)/,
+    },
   ])('refuses $name', ({ edit, error }) => {
     expect(() => jsonBodyLimit(edited(edit))).toThrow(error);
   });

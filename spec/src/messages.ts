@@ -21,7 +21,11 @@ export function messagesOfExample(value: unknown): string[] {
  * The messages of an operation's documented response for `status`, in example order, without
  * repeats; `pick` keeps only some examples (by example name and message).
  */
-export function errorMessages(op: OperationInfo, status: number | string, pick?: (exampleName: string, message: string) => boolean): string[] {
+export function errorMessages(
+  op: OperationInfo,
+  status: number | string,
+  pick?: (exampleName: string, message: string) => boolean,
+): string[] {
   const response = op.responses.find((r) => r.status === String(status));
   const out = new Set<string>();
   for (const media of response?.content ?? []) {
@@ -92,7 +96,12 @@ export function messageTemplate(doc: OpenAPIDocument, responseName: string): Mes
     throw new Error(`components.responses.${responseName} has no x-message-template`);
   }
   const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const pattern = new RegExp(`^${template.split(/\{\w+\}/).map(escape).join('[\\s\\S]+')}$`);
+  const pattern = new RegExp(
+    `^${template
+      .split(/\{\w+\}/)
+      .map(escape)
+      .join('[\\s\\S]+')}$`,
+  );
   const result: MessageTemplate = {
     template,
     format: (values) =>
@@ -105,7 +114,8 @@ export function messageTemplate(doc: OpenAPIDocument, responseName: string): Mes
   };
   for (const example of examplesOfResponse(doc, response)) {
     for (const m of messagesOfExample(example.value)) {
-      if (!result.matches(m)) throw new Error(`Example "${example.name}" of ${responseName} ("${m}") does not match its x-message-template "${template}"`);
+      if (!result.matches(m))
+        throw new Error(`Example "${example.name}" of ${responseName} ("${m}") does not match its x-message-template "${template}"`);
     }
   }
   return result;

@@ -29,12 +29,16 @@ function undoProblems(d: OpenAPIDocument): string[] {
   for (const u of undoings(d)) {
     const target = operations.find((o) => o.operationId === u.undoes);
     const self = operations.find((o) => o.operationId === u.operationId)!;
-    if (typeof u.undoes !== 'string' || !target) problems.push(`${u.operationId}: x-undoes names no operation of the spec (${JSON.stringify(u.undoes)})`);
+    if (typeof u.undoes !== 'string' || !target)
+      problems.push(`${u.operationId}: x-undoes names no operation of the spec (${JSON.stringify(u.undoes)})`);
     else if (target.operationId === u.operationId) problems.push(`${u.operationId}: x-undoes names itself`);
     else {
-      if (parent(target.path) !== parent(u.path)) problems.push(`${u.operationId}: x-undoes ${target.operationId} acts on ${parent(target.path)}, not ${parent(u.path)}`);
-      if (target.method === 'get' || u.method === 'get') problems.push(`${u.operationId}: x-undoes pairs a read with ${target.operationId}; only changes can be undone`);
-      if (!self.responses.some((r) => r.status === '404')) problems.push(`${u.operationId}: x-undoes needs a documented 404 for the call without the undone one`);
+      if (parent(target.path) !== parent(u.path))
+        problems.push(`${u.operationId}: x-undoes ${target.operationId} acts on ${parent(target.path)}, not ${parent(u.path)}`);
+      if (target.method === 'get' || u.method === 'get')
+        problems.push(`${u.operationId}: x-undoes pairs a read with ${target.operationId}; only changes can be undone`);
+      if (!self.responses.some((r) => r.status === '404'))
+        problems.push(`${u.operationId}: x-undoes needs a documented 404 for the call without the undone one`);
     }
   }
   return problems;
@@ -45,7 +49,8 @@ function edited(edit: (d: OpenAPIDocument) => void): OpenAPIDocument {
   edit(copy);
   return copy;
 }
-const detach = (d: OpenAPIDocument) => (d.paths['/virtual_numbers/{id}/remove_operator'] as Record<string, Record<string, unknown>>).delete!;
+const detach = (d: OpenAPIDocument) =>
+  (d.paths['/virtual_numbers/{id}/remove_operator'] as Record<string, Record<string, unknown>>).delete!;
 
 describe('x-undoes', () => {
   it('Detach Operator undoes Attach Operator', () => {
@@ -57,11 +62,28 @@ describe('x-undoes', () => {
   });
 
   it.each([
-    { name: 'an unknown operation', edit: (d: OpenAPIDocument) => (detach(d)['x-undoes'] = 'attachOperator'), problem: /names no operation/ },
+    {
+      name: 'an unknown operation',
+      edit: (d: OpenAPIDocument) => (detach(d)['x-undoes'] = 'attachOperator'),
+      problem: /names no operation/,
+    },
     { name: 'itself', edit: (d: OpenAPIDocument) => (detach(d)['x-undoes'] = 'removeVirtualNumberOperator'), problem: /names itself/ },
-    { name: 'another resource', edit: (d: OpenAPIDocument) => (detach(d)['x-undoes'] = 'createOperator'), problem: /acts on .*, not \/virtual_numbers\/\{id\}/ },
-    { name: 'a read', edit: (d: OpenAPIDocument) => ((d.paths['/recordings/{id}/results'] as Record<string, Record<string, unknown>>).get!['x-undoes'] = 'getRecordingTranscription'), problem: /getRecordingResults: x-undoes pairs a read/ },
-    { name: 'no documented 404', edit: (d: OpenAPIDocument) => delete (detach(d).responses as Record<string, unknown>)['404'], problem: /needs a documented 404/ },
+    {
+      name: 'another resource',
+      edit: (d: OpenAPIDocument) => (detach(d)['x-undoes'] = 'createOperator'),
+      problem: /acts on .*, not \/virtual_numbers\/\{id\}/,
+    },
+    {
+      name: 'a read',
+      edit: (d: OpenAPIDocument) =>
+        ((d.paths['/recordings/{id}/results'] as Record<string, Record<string, unknown>>).get!['x-undoes'] = 'getRecordingTranscription'),
+      problem: /getRecordingResults: x-undoes pairs a read/,
+    },
+    {
+      name: 'no documented 404',
+      edit: (d: OpenAPIDocument) => delete (detach(d).responses as Record<string, unknown>)['404'],
+      problem: /needs a documented 404/,
+    },
   ])('is refused when it names $name', ({ edit, problem }) => {
     expect(undoProblems(edited(edit)).join('\n')).toMatch(problem);
   });

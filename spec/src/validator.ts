@@ -9,8 +9,9 @@ import type { JsonSchema, OpenAPIDocument } from './document.js';
 import { listOperations, type MediaInfo, type OperationInfo, type ResponseInfo } from './operations.js';
 
 // ajv-formats ships CommonJS with a default export; under NodeNext it arrives as the module object.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ??
-  addFormatsModule) as unknown as (ajv: Ajv2020) => Ajv2020;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as unknown as (
+  ajv: Ajv2020,
+) => Ajv2020;
 
 const ROOT_ID = 'https://schemas.identitycall.ai/openapi.json';
 

@@ -92,5 +92,8 @@ line('rounds', `${samples.client.length} (interleaved, ${((performance.now() - s
 line('raw fetch median', us(raw));
 line('client.operators.get median', us(sdk));
 line('openapi-fetch alone median', `${us(median(samples.openapiFetch))} (${(median(samples.openapiFetch) / raw).toFixed(3)}×, reference)`);
-line('raw fetch + timeout signal median', `${us(median(samples.fetchWithTimeout))} (${(median(samples.fetchWithTimeout) / raw).toFixed(3)}×, reference)`);
+line(
+  'raw fetch + timeout signal median',
+  `${us(median(samples.fetchWithTimeout))} (${(median(samples.fetchWithTimeout) / raw).toFixed(3)}×, reference)`,
+);
 line('ratio client / raw fetch', `${ratio.toFixed(3)}× (target ≤ 1.10×, goal 1.05×) ${ratio <= 1.1 ? 'met' : 'NOT met'}`);

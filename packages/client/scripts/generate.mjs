@@ -27,7 +27,8 @@ function requiredFields(schema, where) {
   if (!resolved || typeof resolved !== 'object') throw new Error(`${where}: the response schema is not an object schema.`);
   const own = Array.isArray(resolved.required) ? resolved.required : [];
   const parts = (resolved.allOf ?? []).flatMap((part, i) => requiredFields(part, `${where} allOf[${i}]`));
-  if (resolved.type !== 'object' && !resolved.allOf) throw new Error(`${where}: expected a JSON object schema, got ${JSON.stringify(resolved.type)}.`);
+  if (resolved.type !== 'object' && !resolved.allOf)
+    throw new Error(`${where}: expected a JSON object schema, got ${JSON.stringify(resolved.type)}.`);
   return [...new Set([...own, ...parts])];
 }
 
@@ -47,7 +48,9 @@ for (const op of listOperations(doc).sort((a, b) => params(a.path) - params(b.pa
     }
     const json = response.content.find((m) => m.contentType === 'application/json');
     if (!json || response.content.length > 1) {
-      throw new Error(`${where}: the client only reads application/json success bodies; teach it ${response.content.map((m) => m.contentType).join(', ')}.`);
+      throw new Error(
+        `${where}: the client only reads application/json success bodies; teach it ${response.content.map((m) => m.contentType).join(', ')}.`,
+      );
     }
     statuses[response.status] = requiredFields(json.schema, where);
   }

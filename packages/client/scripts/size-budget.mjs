@@ -26,5 +26,7 @@ if (!client || !base) throw new Error('size-limit did not report both entries; c
 
 const over = client.size - base.size;
 for (const r of results) console.log(`${r.passed ? '✓' : '✗'} ${r.name}: ${r.size} B (limit ${r.sizeLimit} B)`);
-console.log(`${over <= BUDGET_OVER_OPENAPI_FETCH ? '✓' : '✗'} client over openapi-fetch: ${over} B (budget ${BUDGET_OVER_OPENAPI_FETCH} B, min+gzip)`);
+console.log(
+  `${over <= BUDGET_OVER_OPENAPI_FETCH ? '✓' : '✗'} client over openapi-fetch: ${over} B (budget ${BUDGET_OVER_OPENAPI_FETCH} B, min+gzip)`,
+);
 if (over > BUDGET_OVER_OPENAPI_FETCH || results.some((r) => !r.passed)) process.exitCode = 1;

@@ -32,7 +32,10 @@ for (const line of readFileSync(entry, 'utf8').split('\n')) {
 if (parts.length === 0) throw new Error(`No \`export type * from './…'\` in ${entry}; nothing to inline.`);
 
 const header = `// The API types of @identitycall/types ${pkg.version}, generated from the spec; copied here by scripts/vendor-types.mjs.\n`;
-for (const [ext, js] of [['d.ts', 'js'], ['d.cts', 'cjs']]) {
+for (const [ext, js] of [
+  ['d.ts', 'js'],
+  ['d.cts', 'cjs'],
+]) {
   writeFileSync(new URL(`api-types.${ext}`, dist), `${header}${parts.join('\n')}\n`);
   const indexUrl = new URL(`index.${ext}`, dist);
   const index = readFileSync(indexUrl, 'utf8');

@@ -66,7 +66,14 @@ describe('client.operators', () => {
 
   it.each([
     { name: 'list', call: (c: Client) => c.operators.list(), method: 'GET', path: '/operators', answer: json({ data: [] }), result: [] },
-    { name: 'get', call: (c: Client) => c.operators.get(42), method: 'GET', path: '/operators/42', answer: json({ data: jane }), result: jane },
+    {
+      name: 'get',
+      call: (c: Client) => c.operators.get(42),
+      method: 'GET',
+      path: '/operators/42',
+      answer: json({ data: jane }),
+      result: jane,
+    },
     {
       name: 'create',
       call: (c: Client) => c.operators.create({ name: 'Jane Doe', phone_number: '+15551234567' }),
@@ -75,7 +82,14 @@ describe('client.operators', () => {
       answer: json({ data: jane }, 201),
       result: jane,
     },
-    { name: 'delete', call: (c: Client) => c.operators.delete(42), method: 'DELETE', path: '/operators/42', answer: json({ success: true }), result: { success: true } },
+    {
+      name: 'delete',
+      call: (c: Client) => c.operators.delete(42),
+      method: 'DELETE',
+      path: '/operators/42',
+      answer: json({ success: true }),
+      result: { success: true },
+    },
   ])('$name sends $method $path', async ({ call, method, path, answer, result }) => {
     const { fetch, sent } = recordingFetch(answer);
     const client = createIdentityCallClient({ apiKey: TEST_KEY, baseUrl: BASE, fetch });

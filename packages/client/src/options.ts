@@ -118,9 +118,7 @@ export function checkRequestOptions(options: { maxRetries?: number; timeout?: nu
 export function resolveOptions(options: ClientOptions = {}): ResolvedOptions {
   const apiKey = options.apiKey ?? env('IDENTITYCALL_API_KEY');
   if (!apiKey) {
-    throw new TypeError(
-      'No IdentityCall API key: pass `apiKey` to createIdentityCallClient or set IDENTITYCALL_API_KEY.',
-    );
+    throw new TypeError('No IdentityCall API key: pass `apiKey` to createIdentityCallClient or set IDENTITYCALL_API_KEY.');
   }
   if (/\s/.test(apiKey)) {
     throw new TypeError('The IdentityCall API key contains whitespace; check how it was copied.');

@@ -62,12 +62,18 @@ describe('errors and hook events never hold the key', () => {
     vi.useRealTimers();
   });
 
-  it.each<{ name: string; answer: Response | Error | (() => never); cls: abstract new (...args: never[]) => Error; check?: (e: Error) => void }>([
+  it.each<{
+    name: string;
+    answer: Response | Error | (() => never);
+    cls: abstract new (...args: never[]) => Error;
+    check?: (e: Error) => void;
+  }>([
     {
       name: 'a server echoing it as a JSON property name',
       answer: json({ error: 'Invalid API key', [TEST_KEY]: { [`k-${TEST_KEY}`]: [TEST_KEY] } }, 401),
       cls: AuthenticationError,
-      check: (e) => expect((e as AuthenticationError).body).toEqual({ error: 'Invalid API key', '[REDACTED]': { 'k-[REDACTED]': ['[REDACTED]'] } }),
+      check: (e) =>
+        expect((e as AuthenticationError).body).toEqual({ error: 'Invalid API key', '[REDACTED]': { 'k-[REDACTED]': ['[REDACTED]'] } }),
     },
     {
       name: 'a server echoing it in a message',
@@ -75,7 +81,11 @@ describe('errors and hook events never hold the key', () => {
       cls: AuthenticationError,
       check: (e) => expect((e as AuthenticationError).messages).toEqual(['key [REDACTED] is revoked']),
     },
-    { name: 'a server echoing it in an HTML error page', answer: new Response(`<p>${TEST_KEY}</p>`, { status: 500 }), cls: InternalServerError },
+    {
+      name: 'a server echoing it in an HTML error page',
+      answer: new Response(`<p>${TEST_KEY}</p>`, { status: 500 }),
+      cls: InternalServerError,
+    },
     {
       name: 'a server echoing it in a success that is not JSON',
       answer: new Response(`<html>${TEST_KEY}</html>`, { headers: { 'content-type': 'text/html' } }),
@@ -83,7 +93,11 @@ describe('errors and hook events never hold the key', () => {
       check: (e) => expect((e as APIResponseError).body).toBe('<html>[REDACTED]</html>'),
     },
     { name: 'a server echoing it as a property name of a success without `data`', answer: json({ [TEST_KEY]: 1 }), cls: APIResponseError },
-    { name: 'a server echoing it right where the excerpt is cut', answer: new Response(`${'x'.repeat(490)}${TEST_KEY}`, { status: 404 }), cls: NotFoundError },
+    {
+      name: 'a server echoing it right where the excerpt is cut',
+      answer: new Response(`${'x'.repeat(490)}${TEST_KEY}`, { status: 404 }),
+      cls: NotFoundError,
+    },
     {
       name: 'an AggregateError whose errors quote it',
       answer: new AggregateError([new Error(`connect ${TEST_KEY}`), new TypeError('other')], 'all attempts failed'),
@@ -97,13 +111,29 @@ describe('errors and hook events never hold the key', () => {
     },
     {
       name: 'a cause chain quoting it three levels down',
-      answer: new TypeError('fetch failed', { cause: new Error('socket', { cause: new Error('tls', { cause: { header: `Bearer ${TEST_KEY}` } }) }) }),
+      answer: new TypeError('fetch failed', {
+        cause: new Error('socket', { cause: new Error('tls', { cause: { header: `Bearer ${TEST_KEY}` } }) }),
+      }),
       cls: APIConnectionError,
     },
     { name: 'an error that is its own cause', answer: selfCaused(), cls: APIConnectionError },
-    { name: 'an error carrying the Request (its headers are not properties)', answer: Object.assign(new TypeError('refused'), { request: new Request('https://x.test', { headers: { authorization: `Bearer ${TEST_KEY}` } }) }), cls: APIConnectionError },
-    { name: 'an error carrying Headers', answer: Object.assign(new TypeError('refused'), { headers: new Headers({ authorization: `Bearer ${TEST_KEY}` }) }), cls: APIConnectionError },
-    { name: 'an error with the key as a property name', answer: Object.assign(new TypeError('refused'), { [TEST_KEY]: true }), cls: APIConnectionError },
+    {
+      name: 'an error carrying the Request (its headers are not properties)',
+      answer: Object.assign(new TypeError('refused'), {
+        request: new Request('https://x.test', { headers: { authorization: `Bearer ${TEST_KEY}` } }),
+      }),
+      cls: APIConnectionError,
+    },
+    {
+      name: 'an error carrying Headers',
+      answer: Object.assign(new TypeError('refused'), { headers: new Headers({ authorization: `Bearer ${TEST_KEY}` }) }),
+      cls: APIConnectionError,
+    },
+    {
+      name: 'an error with the key as a property name',
+      answer: Object.assign(new TypeError('refused'), { [TEST_KEY]: true }),
+      cls: APIConnectionError,
+    },
     {
       name: 'a thrown string quoting it',
       answer: () => {

@@ -29,31 +29,146 @@ interface Case {
 const data = { id: 1 };
 const mp3 = new Uint8Array([0xff, 0xfb, 0x90, 0x64]);
 const cases: Case[] = [
-  { operationId: 'listRecordings', method: 'recordings.list', call: (c) => c.recordings.list({ page: 2, per_page: 50, status: 'completed' }), url: '/recordings?page=2&per_page=50&status=completed', answer: json({ data: [], meta: { current_page: 2, per_page: 50, total_pages: 2, total_count: 60 } }), returns: { data: [], meta: { current_page: 2, per_page: 50, total_pages: 2, total_count: 60 } } },
-  { operationId: 'uploadRecording', method: 'recordings.upload', call: (c) => c.recordings.upload({ file: mp3, filename: 'a.mp3', project_id: 42 }), url: '/recordings', answer: json({ data }, 201), returns: data },
-  { operationId: 'getRecording', method: 'recordings.get', call: (c) => c.recordings.get('018f3a4c-1111-7000-8000-000000000001'), url: '/recordings/018f3a4c-1111-7000-8000-000000000001' },
-  { operationId: 'updateRecording', method: 'recordings.update', call: (c) => c.recordings.update(123, { display_name: 'Q1 Sales Call - Updated' }), url: '/recordings/123', body: { display_name: 'Q1 Sales Call - Updated' } },
-  { operationId: 'deleteRecording', method: 'recordings.delete', call: (c) => c.recordings.delete(123), url: '/recordings/123', answer: new Response(null, { status: 204 }), returns: undefined },
-  { operationId: 'getRecordingTranscription', method: 'recordings.transcription', call: (c) => c.recordings.transcription(123), url: '/recordings/123/transcription' },
-  { operationId: 'getRecordingResults', method: 'recordings.results', call: (c) => c.recordings.results(123), url: '/recordings/123/results' },
-  { operationId: 'getRecordingSummary', method: 'recordings.summary', call: (c) => c.recordings.summary(123), url: '/recordings/123/summary' },
+  {
+    operationId: 'listRecordings',
+    method: 'recordings.list',
+    call: (c) => c.recordings.list({ page: 2, per_page: 50, status: 'completed' }),
+    url: '/recordings?page=2&per_page=50&status=completed',
+    answer: json({ data: [], meta: { current_page: 2, per_page: 50, total_pages: 2, total_count: 60 } }),
+    returns: { data: [], meta: { current_page: 2, per_page: 50, total_pages: 2, total_count: 60 } },
+  },
+  {
+    operationId: 'uploadRecording',
+    method: 'recordings.upload',
+    call: (c) => c.recordings.upload({ file: mp3, filename: 'a.mp3', project_id: 42 }),
+    url: '/recordings',
+    answer: json({ data }, 201),
+    returns: data,
+  },
+  {
+    operationId: 'getRecording',
+    method: 'recordings.get',
+    call: (c) => c.recordings.get('018f3a4c-1111-7000-8000-000000000001'),
+    url: '/recordings/018f3a4c-1111-7000-8000-000000000001',
+  },
+  {
+    operationId: 'updateRecording',
+    method: 'recordings.update',
+    call: (c) => c.recordings.update(123, { display_name: 'Q1 Sales Call - Updated' }),
+    url: '/recordings/123',
+    body: { display_name: 'Q1 Sales Call - Updated' },
+  },
+  {
+    operationId: 'deleteRecording',
+    method: 'recordings.delete',
+    call: (c) => c.recordings.delete(123),
+    url: '/recordings/123',
+    answer: new Response(null, { status: 204 }),
+    returns: undefined,
+  },
+  {
+    operationId: 'getRecordingTranscription',
+    method: 'recordings.transcription',
+    call: (c) => c.recordings.transcription(123),
+    url: '/recordings/123/transcription',
+  },
+  {
+    operationId: 'getRecordingResults',
+    method: 'recordings.results',
+    call: (c) => c.recordings.results(123),
+    url: '/recordings/123/results',
+  },
+  {
+    operationId: 'getRecordingSummary',
+    method: 'recordings.summary',
+    call: (c) => c.recordings.summary(123),
+    url: '/recordings/123/summary',
+  },
   { operationId: 'listProjects', method: 'projects.list', call: (c) => c.projects.list(), url: '/projects' },
   { operationId: 'getProject', method: 'projects.get', call: (c) => c.projects.get(42), url: '/projects/42' },
-  { operationId: 'createProject', method: 'projects.create', call: (c) => c.projects.create({ name: 'Customer Support EN', language: 'en' }), url: '/projects', body: { name: 'Customer Support EN', language: 'en' } },
-  { operationId: 'updateProject', method: 'projects.update', call: (c) => c.projects.update(42, { retention_days: null }), url: '/projects/42', body: { retention_days: null } },
-  { operationId: 'deleteProject', method: 'projects.delete', call: (c) => c.projects.delete(42), url: '/projects/42', answer: new Response(null, { status: 204 }), returns: undefined },
+  {
+    operationId: 'createProject',
+    method: 'projects.create',
+    call: (c) => c.projects.create({ name: 'Customer Support EN', language: 'en' }),
+    url: '/projects',
+    body: { name: 'Customer Support EN', language: 'en' },
+  },
+  {
+    operationId: 'updateProject',
+    method: 'projects.update',
+    call: (c) => c.projects.update(42, { retention_days: null }),
+    url: '/projects/42',
+    body: { retention_days: null },
+  },
+  {
+    operationId: 'deleteProject',
+    method: 'projects.delete',
+    call: (c) => c.projects.delete(42),
+    url: '/projects/42',
+    answer: new Response(null, { status: 204 }),
+    returns: undefined,
+  },
   { operationId: 'listVirtualNumbers', method: 'virtualNumbers.list', call: (c) => c.virtualNumbers.list(), url: '/virtual_numbers' },
   { operationId: 'getVirtualNumber', method: 'virtualNumbers.get', call: (c) => c.virtualNumbers.get(7), url: '/virtual_numbers/7' },
-  { operationId: 'updateVirtualNumber', method: 'virtualNumbers.update', call: (c) => c.virtualNumbers.update(7, { routing_strategy: 'round_robin' }), url: '/virtual_numbers/7', body: { routing_strategy: 'round_robin' } },
-  { operationId: 'listAvailableVirtualNumbers', method: 'virtualNumbers.available', call: (c) => c.virtualNumbers.available({ country: 'US', number_type: 'local' }), url: '/virtual_numbers/available?country=US&number_type=local' },
-  { operationId: 'purchaseVirtualNumber', method: 'virtualNumbers.purchase', call: (c) => c.virtualNumbers.purchase({ phone_number: '+15551234567' }), url: '/virtual_numbers/purchase', body: { phone_number: '+15551234567' } },
-  { operationId: 'addVirtualNumberOperator', method: 'virtualNumbers.addOperator', call: (c) => c.virtualNumbers.addOperator(7, { operator_id: 22 }), url: '/virtual_numbers/7/add_operator', body: { operator_id: 22 } },
-  { operationId: 'removeVirtualNumberOperator', method: 'virtualNumbers.removeOperator', call: (c) => c.virtualNumbers.removeOperator(7, 22), url: '/virtual_numbers/7/remove_operator?operator_id=22' },
+  {
+    operationId: 'updateVirtualNumber',
+    method: 'virtualNumbers.update',
+    call: (c) => c.virtualNumbers.update(7, { routing_strategy: 'round_robin' }),
+    url: '/virtual_numbers/7',
+    body: { routing_strategy: 'round_robin' },
+  },
+  {
+    operationId: 'listAvailableVirtualNumbers',
+    method: 'virtualNumbers.available',
+    call: (c) => c.virtualNumbers.available({ country: 'US', number_type: 'local' }),
+    url: '/virtual_numbers/available?country=US&number_type=local',
+  },
+  {
+    operationId: 'purchaseVirtualNumber',
+    method: 'virtualNumbers.purchase',
+    call: (c) => c.virtualNumbers.purchase({ phone_number: '+15551234567' }),
+    url: '/virtual_numbers/purchase',
+    body: { phone_number: '+15551234567' },
+  },
+  {
+    operationId: 'addVirtualNumberOperator',
+    method: 'virtualNumbers.addOperator',
+    call: (c) => c.virtualNumbers.addOperator(7, { operator_id: 22 }),
+    url: '/virtual_numbers/7/add_operator',
+    body: { operator_id: 22 },
+  },
+  {
+    operationId: 'removeVirtualNumberOperator',
+    method: 'virtualNumbers.removeOperator',
+    call: (c) => c.virtualNumbers.removeOperator(7, 22),
+    url: '/virtual_numbers/7/remove_operator?operator_id=22',
+  },
   { operationId: 'listOperators', method: 'operators.list', call: (c) => c.operators.list(), url: '/operators' },
   { operationId: 'getOperator', method: 'operators.get', call: (c) => c.operators.get(42), url: '/operators/42' },
-  { operationId: 'createOperator', method: 'operators.create', call: (c) => c.operators.create({ name: 'Jane Doe', phone_number: '+15551234567' }), url: '/operators', body: { name: 'Jane Doe', phone_number: '+15551234567' }, answer: json({ data }, 201), returns: data },
-  { operationId: 'updateOperator', method: 'operators.update', call: (c) => c.operators.update(42, { active: false }), url: '/operators/42', body: { active: false } },
-  { operationId: 'deleteOperator', method: 'operators.delete', call: (c) => c.operators.delete(42), url: '/operators/42', answer: json({ success: true }), returns: { success: true } },
+  {
+    operationId: 'createOperator',
+    method: 'operators.create',
+    call: (c) => c.operators.create({ name: 'Jane Doe', phone_number: '+15551234567' }),
+    url: '/operators',
+    body: { name: 'Jane Doe', phone_number: '+15551234567' },
+    answer: json({ data }, 201),
+    returns: data,
+  },
+  {
+    operationId: 'updateOperator',
+    method: 'operators.update',
+    call: (c) => c.operators.update(42, { active: false }),
+    url: '/operators/42',
+    body: { active: false },
+  },
+  {
+    operationId: 'deleteOperator',
+    method: 'operators.delete',
+    call: (c) => c.operators.delete(42),
+    url: '/operators/42',
+    answer: json({ success: true }),
+    returns: { success: true },
+  },
 ];
 
 /**
@@ -61,13 +176,21 @@ const cases: Case[] = [
  * operation it calls.
  */
 const walkers: Case[] = [
-  { operationId: 'listRecordings', method: 'recordings.iterate', call: async (c) => (await c.recordings.iterate({ per_page: 5 }).next()).value, url: '/recordings?per_page=5&page=1', answer: json({ data: [data], meta: { current_page: 1, per_page: 5, total_pages: 1, total_count: 1 } }), returns: data },
+  {
+    operationId: 'listRecordings',
+    method: 'recordings.iterate',
+    call: async (c) => (await c.recordings.iterate({ per_page: 5 }).next()).value,
+    url: '/recordings?per_page=5&page=1',
+    answer: json({ data: [data], meta: { current_page: 1, per_page: 5, total_pages: 1, total_count: 1 } }),
+    returns: data,
+  },
 ];
 
 /** The client property of a tag's resource: "Virtual Numbers" → `virtualNumbers`. */
 const resourceOf = (tag: string) => tag.replace(/\s+(\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase());
 /** The file of a resource: `virtualNumbers` → resources/virtual-numbers.ts. */
-const fileOf = (resource: string) => fileURLToPath(new URL(`./resources/${resource.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.ts`, import.meta.url));
+const fileOf = (resource: string) =>
+  fileURLToPath(new URL(`./resources/${resource.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.ts`, import.meta.url));
 /** The path template as a pattern of concrete paths: `/operators/{id}` matches `/operators/42`. */
 const templatePattern = (template: string) => new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
 
@@ -120,9 +243,7 @@ describe('resources and the spec agree', () => {
     'client.$resource has a method for each $tag operation and nothing else',
     ({ tag, resource }) => {
       const methods = Object.keys((client() as unknown as Record<string, Record<string, unknown>>)[resource] ?? {}).sort();
-      const expected = [...cases, ...walkers]
-        .filter((c) => operation(c.operationId).tags[0] === tag)
-        .map((c) => c.method.split('.')[1]!);
+      const expected = [...cases, ...walkers].filter((c) => operation(c.operationId).tags[0] === tag).map((c) => c.method.split('.')[1]!);
       expect(methods).toEqual([...new Set(expected)].sort());
     },
   );
@@ -156,7 +277,11 @@ describe('JSDoc', () => {
   it.each(tags.map(resourceOf))('client.ts lists the methods of client.%s as they are', (resource) => {
     const doc = clientDocs.get(resource);
     expect(doc, `no JSDoc for ${resource} in client.ts`).toBeDefined();
-    const listed = doc!.slice(doc!.indexOf(':') + 1).replace(/\.\s*$/, '').split(',').map((m) => m.trim());
+    const listed = doc!
+      .slice(doc!.indexOf(':') + 1)
+      .replace(/\.\s*$/, '')
+      .split(',')
+      .map((m) => m.trim());
     const methods = Object.keys((client() as unknown as Record<string, Record<string, unknown>>)[resource]!);
     expect(listed.sort()).toEqual(methods.sort());
   });

@@ -19,7 +19,9 @@ const available = existsSync(CHROMIUM);
 const skipReason = `${CHROMIUM} not found (install Debian's chromium; set IDENTITYCALL_REQUIRE_BROWSER=1 to make this a failure)`;
 
 const dist = fileURLToPath(new URL('../dist/index.js', import.meta.url));
-const openapiFetch = createRequire(import.meta.url).resolve('openapi-fetch').replace(/index\.(c?js|mjs)$/, 'index.mjs');
+const openapiFetch = createRequire(import.meta.url)
+  .resolve('openapi-fetch')
+  .replace(/index\.(c?js|mjs)$/, 'index.mjs');
 
 const page = `<!doctype html>
 <script type="importmap">{ "imports": { "openapi-fetch": "/openapi-fetch.js" } }</script>
@@ -109,9 +111,24 @@ describe('in headless Chromium', () => {
   });
 
   it.for([
-    { name: 'a 404 is a NotFoundError', code: `await client.withOptions({ headers: { Prefer: 'code=404' } }).operators.get(42)`, error: 'NotFoundError', status: 404 },
-    { name: 'a file path is refused', code: `await client.recordings.upload({ file: '/tmp/call.mp3' })`, error: 'UploadValidationError', status: undefined },
-    { name: 'an abort is an APIUserAbortError', code: `await client.operators.list({ signal: AbortSignal.abort() })`, error: 'APIUserAbortError', status: undefined },
+    {
+      name: 'a 404 is a NotFoundError',
+      code: `await client.withOptions({ headers: { Prefer: 'code=404' } }).operators.get(42)`,
+      error: 'NotFoundError',
+      status: 404,
+    },
+    {
+      name: 'a file path is refused',
+      code: `await client.recordings.upload({ file: '/tmp/call.mp3' })`,
+      error: 'UploadValidationError',
+      status: undefined,
+    },
+    {
+      name: 'an abort is an APIUserAbortError',
+      code: `await client.operators.list({ signal: AbortSignal.abort() })`,
+      error: 'APIUserAbortError',
+      status: undefined,
+    },
   ])('$name', async ({ code, error, status }, ctx) => {
     ctx.skip(!available, skipReason);
     const thrown = await inPage<Record<string, unknown>>(`

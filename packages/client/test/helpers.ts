@@ -113,10 +113,7 @@ export async function startServer(handler: (req: IncomingMessage, res: ServerRes
 }
 
 /** Runs every fake timer until `promise` settles; resolves with its outcome (never rejects). */
-export async function settle<T>(
-  vi: { runAllTimersAsync(): Promise<unknown> },
-  promise: Promise<T>,
-): Promise<{ value?: T; error?: Error }> {
+export async function settle<T>(vi: { runAllTimersAsync(): Promise<unknown> }, promise: Promise<T>): Promise<{ value?: T; error?: Error }> {
   const outcome = promise.then(
     (value) => ({ value }),
     (error: Error) => ({ error }),

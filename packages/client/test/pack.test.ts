@@ -111,10 +111,12 @@ describe('the packed package, installed with npm into an empty folder', () => {
     for (const [file, code] of Object.entries(consumers)) writeFileSync(join(consumer, file), code);
     server = await startServer((req, res) => {
       authorizations.push(req.headers.authorization);
-      const json = (status: number, body: unknown) => res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      const json = (status: number, body: unknown) =>
+        res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
       if (req.url === '/api/v1/public/operators') json(200, { data: [operator] });
       else if (req.url === '/api/v1/public/operators/42') json(200, { data: operator });
-      else if (req.url === '/api/v1/public/projects') res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>sign in</p>');
+      else if (req.url === '/api/v1/public/projects')
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<!doctype html><p>sign in</p>');
       else json(404, { error: 'Resource not found' });
     });
   }, 300_000);
@@ -146,7 +148,9 @@ describe('the packed package, installed with npm into an empty folder', () => {
       timeout: 60_000,
     });
     const out = JSON.parse(stdout) as Record<string, unknown>;
-    expect(out.exports).toEqual(expect.arrayContaining(['createIdentityCallClient', 'NotFoundError', 'IdentityCallError', 'APIError', 'APIResponseError']));
+    expect(out.exports).toEqual(
+      expect.arrayContaining(['createIdentityCallClient', 'NotFoundError', 'IdentityCallError', 'APIError', 'APIResponseError']),
+    );
     expect(out.list).toEqual([operator]);
     expect(out.get).toEqual(operator);
     expect(out.notFound).toEqual({

@@ -40,16 +40,19 @@ let diagnostics: Map<string, string[]>;
 beforeAll(() => {
   mkdirSync(dir, { recursive: true });
   for (const { file, code } of [...blocks, cjsConsumer]) writeFileSync(file, code);
-  const program = ts.createProgram([...blocks, cjsConsumer].map((b) => b.file), {
-    module: ts.ModuleKind.NodeNext,
-    moduleResolution: ts.ModuleResolutionKind.NodeNext,
-    target: ts.ScriptTarget.ES2022,
-    lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-    types: ['node'],
-    strict: true,
-    noEmit: true,
-    skipLibCheck: true,
-  });
+  const program = ts.createProgram(
+    [...blocks, cjsConsumer].map((b) => b.file),
+    {
+      module: ts.ModuleKind.NodeNext,
+      moduleResolution: ts.ModuleResolutionKind.NodeNext,
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+      types: ['node'],
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+    },
+  );
   diagnostics = new Map();
   for (const d of ts.getPreEmitDiagnostics(program)) {
     const file = d.file?.fileName ?? '(global)';

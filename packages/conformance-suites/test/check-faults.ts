@@ -40,4 +40,4 @@ export const CHECK_FAULTS: readonly CheckFault[] = [
   { check: 'delete_cascade', fault: 'project-delete-not-cascading' },
   { check: 'pagination_walk', fault: 'pagination-meta-off-by-one' },
   { check: 'processing_lifecycle', fault: 'transcription-before-completion' },
-  ];
+];

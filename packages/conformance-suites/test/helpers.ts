@@ -35,7 +35,16 @@ export function useSandbox(options: SandboxOptions = {}): () => Sandbox {
 /** Run options for a full, quick run against `sandbox` (its keys, few generated requests). */
 export function sandboxRun(sandbox: Sandbox, overrides: Partial<ConformanceOptions> = {}): ConformanceOptions {
   const keys = sandboxKeys(sandbox.keys);
-  return { baseUrl: sandbox.url, apiKey: keys.full, readOnlyKey: keys.readOnly, projectKey: keys.project, seed: 1, runs: 3, stateless: false, ...overrides };
+  return {
+    baseUrl: sandbox.url,
+    apiKey: keys.full,
+    readOnlyKey: keys.readOnly,
+    projectKey: keys.project,
+    seed: 1,
+    runs: 3,
+    stateless: false,
+    ...overrides,
+  };
 }
 
 /** Runs the engine (quickly, as {@link sandboxRun}) against a sandbox of its own with `fault` injected. */
@@ -58,7 +67,10 @@ export const CLI = (() => {
 /** Runs the CLI with `args` (and only `env` besides PATH) and waits for it to exit. */
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

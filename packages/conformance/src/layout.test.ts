@@ -24,7 +24,14 @@ const specifiers = (source: string) => [...source.matchAll(/(?:\bfrom\s+|\bimpor
 
 describe('the layout of the package', () => {
   it('has no import circle', () => {
-    const graph = new Map(modules.map((m) => [m.file, specifiers(m.source).filter((s) => s.startsWith('.')).map((s) => resolve(dirname(m.file), s.replace(/\.js$/, '.ts')))]));
+    const graph = new Map(
+      modules.map((m) => [
+        m.file,
+        specifiers(m.source)
+          .filter((s) => s.startsWith('.'))
+          .map((s) => resolve(dirname(m.file), s.replace(/\.js$/, '.ts'))),
+      ]),
+    );
     const circles: string[] = [];
     const state = new Map<string, 'open' | 'done'>();
     const stack: string[] = [];
@@ -48,7 +55,13 @@ describe('the layout of the package', () => {
     const foreign = modules.flatMap((m) =>
       specifiers(m.source)
         .filter((s) => !s.startsWith('.'))
-        .map((s) => s.replace(/^node:/, '').split('/').slice(0, s.startsWith('@') ? 2 : 1).join('/'))
+        .map((s) =>
+          s
+            .replace(/^node:/, '')
+            .split('/')
+            .slice(0, s.startsWith('@') ? 2 : 1)
+            .join('/'),
+        )
         .filter((pkg) => !allowed.has(pkg))
         .map((pkg) => `${relative(root, m.file)} imports ${pkg}`),
     );

@@ -65,7 +65,9 @@ export interface ConformanceOptions {
 }
 
 /** Options with every default applied. */
-export type ResolvedOptions = Required<Omit<ConformanceOptions, 'readOnlyKey' | 'projectKey' | 'maxRequests' | 'rate' | 'fetch' | 'onEvent' | 'families'>> &
+export type ResolvedOptions = Required<
+  Omit<ConformanceOptions, 'readOnlyKey' | 'projectKey' | 'maxRequests' | 'rate' | 'fetch' | 'onEvent' | 'families'>
+> &
   Pick<ConformanceOptions, 'readOnlyKey' | 'projectKey' | 'maxRequests' | 'rate' | 'fetch' | 'onEvent' | 'families'>;
 
 /** Default of {@link ConformanceOptions.runs}. */
@@ -112,8 +114,12 @@ export function resolveOptions(options: ConformanceOptions): ResolvedOptions {
   checkKey('the API key', options.apiKey);
   checkKey('the read-only key', options.readOnlyKey);
   checkKey('the project key', options.projectKey);
-  for (const [name, other] of [['--read-only-key', options.readOnlyKey], ['--project-key', options.projectKey]] as const) {
-    if (other !== undefined && other === options.apiKey) throw new UsageError(`${name} is the same key as --api-key; pass a key with fewer rights`);
+  for (const [name, other] of [
+    ['--read-only-key', options.readOnlyKey],
+    ['--project-key', options.projectKey],
+  ] as const) {
+    if (other !== undefined && other === options.apiKey)
+      throw new UsageError(`${name} is the same key as --api-key; pass a key with fewer rights`);
   }
   checkNumber('seed', options.seed, { integer: true, min: -(2 ** 31) });
   checkNumber('runs', options.runs, { integer: true, min: 0 });

@@ -33,7 +33,11 @@ describe('targets and limits', () => {
 
 /** A server that knows only `keys` (401 `{"error": "Invalid API key"}` for any other) and answers every request `{"data": []}`. */
 const keyServer = (keys: string[]) =>
-  startCountingServer((req) => (keys.includes(String(req.headers.authorization).replace(/^Bearer /, '')) ? { status: 200, body: '{"data":[]}' } : { status: 401, body: '{"error":"Invalid API key"}' }));
+  startCountingServer((req) =>
+    keys.includes(String(req.headers.authorization).replace(/^Bearer /, ''))
+      ? { status: 200, body: '{"data":[]}' }
+      : { status: 401, body: '{"error":"Invalid API key"}' },
+  );
 
 describe('a run that checked nothing does not pass', () => {
   it('--max-requests 1: INCOMPLETE, with every skipped case counted under the spent budget', async () => {
@@ -48,7 +52,13 @@ describe('a run that checked nothing does not pass', () => {
       expect(budget.cases).toBe(report.cases.filter((c) => c.skipReason === report.stopped).length);
       expect(budget.cases).toBeGreaterThan(report.counts.cases / 2);
       // Accepting it is a choice the report keeps visible.
-      const accepted = await runConformance({ baseUrl: server.url, apiKey: 'idc_main', stateless: false, maxRequests: 1, allowIncomplete: true });
+      const accepted = await runConformance({
+        baseUrl: server.url,
+        apiKey: 'idc_main',
+        stateless: false,
+        maxRequests: 1,
+        allowIncomplete: true,
+      });
       expect(accepted).toMatchObject({ outcome: 'incomplete', passed: true });
     } finally {
       await server.stop();
@@ -62,7 +72,13 @@ describe('a run that checked nothing does not pass', () => {
   ])('a key the target rejects ($option) stops the run at once, with one failure that names it', async ({ option, keys, requests }) => {
     const server = await keyServer(keys);
     try {
-      const report = await runConformance({ baseUrl: server.url, apiKey: 'idc_main', readOnlyKey: 'idc_readonly', projectKey: 'idc_project', stateless: false });
+      const report = await runConformance({
+        baseUrl: server.url,
+        apiKey: 'idc_main',
+        readOnlyKey: 'idc_readonly',
+        projectKey: 'idc_project',
+        stateless: false,
+      });
       expect(report).toMatchObject({ outcome: 'key-rejected', passed: false, rejectedKey: option });
       expect(report.stopped).toMatch(new RegExp(`^the target rejected ${option}: GET /operators answered 401 "Invalid API key"`));
       expect(report.counts.failures).toBe(1);

@@ -75,7 +75,13 @@ export function exchangeOf(over: {
   if (over.auth !== null) reqHeaders.set('authorization', over.auth ?? 'Bearer idc_x');
   const body = over.body === undefined ? { data: jane } : over.body;
   return {
-    request: { method: over.method ?? 'GET', url: `http://x${over.path ?? '/operators/42'}`, path: over.path ?? '/operators/42', headers: reqHeaders, body: over.requestBody === undefined ? undefined : JSON.stringify(over.requestBody) },
+    request: {
+      method: over.method ?? 'GET',
+      url: `http://x${over.path ?? '/operators/42'}`,
+      path: over.path ?? '/operators/42',
+      headers: reqHeaders,
+      body: over.requestBody === undefined ? undefined : JSON.stringify(over.requestBody),
+    },
     response: { status: over.status ?? 200, headers, text: body === '' ? '' : JSON.stringify(body), body: body === '' ? undefined : body },
     ...(over.error !== undefined && { error: over.error }),
   };
@@ -88,7 +94,10 @@ export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 export function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run \`pnpm run build\` in packages/conformance first`);
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

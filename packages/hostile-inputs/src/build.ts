@@ -57,8 +57,15 @@ export interface FormOptions {
 /** The header lines of `part` as a browser writes them. */
 export function partHeaders(part: FormPart): string[] {
   if (part.headerLines) return part.headerLines;
-  const disposition = [`form-data`, ...(part.name !== undefined ? [`name="${part.name}"`] : []), ...(part.filename !== undefined ? [`filename="${part.filename}"`] : [])];
-  return [`Content-Disposition: ${disposition.join('; ')}`, ...(part.contentType !== undefined ? [`Content-Type: ${part.contentType}`] : [])];
+  const disposition = [
+    `form-data`,
+    ...(part.name !== undefined ? [`name="${part.name}"`] : []),
+    ...(part.filename !== undefined ? [`filename="${part.filename}"`] : []),
+  ];
+  return [
+    `Content-Disposition: ${disposition.join('; ')}`,
+    ...(part.contentType !== undefined ? [`Content-Type: ${part.contentType}`] : []),
+  ];
 }
 
 /** A `multipart/form-data` body with `boundary` and `parts`. */
@@ -67,7 +74,13 @@ export function formBody(boundary: string, parts: readonly FormPart[], options: 
   const chunks: Buffer[] = [];
   if (options.preamble !== undefined) chunks.push(Buffer.from(`${options.preamble}${nl}`));
   for (const part of parts) {
-    chunks.push(Buffer.from(`--${boundary}${nl}${partHeaders(part).map((l) => `${l}${nl}`).join('')}${nl}`));
+    chunks.push(
+      Buffer.from(
+        `--${boundary}${nl}${partHeaders(part)
+          .map((l) => `${l}${nl}`)
+          .join('')}${nl}`,
+      ),
+    );
     chunks.push(typeof part.content === 'string' ? Buffer.from(part.content) : Buffer.from(part.content));
     chunks.push(Buffer.from(nl));
   }

@@ -62,7 +62,9 @@ describe('cases', () => {
   it('gives every path parameter ids its schema refuses, expecting the documented 404', () => {
     const badIds = all.filter((c) => c.id.startsWith('path.bad-id/'));
     const covered = new Set(badIds.map((c) => c.operationId));
-    for (const op of operations.filter((o) => o.path.includes('{') && (o.method === 'get' || !operations.some((x) => x.path === o.path && x.method === 'get')))) {
+    for (const op of operations.filter(
+      (o) => o.path.includes('{') && (o.method === 'get' || !operations.some((x) => x.path === o.path && x.method === 'get')),
+    )) {
       expect(covered).toContain(op.operationId);
     }
     for (const c of badIds) {
@@ -77,15 +79,20 @@ describe('cases', () => {
     }
   });
 
-  it('sends body and header cases to the record each operation\'s documented answer names', () => {
+  it("sends body and header cases to the record each operation's documented answer names", () => {
     const bodyCases = all.filter((c) => (c.family === 'json' || c.family === 'content-type') && c.operationId !== undefined);
     const checked = new Set<string>();
     for (const c of bodyCases) {
       const op = operations.find((o) => o.operationId === c.operationId)!;
       const names = [...op.path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
       if (names.length === 0) continue;
-      const values = new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '([^/?]+)')}(?:\\?|$)`).exec(http(c).path)!.slice(1).map(decodeURIComponent);
-      const answers = JSON.stringify(op.responses.filter((r) => r.status.startsWith('2')).flatMap((r) => r.content.flatMap((m) => m.examples.map((e) => e.value))));
+      const values = new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '([^/?]+)')}(?:\\?|$)`)
+        .exec(http(c).path)!
+        .slice(1)
+        .map(decodeURIComponent);
+      const answers = JSON.stringify(
+        op.responses.filter((r) => r.status.startsWith('2')).flatMap((r) => r.content.flatMap((m) => m.examples.map((e) => e.value))),
+      );
       names.forEach((name, i) => {
         const examples = op.parameters.find((p) => p.in === 'path' && p.name === name)!.examples.map((e) => String(e.value));
         expect(examples, c.id).toContain(values[i]);
@@ -118,7 +125,9 @@ describe('cases', () => {
   });
 
   it('sends query values each parameter schema refuses', () => {
-    const schemaCases = all.filter((c) => /^query\.(not-a-number|fraction|below-minimum|above-maximum|not-in-enum|against-pattern)\//.test(c.id));
+    const schemaCases = all.filter((c) =>
+      /^query\.(not-a-number|fraction|below-minimum|above-maximum|not-in-enum|against-pattern)\//.test(c.id),
+    );
     expect(schemaCases.length).toBeGreaterThan(0);
     for (const c of schemaCases) {
       const op = operations.find((o) => o.operationId === c.operationId)!;
@@ -157,7 +166,9 @@ describe('cases', () => {
   });
 
   it('writes the valid uploads as RFC 7578 forms with a documented file', async () => {
-    const valid = all.filter((c) => ['multipart.tricky-valid', 'multipart.rfc5987-preamble-epilogue', 'multipart.file-without-type', 'multipart.chunked'].includes(c.id));
+    const valid = all.filter((c) =>
+      ['multipart.tricky-valid', 'multipart.rfc5987-preamble-epilogue', 'multipart.file-without-type', 'multipart.chunked'].includes(c.id),
+    );
     expect(valid).toHaveLength(4);
     const extensions = uploadFormats(doc).map((f) => f.extension);
     for (const c of valid) {
@@ -171,12 +182,17 @@ describe('cases', () => {
       for (const part of parts) expect(part.split('\r\n\r\n')[0]).toMatch(/^\r\nContent-Disposition: form-data; name="[^"]+"/);
       const file = parts.map((p) => p.split('\r\n\r\n')[0]!).find((h) => h.includes('name="file"'));
       expect(file, c.id).toBeDefined();
-      expect(extensions.some((e) => file!.includes(`${e}"`) || file!.includes(`${e}\r\n`) || file!.endsWith(e)), `${c.id}: ${file}`).toBe(true);
+      expect(
+        extensions.some((e) => file!.includes(`${e}"`) || file!.includes(`${e}\r\n`) || file!.endsWith(e)),
+        `${c.id}: ${file}`,
+      ).toBe(true);
     }
     // Node's own parser (stricter than RFC 7578: no preamble, no filename*) reads the plain ones too.
     for (const c of valid.filter((v) => ['multipart.file-without-type', 'multipart.chunked'].includes(v.id))) {
       const send = http(c);
-      const form = await new Response((send.body as { bytes: Uint8Array }).bytes as BodyInit, { headers: { 'content-type': send.headers[0]![1] } }).formData();
+      const form = await new Response((send.body as { bytes: Uint8Array }).bytes as BodyInit, {
+        headers: { 'content-type': send.headers[0]![1] },
+      }).formData();
       expect((form.get('file') as File).name).toMatch(new RegExp(`(${extensions.map((e) => e.replace('.', '\\.')).join('|')})$`));
     }
   });
@@ -207,7 +223,8 @@ describe('a different spec gives different cases', () => {
   });
 
   it('follows the examples of a path parameter: the first one when no answer names any', () => {
-    const first = (d: OpenAPIDocument) => (d.components!.parameters as Record<string, { examples: Record<string, { value: string }> }>).RecordingId!.examples;
+    const first = (d: OpenAPIDocument) =>
+      (d.components!.parameters as Record<string, { examples: Record<string, { value: string }> }>).RecordingId!.examples;
     const unnamed = edited((d) => {
       for (const example of Object.values(first(d)).slice(1)) example.value = '987654';
     });
@@ -220,7 +237,10 @@ describe('a different spec gives different cases', () => {
     const op = operations.find((o) => o.method === 'get' && !o.path.includes('{') && o.parameters.some((p) => p.in === 'query'))!;
     const withFree = edited((d) => {
       const item = d.paths[op.path] as Record<string, { parameters?: unknown[] }>;
-      item[op.method]!.parameters = [...(item[op.method]!.parameters ?? []), { name: 'free_text', in: 'query', schema: { type: 'string' } }];
+      item[op.method]!.parameters = [
+        ...(item[op.method]!.parameters ?? []),
+        { name: 'free_text', in: 'query', schema: { type: 'string' } },
+      ];
     });
     const free = cases(withFree).find((c) => c.id === `query.bad-escape/${op.operationId}/free_text`)!;
     expect(free.expect).toEqual({ envelope: true });
@@ -230,7 +250,9 @@ describe('a different spec gives different cases', () => {
 
   it('follows the base path of servers[0]', () => {
     const moved = edited((d) => (d.servers = [{ url: 'https://api.example/v7/api' }]));
-    const wrong = cases(moved).filter((c) => c.id.startsWith('path.wrong-base/')).map((c) => http(c).path.split('/').slice(0, 3).join('/'));
+    const wrong = cases(moved)
+      .filter((c) => c.id.startsWith('path.wrong-base/'))
+      .map((c) => http(c).path.split('/').slice(0, 3).join('/'));
     expect(wrong).toContain('/v8/api');
   });
 });

@@ -6,7 +6,16 @@
 import { listOperations, loadSpec, uploadFormats } from '@identitycall/openapi';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formModelArbitrary, formModelCase, multipartFuzzCases, mutate, operationFuzzCases, viewOf, type FormModel, type HttpSend } from './index.js';
+import {
+  formModelArbitrary,
+  formModelCase,
+  multipartFuzzCases,
+  mutate,
+  operationFuzzCases,
+  viewOf,
+  type FormModel,
+  type HttpSend,
+} from './index.js';
 
 const doc = loadSpec();
 const view = viewOf(doc);
@@ -40,7 +49,13 @@ describe('the multipart fuzzer', () => {
       announce: 'same',
       parts: [
         { name: 'project_id', extraHeaders: [], content: new Uint8Array(Buffer.from('42')) },
-        { name: 'file', filename: `call${format.extension}`, contentType: format.mediaTypes[0], extraHeaders: [], content: new Uint8Array([1, 2, 3]) },
+        {
+          name: 'file',
+          filename: `call${format.extension}`,
+          contentType: format.mediaTypes[0],
+          extraHeaders: [],
+          content: new Uint8Array([1, 2, 3]),
+        },
       ],
       close: true,
       mutations: [],
@@ -48,7 +63,9 @@ describe('the multipart fuzzer', () => {
       chunkBytes: 100,
     };
     const send = formModelCase(view, model).send as HttpSend;
-    const form = await new Response((send.body as { bytes: Uint8Array }).bytes as BodyInit, { headers: { 'content-type': send.headers[0]![1] } }).formData();
+    const form = await new Response((send.body as { bytes: Uint8Array }).bytes as BodyInit, {
+      headers: { 'content-type': send.headers[0]![1] },
+    }).formData();
     expect(form.get('project_id')).toBe('42');
     expect(new Uint8Array(await (form.get('file') as File).arrayBuffer())).toEqual(new Uint8Array([1, 2, 3]));
   });
@@ -60,7 +77,9 @@ describe('the multipart fuzzer', () => {
     for (const model of models) {
       const send = formModelCase(view, model).send as HttpSend;
       try {
-        const form = await new Response((send.body as { bytes: Uint8Array }).bytes as BodyInit, { headers: { 'content-type': send.headers[0]![1] } }).formData();
+        const form = await new Response((send.body as { bytes: Uint8Array }).bytes as BodyInit, {
+          headers: { 'content-type': send.headers[0]![1] },
+        }).formData();
         const file = form.get('file');
         if (file instanceof File && extensions.some((e) => file.name.toLowerCase().endsWith(e))) valid++;
       } catch {
@@ -81,14 +100,16 @@ describe('the operation fuzzer', () => {
     expect(operationFuzzCases(view, { seed: 3, perOperation: 4 }).map((c) => c.id)).toEqual(a.map((c) => c.id));
   });
 
-  it('builds bodies from the spec\'s own property names', () => {
+  it("builds bodies from the spec's own property names", () => {
     const update = operationFuzzCases(view, { seed: 5, perOperation: 30 }).filter((c) => c.operationId === 'updateOperator');
-    const keys = new Set(update.flatMap((c) => {
-      const body = (c.send as HttpSend).body;
-      if (!body || body.kind !== 'bytes') return [];
-      const value = JSON.parse(Buffer.from(body.bytes).toString()) as unknown;
-      return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
-    }));
+    const keys = new Set(
+      update.flatMap((c) => {
+        const body = (c.send as HttpSend).body;
+        if (!body || body.kind !== 'bytes') return [];
+        const value = JSON.parse(Buffer.from(body.bytes).toString()) as unknown;
+        return value && typeof value === 'object' && !Array.isArray(value) ? Object.keys(value) : [];
+      }),
+    );
     expect([...keys].some((k) => ['name', 'email', 'active', 'phone_number'].includes(k))).toBe(true);
   });
 });

@@ -8,11 +8,13 @@ import type { CaseResult } from './runner.js';
 /** The messages of an error body in the envelope, or why it is not the envelope. */
 export function envelopeMessages(result: Pick<CaseResult, 'json' | 'body' | 'headers'>): string[] | string {
   const type = result.headers['content-type'] ?? '';
-  if (!/^application\/json\b/i.test(type)) return `the answer is not JSON (Content-Type ${type || 'missing'}): ${JSON.stringify(result.body.slice(0, 120))}`;
+  if (!/^application\/json\b/i.test(type))
+    return `the answer is not JSON (Content-Type ${type || 'missing'}): ${JSON.stringify(result.body.slice(0, 120))}`;
   const body = result.json as { error?: unknown; errors?: unknown } | undefined;
   if (body && typeof body === 'object' && !Array.isArray(body)) {
     if (typeof body.error === 'string' && body.error !== '') return [body.error];
-    if (Array.isArray(body.errors) && body.errors.length > 0 && body.errors.every((e) => typeof e === 'string' && e !== '')) return body.errors as string[];
+    if (Array.isArray(body.errors) && body.errors.length > 0 && body.errors.every((e) => typeof e === 'string' && e !== ''))
+      return body.errors as string[];
   }
   return `the body is not the envelope {"error": "…"} or {"errors": ["…"]}: ${JSON.stringify(result.body.slice(0, 120))}`;
 }
@@ -24,7 +26,8 @@ export function judgeExpectation(expect: Expectation, result: CaseResult): strin
   const problems: string[] = [];
   const status = result.status;
   if (status >= 500) problems.push(`answered ${status} (a server error): ${result.body.slice(0, 200)}`);
-  if (expect.statuses && !expect.statuses.includes(status)) problems.push(`answered ${status}, expected ${expect.statuses.join(' or ')}: ${result.body.slice(0, 200)}`);
+  if (expect.statuses && !expect.statuses.includes(status))
+    problems.push(`answered ${status}, expected ${expect.statuses.join(' or ')}: ${result.body.slice(0, 200)}`);
   if (expect.forbidden?.includes(status)) problems.push(`answered ${status}, which this case rules out: ${result.body.slice(0, 200)}`);
   if (status >= 400 && (expect.envelope || expect.messages || expect.messagePattern)) {
     const messages = envelopeMessages(result);
@@ -32,7 +35,9 @@ export function judgeExpectation(expect: Expectation, result: CaseResult): strin
       if (expect.envelope) problems.push(messages);
     } else {
       if (expect.messages && !messages.some((m) => expect.messages!.includes(m))) {
-        problems.push(`message ${JSON.stringify(messages.join('; '))} is not the documented ${expect.messages.map((m) => JSON.stringify(m)).join(' or ')}`);
+        problems.push(
+          `message ${JSON.stringify(messages.join('; '))} is not the documented ${expect.messages.map((m) => JSON.stringify(m)).join(' or ')}`,
+        );
       }
       if (expect.messagePattern && !messages.some((m) => new RegExp(expect.messagePattern!, 'i').test(m))) {
         problems.push(`message ${JSON.stringify(messages.join('; '))} does not match /${expect.messagePattern}/i`);

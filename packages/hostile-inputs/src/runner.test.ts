@@ -40,16 +40,41 @@ async function tcpServer(onSocket: (socket: Socket, data: () => string) => void)
 
 describe('requestHead', () => {
   it('adds Host, credentials, Connection: close and the length, and keeps the case headers in order', () => {
-    const head = requestHead({ origin: 'http://127.0.0.1:4010', basePath: '/api', authorization: 'Bearer k' }, http('PATCH', '/x?y=1', { headers: [['X-A', '1'], ['Content-Type', 'application/json']], body: text('{}') }));
-    expect(head).toBe('PATCH /api/x?y=1 HTTP/1.1\r\nHost: 127.0.0.1:4010\r\nX-A: 1\r\nContent-Type: application/json\r\nAuthorization: Bearer k\r\nConnection: close\r\nContent-Length: 2\r\n\r\n');
+    const head = requestHead(
+      { origin: 'http://127.0.0.1:4010', basePath: '/api', authorization: 'Bearer k' },
+      http('PATCH', '/x?y=1', {
+        headers: [
+          ['X-A', '1'],
+          ['Content-Type', 'application/json'],
+        ],
+        body: text('{}'),
+      }),
+    );
+    expect(head).toBe(
+      'PATCH /api/x?y=1 HTTP/1.1\r\nHost: 127.0.0.1:4010\r\nX-A: 1\r\nContent-Type: application/json\r\nAuthorization: Bearer k\r\nConnection: close\r\nContent-Length: 2\r\n\r\n',
+    );
   });
 
   it('leaves out what the case gives itself, and the base path for absolute paths', () => {
     const head = requestHead(
       { origin: 'http://h:1', basePath: '/api', authorization: 'Bearer k' },
-      { ...http('POST', '/v9/x', { auth: true, headers: [['host', 'other'], ['Authorization', 'Basic x'], ['Connection', 'keep-alive']], body: text('abc'), framing: 'chunked' }), absolute: true },
+      {
+        ...http('POST', '/v9/x', {
+          auth: true,
+          headers: [
+            ['host', 'other'],
+            ['Authorization', 'Basic x'],
+            ['Connection', 'keep-alive'],
+          ],
+          body: text('abc'),
+          framing: 'chunked',
+        }),
+        absolute: true,
+      },
     );
-    expect(head).toBe('POST /v9/x HTTP/1.1\r\nhost: other\r\nAuthorization: Basic x\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n');
+    expect(head).toBe(
+      'POST /v9/x HTTP/1.1\r\nhost: other\r\nAuthorization: Basic x\r\nConnection: keep-alive\r\nTransfer-Encoding: chunked\r\n\r\n',
+    );
   });
 });
 
@@ -70,7 +95,9 @@ describe('bodyPieces', () => {
 
 describe('sendCase', () => {
   it('reads a length-framed JSON answer and sees the server close', async () => {
-    const target = await httpServer((req, res) => res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `no ${req.url}` })));
+    const target = await httpServer((req, res) =>
+      res.writeHead(404, { 'content-type': 'application/json' }).end(JSON.stringify({ error: `no ${req.url}` })),
+    );
     const result = await sendCase(target, http('GET', '/x'));
     expect(result).toMatchObject({ status: 404, json: { error: 'no /base/x' }, closed: true, hung: false });
     expect(result.headers['content-type']).toBe('application/json');
@@ -88,7 +115,11 @@ describe('sendCase', () => {
         if (data().includes('\r\n\r\n')) socket.end('HTTP/1.1 400 Bad Request\r\n\r\nplain words');
       });
     });
-    expect(await sendCase(byClose, { kind: 'raw', bytes: 'GET / HTTP/1.1\r\nHost: {host}\r\n\r\n' })).toMatchObject({ status: 400, body: 'plain words', closed: true });
+    expect(await sendCase(byClose, { kind: 'raw', bytes: 'GET / HTTP/1.1\r\nHost: {host}\r\n\r\n' })).toMatchObject({
+      status: 400,
+      body: 'plain words',
+      closed: true,
+    });
   });
 
   it('fills in {host} and {base} in raw bytes', async () => {
@@ -130,14 +161,31 @@ describe('sendCase', () => {
   it('reports a server that hangs up without answering', async () => {
     const target = await tcpServer((socket, data) => socket.on('data', () => data().includes('\r\n\r\n') && socket.destroy()));
     const result = await sendCase(target, http('GET', '/'));
-    expect(result).toMatchObject({ hung: false, status: undefined, closed: true, error: 'the server closed the connection without an answer' });
+    expect(result).toMatchObject({
+      hung: false,
+      status: undefined,
+      closed: true,
+      error: 'the server closed the connection without an answer',
+    });
   });
 
   it('reports an answer that is cut off, and one left open after a complete answer', async () => {
-    const cut = await tcpServer((socket, data) => socket.on('data', () => data().includes('\r\n\r\n') && socket.end('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc')));
-    expect(await sendCase(cut, http('GET', '/'))).toMatchObject({ status: 200, error: 'the server closed the connection in the middle of its answer' });
-    const open = await tcpServer((socket, data) => socket.on('data', () => data().includes('\r\n\r\n') && socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok')));
-    expect(await sendCase(open, http('GET', '/'), { closeWaitMs: 200 })).toMatchObject({ status: 200, body: 'ok', closed: false, hung: false });
+    const cut = await tcpServer((socket, data) =>
+      socket.on('data', () => data().includes('\r\n\r\n') && socket.end('HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nabc')),
+    );
+    expect(await sendCase(cut, http('GET', '/'))).toMatchObject({
+      status: 200,
+      error: 'the server closed the connection in the middle of its answer',
+    });
+    const open = await tcpServer((socket, data) =>
+      socket.on('data', () => data().includes('\r\n\r\n') && socket.write('HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok')),
+    );
+    expect(await sendCase(open, http('GET', '/'), { closeWaitMs: 200 })).toMatchObject({
+      status: 200,
+      body: 'ok',
+      closed: false,
+      hung: false,
+    });
   });
 
   it('reports a refused connection', async () => {

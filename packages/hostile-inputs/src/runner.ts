@@ -84,9 +84,15 @@ export function requestHead(target: Target, send: HttpSend): string {
   if (send.auth && !hasHeader(headers, 'authorization')) headers.push(['Authorization', target.authorization]);
   if (!hasHeader(headers, 'connection')) headers.push(['Connection', 'close']);
   const framing = send.framing ?? 'length';
-  if (send.body && framing === 'length' && !hasHeader(headers, 'content-length')) headers.push(['Content-Length', String(send.body.kind === 'bytes' ? send.body.bytes.length : send.body.totalBytes)]);
+  if (send.body && framing === 'length' && !hasHeader(headers, 'content-length'))
+    headers.push(['Content-Length', String(send.body.kind === 'bytes' ? send.body.bytes.length : send.body.totalBytes)]);
   if (send.body && framing === 'chunked' && !hasHeader(headers, 'transfer-encoding')) headers.push(['Transfer-Encoding', 'chunked']);
-  if (!send.body && (send.method === 'POST' || send.method === 'PUT' || send.method === 'PATCH') && !hasHeader(headers, 'content-length') && !hasHeader(headers, 'transfer-encoding')) {
+  if (
+    !send.body &&
+    (send.method === 'POST' || send.method === 'PUT' || send.method === 'PATCH') &&
+    !hasHeader(headers, 'content-length') &&
+    !hasHeader(headers, 'transfer-encoding')
+  ) {
     headers.push(['Content-Length', '0']);
   }
   for (const [n, v] of headers) lines.push(`${n}: ${v}`);
@@ -126,7 +132,12 @@ class ResponseReader {
         if (status >= 100 && status < 200) continue;
         const length = headers['content-length'] === undefined ? undefined : Number(headers['content-length']);
         const noBody = this.noBody || status === 204 || status === 304;
-        this.head = { status, headers, length: noBody ? 0 : length, chunked: !noBody && /chunked/i.test(headers['transfer-encoding'] ?? '') };
+        this.head = {
+          status,
+          headers,
+          length: noBody ? 0 : length,
+          chunked: !noBody && /chunked/i.test(headers['transfer-encoding'] ?? ''),
+        };
         this.status = status;
         this.headers = headers;
       }
@@ -219,7 +230,17 @@ export function sendCase(target: Target, c: HostileCase | HostileCase['send'], o
       } catch {
         json = undefined;
       }
-      resolve({ status: reader.status, headers: reader.headers, body, ...(json !== undefined && { json }), closed, hung, ...(error !== undefined && { error }), bytesSent, elapsedMs: Date.now() - started });
+      resolve({
+        status: reader.status,
+        headers: reader.headers,
+        body,
+        ...(json !== undefined && { json }),
+        closed,
+        hung,
+        ...(error !== undefined && { error }),
+        bytesSent,
+        elapsedMs: Date.now() - started,
+      });
     };
     const answered = () => {
       // A complete answer: give the server a moment to close, as it should after `Connection: close`.
@@ -241,7 +262,10 @@ export function sendCase(target: Target, c: HostileCase | HostileCase['send'], o
       closed = true;
       reader.closed();
       if (reader.done) return finish(false);
-      error ??= reader.status === undefined ? 'the server closed the connection without an answer' : 'the server closed the connection in the middle of its answer';
+      error ??=
+        reader.status === undefined
+          ? 'the server closed the connection without an answer'
+          : 'the server closed the connection in the middle of its answer';
       finish(false);
     });
     socket.once('connect', () => {

@@ -6,7 +6,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { documentedMessages, formatBytes, jsonBodyLimit, listOperations, loadSpec, messageTemplate, uploadFormats } from '@identitycall/openapi';
+import {
+  documentedMessages,
+  formatBytes,
+  jsonBodyLimit,
+  listOperations,
+  loadSpec,
+  messageTemplate,
+  uploadFormats,
+} from '@identitycall/openapi';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
 import { viewOf } from './index.js';

@@ -46,7 +46,10 @@ export function viewOf(doc: OpenAPIDocument): SpecView {
     operations,
     jsonLimit: jsonBodyLimit(doc),
     payloadTooLarge: responseMessage(doc, 'PayloadTooLarge'),
-    malformedJsonPattern: `^${messageTemplate(doc, 'MalformedJson').template.split(/\{\w+\}/).map(escapeRegExp).join('[\\s\\S]+')}$`,
+    malformedJsonPattern: `^${messageTemplate(doc, 'MalformedJson')
+      .template.split(/\{\w+\}/)
+      .map(escapeRegExp)
+      .join('[\\s\\S]+')}$`,
     notFound: responseMessage(doc, 'NotFound'),
     formats: uploadFormats(doc),
     upload,
@@ -62,7 +65,9 @@ export const takesMultipart = (op: OperationInfo) => op.requestBody?.content.som
 
 /** The documented example value of a parameter (its first example, else its schema's). */
 export function exampleValue(view: SpecView, p: ParameterInfo): string | undefined {
-  const value = p.examples[0]?.value ?? resolveRef<{ example?: unknown; examples?: unknown[]; default?: unknown } | undefined>(view.doc, p.schema)?.examples?.[0];
+  const value =
+    p.examples[0]?.value ??
+    resolveRef<{ example?: unknown; examples?: unknown[]; default?: unknown } | undefined>(view.doc, p.schema)?.examples?.[0];
   return value === undefined ? undefined : String(value);
 }
 
@@ -124,7 +129,11 @@ export function exampleJson(op: OperationInfo): string {
 export function exampleFields(op: OperationInfo, fileField: string): Record<string, string> {
   const media = op.requestBody?.content.find((m) => m.contentType === 'multipart/form-data');
   const value = (media?.examples[0]?.value ?? {}) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(value).filter(([k]) => k !== fileField).map(([k, v]) => [k, String(v)]));
+  return Object.fromEntries(
+    Object.entries(value)
+      .filter(([k]) => k !== fileField)
+      .map(([k, v]) => [k, String(v)]),
+  );
 }
 
 /** The form field that carries the file: the required property whose schema is binary content. */

@@ -17,11 +17,19 @@ const operator42 = getOperation(doc, 'getOperator').path.replace('{id}', '42');
 const ANSI = /\u001b\[/;
 
 /** Starts the CLI and resolves with the URL it prints; stops it with SIGTERM in `finally`. */
-async function withCli(args: string[], env: NodeJS.ProcessEnv, fn: (url: string, output: () => { stdout: string; stderr: string }) => Promise<void>) {
+async function withCli(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  fn: (url: string, output: () => { stdout: string; stderr: string }) => Promise<void>,
+) {
   const cli = runCli(args, env);
   try {
     const url = await Promise.race([
-      waitFor('the CLI to print its URL', () => /listening on (?:\u001b\[[\d;]*m)*(http:\/\/[^\s\u001b]+)/.exec(cli.output().stdout)?.[1], 180_000),
+      waitFor(
+        'the CLI to print its URL',
+        () => /listening on (?:\u001b\[[\d;]*m)*(http:\/\/[^\s\u001b]+)/.exec(cli.output().stdout)?.[1],
+        180_000,
+      ),
       cli.exited.then((code) => {
         throw new Error(`the CLI exited with ${code}: ${JSON.stringify(cli.output())}`);
       }),

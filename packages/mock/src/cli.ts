@@ -11,7 +11,9 @@ import { startMock } from './mock.js';
 /** A request to try, from the spec: Get Operator with its documented example id. */
 function examplePath(): string {
   const op = getOperation(loadSpec(), 'getOperator');
-  return op.path.replace(/\{([^}]+)\}/g, (_, name: string) => String(op.parameters.find((p) => p.name === name)?.examples[0]?.value ?? '1'));
+  return op.path.replace(/\{([^}]+)\}/g, (_, name: string) =>
+    String(op.parameters.find((p) => p.name === name)?.examples[0]?.value ?? '1'),
+  );
 }
 
 const args = parseCli(process.argv.slice(2));

@@ -3,14 +3,7 @@
  * for every package at once by the source-of-truth guard (packages/spec-review/src/guard).
  * @see ../../../spec/DECISIONS.md (B23)
  */
-import {
-  errorMessages,
-  jsonBodyLimit,
-  loadSpec,
-  messageTemplate,
-  responseMessage,
-  uploadFormats,
-} from '@identitycall/openapi';
+import { errorMessages, jsonBodyLimit, loadSpec, messageTemplate, responseMessage, uploadFormats } from '@identitycall/openapi';
 import { describe, expect, it } from 'vitest';
 import { bundledFacts, readFacts } from './facts.js';
 

@@ -50,7 +50,8 @@ export interface SpecFacts {
 /** The first message of `op`'s documented `status` examples that `pick` keeps. */
 function documented(op: OperationInfo, status: number, pick?: (exampleName: string) => boolean): string {
   const [message] = errorMessages(op, status, pick && ((name) => pick(name)));
-  if (message === undefined) throw new Error(`${op.operationId} documents no ${status} message${pick ? ' for the example the mock needs' : ''}`);
+  if (message === undefined)
+    throw new Error(`${op.operationId} documents no ${status} message${pick ? ' for the example the mock needs' : ''}`);
   return message;
 }
 

@@ -4,7 +4,16 @@
  * (stricter than the corpus asks of servers in general), and a good request still works after
  * each case.
  */
-import { aliveCase, cases, envelopeMessages, judge, multipartFuzzArbitrary, operationFuzzCases, viewOf, type HostileCase } from '@identitycall/hostile-inputs';
+import {
+  aliveCase,
+  cases,
+  envelopeMessages,
+  judge,
+  multipartFuzzArbitrary,
+  operationFuzzCases,
+  viewOf,
+  type HostileCase,
+} from '@identitycall/hostile-inputs';
 import { loadSpec } from '@identitycall/openapi';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -35,7 +44,9 @@ const corpus = cases(doc, { without: ['key-registry'], maxBodyBytes: 120 * 1024 
 
 describe('the hostile-input corpus', () => {
   it('covers every family', () => {
-    expect(new Set(corpus.map((c) => c.family))).toEqual(new Set(['json', 'path', 'method', 'auth', 'content-type', 'query', 'headers', 'protocol', 'multipart']));
+    expect(new Set(corpus.map((c) => c.family))).toEqual(
+      new Set(['json', 'path', 'method', 'auth', 'content-type', 'query', 'headers', 'protocol', 'multipart']),
+    );
   });
 
   it.each(corpus.map((c) => ({ id: c.id, c })))('$id', async ({ c }) => {
@@ -54,7 +65,10 @@ describe('fuzzing', () => {
     );
   }, 600_000);
 
-  it.each(operationFuzzCases(view, { seed: SEED, perOperation: 10 }).map((c, i) => ({ name: `${i} ${c.title}`, c })))('$name', async ({ c }) => {
-    expect(await check(c)).toEqual([]);
-  });
+  it.each(operationFuzzCases(view, { seed: SEED, perOperation: 10 }).map((c, i) => ({ name: `${i} ${c.title}`, c })))(
+    '$name',
+    async ({ c }) => {
+      expect(await check(c)).toEqual([]);
+    },
+  );
 });

@@ -40,7 +40,10 @@ function uploadOf(bytes: number, format = uploadFormats(doc)[0]!, contentType: s
     `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="call${format.extension}"\r\n${contentType ? `Content-Type: ${contentType}\r\n` : ''}\r\n`;
   const tail = `\r\n--${boundary}--\r\n`;
   const total = Buffer.byteLength(head) + bytes + Buffer.byteLength(tail);
-  return http('POST', upload.path, { headers: [['Content-Type', `multipart/form-data; boundary=${boundary}`]], body: generated(head, 'a', tail, total) });
+  return http('POST', upload.path, {
+    headers: [['Content-Type', `multipart/form-data; boundary=${boundary}`]],
+    body: generated(head, 'a', tail, total),
+  });
 }
 
 describe('startMock', () => {
@@ -55,14 +58,21 @@ describe('startMock', () => {
     }
   });
 
-  it.each([`/v1${getOperator.path.replace('{id}', '42')}`, `/api/v2/public${operator42}`])('answers %s (a wrong base path) with 404 naming the base path', async (path) => {
-    const res = await fetch(`${mock().origin}${path}`, { headers: AUTH });
-    expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: `${path} is not under the API's base path ${base}: did you mean ${base}${operator42}?` });
-  });
+  it.each([`/v1${getOperator.path.replace('{id}', '42')}`, `/api/v2/public${operator42}`])(
+    'answers %s (a wrong base path) with 404 naming the base path',
+    async (path) => {
+      const res = await fetch(`${mock().origin}${path}`, { headers: AUTH });
+      expect(res.status).toBe(404);
+      expect(await res.json()).toEqual({ error: `${path} is not under the API's base path ${base}: did you mean ${base}${operator42}?` });
+    },
+  );
 
   it("answers the seed's PATCH /operators/42 with exactly the seed's body", async () => {
-    const res = await fetch(`${mock().url}${operator42}`, { method: 'PATCH', headers: { ...AUTH, ...json }, body: JSON.stringify({ email: 'jane.doe+work@example.com', active: false }) });
+    const res = await fetch(`${mock().url}${operator42}`, {
+      method: 'PATCH',
+      headers: { ...AUTH, ...json },
+      body: JSON.stringify({ email: 'jane.doe+work@example.com', active: false }),
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(await res.json()).toEqual(seedResponse);
@@ -79,14 +89,23 @@ describe('startMock', () => {
   });
 
   it('answers 422 in the errors envelope for {"active": "no"}', async () => {
-    const res = await fetch(`${mock().url}${operator42}`, { method: 'PATCH', headers: { ...AUTH, ...json }, body: JSON.stringify({ active: 'no' }) });
+    const res = await fetch(`${mock().url}${operator42}`, {
+      method: 'PATCH',
+      headers: { ...AUTH, ...json },
+      body: JSON.stringify({ active: 'no' }),
+    });
     expect(res.status).toBe(422);
     const body = (await res.json()) as { errors: string[] };
     expect(body.errors.every((m) => errorMessages(updateOperator, 422).includes(m))).toBe(true);
   });
 
   it('answers malformed JSON with 400 and the documented template, instead of hanging', async () => {
-    const res = await fetch(`${mock().url}${operator42}`, { method: 'PATCH', headers: { ...AUTH, ...json }, body: '{"active":', signal: AbortSignal.timeout(30_000) });
+    const res = await fetch(`${mock().url}${operator42}`, {
+      method: 'PATCH',
+      headers: { ...AUTH, ...json },
+      body: '{"active":',
+      signal: AbortSignal.timeout(30_000),
+    });
     expect(res.status).toBe(400);
     const { error } = (await res.json()) as { error: string };
     expect(error).toBe(messageTemplate(doc, 'MalformedJson').format({ detail: 'Unexpected end of JSON input' }));
@@ -146,7 +165,10 @@ describe('uploads', () => {
   it('answers an upload without a file with the documented 400', async () => {
     const boundary = 'x0x0x0';
     const body = text(`--${boundary}\r\nContent-Disposition: form-data; name="project_id"\r\n\r\n42\r\n--${boundary}--\r\n`);
-    const res = await send(mock(), http('POST', upload.path, { headers: [['Content-Type', `multipart/form-data; boundary=${boundary}`]], body }));
+    const res = await send(
+      mock(),
+      http('POST', upload.path, { headers: [['Content-Type', `multipart/form-data; boundary=${boundary}`]], body }),
+    );
     expect(res.status).toBe(400);
     expect(res.json).toEqual({ error: errorMessages(upload, 400)[0] });
   });
@@ -154,7 +176,9 @@ describe('uploads', () => {
 
 describe('requests that used to crash Prism or answer 5xx', () => {
   const boundary = 'reproBoundary';
-  const noTypeFile = text(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.mp3"\r\n\r\nabc\r\n--${boundary}--\r\n`);
+  const noTypeFile = text(
+    `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.mp3"\r\n\r\nabc\r\n--${boundary}--\r\n`,
+  );
   it.each([
     {
       name: 'a bad percent-escape in the path',

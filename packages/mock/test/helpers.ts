@@ -47,7 +47,12 @@ export function send(mock: Pick<RunningMock, 'origin' | 'basePath'>, c: HostileC
  * Polls `check` until it returns a value other than undefined, or fails after `timeoutMs` with
  * `what` in the message. For waiting on things that have no event (a port answering again).
  */
-export async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, timeoutMs = 120_000, intervalMs = 100): Promise<T> {
+export async function waitFor<T>(
+  what: string,
+  check: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 120_000,
+  intervalMs = 100,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
@@ -63,7 +68,9 @@ export async function waitFor<T>(what: string, check: () => Promise<T | undefine
 }
 
 /** A local HTTP server answering every request with `handler`; resolves once it listens. */
-export async function localServer(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+export async function localServer(
+  handler: Parameters<typeof createServer>[1],
+): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const server = createServer(handler);
   server.listen(0, '127.0.0.1');
   await once(server, 'listening');
@@ -93,7 +100,10 @@ export function untilClosed(socket: Socket, timeoutMs = 30_000): Promise<string>
     let data = '';
     socket.on('data', (d: Buffer) => (data += d.toString('latin1')));
     socket.on('error', () => undefined);
-    const timer = setTimeout(() => reject(new Error(`the socket was not closed within ${timeoutMs} ms; received ${JSON.stringify(data.slice(0, 200))}`)), timeoutMs);
+    const timer = setTimeout(
+      () => reject(new Error(`the socket was not closed within ${timeoutMs} ms; received ${JSON.stringify(data.slice(0, 200))}`)),
+      timeoutMs,
+    );
     socket.once('close', () => {
       clearTimeout(timer);
       resolve(data);
@@ -105,8 +115,14 @@ export function untilClosed(socket: Socket, timeoutMs = 30_000): Promise<string>
 export const CLI = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
 
 /** Runs the built CLI; `output()` is what it printed so far. */
-export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): { child: ChildProcess; output: () => { stdout: string; stderr: string }; exited: Promise<number | null> } {
-  const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env } });
+export function runCli(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+): { child: ChildProcess; output: () => { stdout: string; stderr: string }; exited: Promise<number | null> } {
+  const child = spawn(process.execPath, [CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...env },
+  });
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (c: Buffer) => (stdout += c.toString()));

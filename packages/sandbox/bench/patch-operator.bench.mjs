@@ -75,7 +75,11 @@ function load(url, duration) {
 }
 
 async function measure(name, url) {
-  const probe = await fetch(url, { method: 'PATCH', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: BODY });
+  const probe = await fetch(url, {
+    method: 'PATCH',
+    headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+    body: BODY,
+  });
   const sample = await probe.text();
   await load(url, WARMUP);
   const r = await load(url, DURATION);
@@ -102,7 +106,13 @@ async function main() {
   // reading or parsing the request body.
   const sandboxUrl = `http://127.0.0.1:${sandboxPort}/api/v1/public/operators/42`;
   await waitFor(sandboxUrl, { headers: { authorization: `Bearer ${KEY}` } });
-  const fixed = await (await fetch(sandboxUrl, { method: 'PATCH', headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' }, body: BODY })).text();
+  const fixed = await (
+    await fetch(sandboxUrl, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${KEY}`, 'content-type': 'application/json' },
+      body: BODY,
+    })
+  ).text();
   const bareSource = `require('node:http').createServer((req, res) => { res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(process.env.BODY) }); res.end(process.env.BODY); }).listen(${barePort}, '127.0.0.1');`;
   const bare = start('bare', ['-e', bareSource], { BODY: fixed });
 
@@ -131,7 +141,9 @@ async function main() {
   }
   const [sb, pr, ba] = results;
   console.log(`\nsandbox / Prism: ${(sb.rps / pr.rps).toFixed(1)}x req/s (target >= 10x); p99 ${sb.p99} ms vs ${pr.p99} ms`);
-  console.log(`sandbox / bare node:http: ${((sb.rps / ba.rps) * 100).toFixed(0)}% of the practical limit; p99 ${sb.p99} ms vs ${ba.p99} ms`);
+  console.log(
+    `sandbox / bare node:http: ${((sb.rps / ba.rps) * 100).toFixed(0)}% of the practical limit; p99 ${sb.p99} ms vs ${ba.p99} ms`,
+  );
   if (sb.non2xx || sb.errors) console.log('warning: the sandbox answered non-2xx or errored during the run');
 }
 

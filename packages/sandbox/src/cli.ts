@@ -48,7 +48,8 @@ function processingOf(value: string): ProcessingMode {
 function wholeNumber(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = Number(value);
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min) throw new Error(`--${flag}: expected a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${value}"`);
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(n) || n < min)
+    throw new Error(`--${flag}: expected a whole number${min > 0 ? ` of at least ${min}` : ''}, got "${value}"`);
   return n;
 }
 

@@ -76,7 +76,9 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   }
   const store = new Store(initial, options.clock);
   const app: App = { store, validation: createRequestValidation(doc, validator), settings };
-  const injected = options.faults?.length ? installFaults(options.faults, { store, handlers: HANDLERS, validation: app.validation }) : undefined;
+  const injected = options.faults?.length
+    ? installFaults(options.faults, { store, handlers: HANDLERS, validation: app.validation })
+    : undefined;
   let persistence: Persistence | undefined;
   if (options.dataFile) {
     persistence = new Persistence(store, options.dataFile);

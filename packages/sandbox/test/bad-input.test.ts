@@ -13,9 +13,19 @@ const { api, sandbox } = useSandbox();
 beforeEach(() => sandbox().reset());
 
 const MiB = 1024 * 1024;
-const jane = () => api().get('/operators/42').then((r) => r.body.data);
+const jane = () =>
+  api()
+    .get('/operators/42')
+    .then((r) => r.body.data);
 /** What every JSON operation below could change, as the lists show it. */
-const everything = () => Promise.all(['/operators', '/projects', '/virtual_numbers', '/virtual_numbers/7', '/recordings'].map((p) => api().get(p).then((r) => r.body)));
+const everything = () =>
+  Promise.all(
+    ['/operators', '/projects', '/virtual_numbers', '/virtual_numbers/7', '/recordings'].map((p) =>
+      api()
+        .get(p)
+        .then((r) => r.body),
+    ),
+  );
 
 const JSON_OPERATIONS = [
   { method: 'POST', path: '/operators' },
@@ -227,7 +237,10 @@ describe('multipart and protocol garbage', () => {
     { name: 'an empty body (no form at all)', body: '' },
     { name: 'only the closing boundary (an empty form)', body: '--b--\r\n' },
   ])('answers 400 "file is required" to $name', async ({ body }) => {
-    const res = await api().call('POST', '/recordings', { rawBody: new TextEncoder().encode(body), headers: { 'content-type': 'multipart/form-data; boundary=b' } });
+    const res = await api().call('POST', '/recordings', {
+      rawBody: new TextEncoder().encode(body),
+      headers: { 'content-type': 'multipart/form-data; boundary=b' },
+    });
     expect(res.status).toBe(400);
     expect(res.body).toEqual({ error: responseMessage(spec, 'FileRequired') });
   });

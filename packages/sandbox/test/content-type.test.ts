@@ -27,7 +27,13 @@ const JSON_OPERATIONS = [
 
 /** What the operations above could change, as the lists and the number show it. */
 const everything = () =>
-  Promise.all(['/operators', '/projects', '/virtual_numbers', '/virtual_numbers/7', '/recordings'].map((p) => api().get(p).then((r) => r.body)));
+  Promise.all(
+    ['/operators', '/projects', '/virtual_numbers', '/virtual_numbers/7', '/recordings'].map((p) =>
+      api()
+        .get(p)
+        .then((r) => r.body),
+    ),
+  );
 
 /** Sends `body` to `path` with exactly these headers (plus Host, the key and the length). */
 function send(method: string, path: string, body: string, headers: Record<string, string>) {
@@ -35,7 +41,12 @@ function send(method: string, path: string, body: string, headers: Record<string
   return rawRequest(origin, `${basePath}${path}`, {
     method,
     body,
-    headers: { host: new URL(origin).host, authorization: `Bearer ${KEYS.full}`, 'content-length': String(Buffer.byteLength(body)), ...headers },
+    headers: {
+      host: new URL(origin).host,
+      authorization: `Bearer ${KEYS.full}`,
+      'content-length': String(Buffer.byteLength(body)),
+      ...headers,
+    },
   });
 }
 
@@ -72,12 +83,42 @@ describe('parseMediaType', () => {
 
 describe('the Content-Type of a JSON body', () => {
   const refusals = [
-    { name: 'none', headers: {}, status: 415, error: `${SANDBOX_MESSAGES.unsupportedContentType}: the request has a body but no Content-Type; send it as application/json` },
-    { name: 'text/plain', headers: { 'content-type': 'text/plain' }, status: 415, error: `${SANDBOX_MESSAGES.unsupportedContentType}: text/plain is not accepted here; the body must be application/json` },
-    { name: 'a form', headers: { 'content-type': 'application/x-www-form-urlencoded' }, status: 415, error: `${SANDBOX_MESSAGES.unsupportedContentType}: application/x-www-form-urlencoded is not accepted here; the body must be application/json` },
-    { name: 'ISO-8859-1', headers: { 'content-type': 'application/json; charset=iso-8859-1' }, status: 415, error: `${SANDBOX_MESSAGES.unsupportedContentType}: charset iso-8859-1 is not accepted; JSON bodies are UTF-8` },
-    { name: 'two types', headers: { 'content-type': 'application/json, multipart/form-data' }, status: 400, error: `${SANDBOX_MESSAGES.malformedContentType}: unexpected "," after "application/json" (one media type only, parameters after ";")` },
-    { name: 'no subtype', headers: { 'content-type': 'application/' }, status: 400, error: `${SANDBOX_MESSAGES.malformedContentType}: "application/" has no subtype` },
+    {
+      name: 'none',
+      headers: {},
+      status: 415,
+      error: `${SANDBOX_MESSAGES.unsupportedContentType}: the request has a body but no Content-Type; send it as application/json`,
+    },
+    {
+      name: 'text/plain',
+      headers: { 'content-type': 'text/plain' },
+      status: 415,
+      error: `${SANDBOX_MESSAGES.unsupportedContentType}: text/plain is not accepted here; the body must be application/json`,
+    },
+    {
+      name: 'a form',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      status: 415,
+      error: `${SANDBOX_MESSAGES.unsupportedContentType}: application/x-www-form-urlencoded is not accepted here; the body must be application/json`,
+    },
+    {
+      name: 'ISO-8859-1',
+      headers: { 'content-type': 'application/json; charset=iso-8859-1' },
+      status: 415,
+      error: `${SANDBOX_MESSAGES.unsupportedContentType}: charset iso-8859-1 is not accepted; JSON bodies are UTF-8`,
+    },
+    {
+      name: 'two types',
+      headers: { 'content-type': 'application/json, multipart/form-data' },
+      status: 400,
+      error: `${SANDBOX_MESSAGES.malformedContentType}: unexpected "," after "application/json" (one media type only, parameters after ";")`,
+    },
+    {
+      name: 'no subtype',
+      headers: { 'content-type': 'application/' },
+      status: 400,
+      error: `${SANDBOX_MESSAGES.malformedContentType}: "application/" has no subtype`,
+    },
   ];
 
   it.each(JSON_OPERATIONS.flatMap((op) => refusals.map((r) => ({ ...op, ...r }))))(

@@ -113,7 +113,13 @@ describe('a data file that breaks the model', () => {
 
   it('is not rewritten even with --reset when the seed is the invalid file', () => {
     const seedFile = join(dir, 'bad-seed.json');
-    writeFileSync(seedFile, JSON.stringify({ keys: [{ key: 'idc_teamSeedKey000000000000000000000' }], operators: [{ id: 5, name: null, phone_number: '+15555550100' }] }));
+    writeFileSync(
+      seedFile,
+      JSON.stringify({
+        keys: [{ key: 'idc_teamSeedKey000000000000000000000' }],
+        operators: [{ id: 5, name: null, phone_number: '+15555550100' }],
+      }),
+    );
     const dataFile = join(dir, 'untouched.json');
     const run = spawnSync(process.execPath, [CLI, '--port', '0', '--seed', seedFile, '--data', dataFile, '--reset'], { encoding: 'utf8' });
     expect(run.status).toBe(1);
@@ -126,10 +132,17 @@ describe('a data file that breaks the model', () => {
 describe('a seed object that breaks the model', () => {
   it.each([
     { name: 'a key list that is not a list', seed: { keys: 'all' }, message: 'keys: must be a list of records, got "all"' },
-    { name: 'an operator that is not an object', seed: { keys: [{ key: 'idc_teamSeedKey000000000000000000000' }], operators: [7] }, message: 'operators[0]: must be an object, got 7' },
+    {
+      name: 'an operator that is not an object',
+      seed: { keys: [{ key: 'idc_teamSeedKey000000000000000000000' }], operators: [7] },
+      message: 'operators[0]: must be an object, got 7',
+    },
     {
       name: 'a routing entry naming no operator',
-      seed: { keys: [{ key: 'idc_teamSeedKey000000000000000000000' }], virtual_numbers: [{ id: 1, phone_number: '+15555550100', routing: [{ operator_id: 3 }] }] },
+      seed: {
+        keys: [{ key: 'idc_teamSeedKey000000000000000000000' }],
+        virtual_numbers: [{ id: 1, phone_number: '+15555550100', routing: [{ operator_id: 3 }] }],
+      },
       message: 'virtual_numbers[0] (id 1): field "routing[0].operator_id" names operator 3, which is not in the file',
     },
   ])('is refused by startSandbox ($name)', async ({ seed: input, message }) => {

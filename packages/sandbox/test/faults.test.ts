@@ -26,7 +26,9 @@ describe('the fault catalogue', () => {
   });
 
   it('refuses an unknown fault, naming the known ones', async () => {
-    await expect(startSandbox({ port: 0, faults: ['no-such-fault' as FaultName] })).rejects.toThrow(/Unknown sandbox fault "no-such-fault". Known faults: create-operator-200/);
+    await expect(startSandbox({ port: 0, faults: ['no-such-fault' as FaultName] })).rejects.toThrow(
+      /Unknown sandbox fault "no-such-fault". Known faults: create-operator-200/,
+    );
   });
 });
 
@@ -37,11 +39,23 @@ describe('faults are visible', () => {
       request: { method: 'POST', path: '/operators', body: { name: 'Greta Hall', phone_number: '+15555550199' } },
       expected: { status: 200 },
     },
-    { fault: 'wrong-not-found-message' as const, request: { method: 'GET', path: '/operators/999' }, expected: { status: 404, body: { error: 'Not found' } } },
+    {
+      fault: 'wrong-not-found-message' as const,
+      request: { method: 'GET', path: '/operators/999' },
+      expected: { status: 404, body: { error: 'Not found' } },
+    },
     { fault: 'missing-key-403' as const, request: { method: 'GET', path: '/operators', key: null }, expected: { status: 403 } },
     { fault: 'auth-ignored' as const, request: { method: 'GET', path: '/operators', key: null }, expected: { status: 200 } },
-    { fault: 'wrong-content-type' as const, request: { method: 'GET', path: '/projects/42' }, expected: { status: 200, contentType: 'text/plain; charset=utf-8' } },
-    { fault: 'malformed-json-500' as const, request: { method: 'PATCH', path: '/operators/42', raw: '{"name": ' }, expected: { status: 500 } },
+    {
+      fault: 'wrong-content-type' as const,
+      request: { method: 'GET', path: '/projects/42' },
+      expected: { status: 200, contentType: 'text/plain; charset=utf-8' },
+    },
+    {
+      fault: 'malformed-json-500' as const,
+      request: { method: 'PATCH', path: '/operators/42', raw: '{"name": ' },
+      expected: { status: 500 },
+    },
     { fault: 'method-not-allowed-404' as const, request: { method: 'PUT', path: '/operators/42' }, expected: { status: 404 } },
   ])('$fault', async ({ fault, request, expected }) => {
     await withFault(fault, async (url) => {

@@ -21,6 +21,9 @@ function newestMtime(folder: string): number {
 export default function setup(): void {
   const cli = join(pkg, 'dist', 'cli.js');
   if (!existsSync(cli) || statSync(cli).mtimeMs < newestMtime(join(pkg, 'src'))) {
-    execFileSync(process.execPath, [join(pkg, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: pkg, stdio: 'inherit' });
+    execFileSync(process.execPath, [join(pkg, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], {
+      cwd: pkg,
+      stdio: 'inherit',
+    });
   }
 }

@@ -189,7 +189,10 @@ export function useCli(): {
     for (const child of children) child.kill('SIGKILL');
   });
   const startCli = (args: string[], env: Record<string, string> = {}): Promise<RunningCli> => {
-    const child = spawn(process.execPath, [CLI, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [CLI, '--port', '0', ...args], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...env },
+    });
     children.add(child);
     child.on('exit', () => children.delete(child));
     let out = '';
@@ -231,7 +234,15 @@ export function rawRequest(
   const url = new URL(path, origin);
   return new Promise((resolve, reject) => {
     const req = httpRequest(
-      { host: url.hostname, port: url.port, path: url.pathname + url.search, method: options.method ?? 'GET', headers: options.headers ?? {}, setHost: false, agent: false },
+      {
+        host: url.hostname,
+        port: url.port,
+        path: url.pathname + url.search,
+        method: options.method ?? 'GET',
+        headers: options.headers ?? {},
+        setHost: false,
+        agent: false,
+      },
       (res) => {
         let text = '';
         res.setEncoding('utf8');

@@ -4,7 +4,18 @@
  * 4xx in the envelope, never a 5xx, never a hang — and a good request still works after each. The
  * sandbox's own bad-input tests add what only a stateful server can promise (nothing half applied).
  */
-import { aliveCase, cases, envelopeMessages, judge, multipartFuzzArbitrary, operationFuzzCases, sendCase, viewOf, type HostileCase, type Target } from '@identitycall/hostile-inputs';
+import {
+  aliveCase,
+  cases,
+  envelopeMessages,
+  judge,
+  multipartFuzzArbitrary,
+  operationFuzzCases,
+  sendCase,
+  viewOf,
+  type HostileCase,
+  type Target,
+} from '@identitycall/hostile-inputs';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { KEYS, spec, useSandbox } from './helpers.js';
@@ -28,7 +39,8 @@ async function check(c: HostileCase): Promise<string[]> {
   if (result.status !== undefined && result.status >= 400 && typeof envelopeMessages(result) === 'string') {
     problems.push(`the sandbox answered ${result.status} outside the envelope: ${envelopeMessages(result)}`);
   }
-  for (const p of judge(alive, await sendCase(target, alive, { timeoutMs: 60_000 }))) problems.push(`afterwards, the good request failed: ${p}`);
+  for (const p of judge(alive, await sendCase(target, alive, { timeoutMs: 60_000 })))
+    problems.push(`afterwards, the good request failed: ${p}`);
   return problems;
 }
 
@@ -36,9 +48,13 @@ async function check(c: HostileCase): Promise<string[]> {
 const corpus = cases(spec, { maxBodyBytes: 120 * 1024 * 1024 });
 
 describe('the hostile-input corpus', () => {
-  it.each(corpus.map((c) => ({ id: c.id, c })))('$id', async ({ c }) => {
-    expect(await check(c)).toEqual([]);
-  }, 120_000);
+  it.each(corpus.map((c) => ({ id: c.id, c })))(
+    '$id',
+    async ({ c }) => {
+      expect(await check(c)).toEqual([]);
+    },
+    120_000,
+  );
 });
 
 describe('fuzzing', () => {
@@ -52,7 +68,11 @@ describe('fuzzing', () => {
     );
   }, 600_000);
 
-  it.each(operationFuzzCases(view, { seed: SEED, perOperation: 10 }).map((c, i) => ({ name: `${i} ${c.title}`, c })))('$name', async ({ c }) => {
-    expect(await check(c)).toEqual([]);
-  }, 120_000);
+  it.each(operationFuzzCases(view, { seed: SEED, perOperation: 10 }).map((c, i) => ({ name: `${i} ${c.title}`, c })))(
+    '$name',
+    async ({ c }) => {
+      expect(await check(c)).toEqual([]);
+    },
+    120_000,
+  );
 });

@@ -21,7 +21,9 @@ function sourceFiles(dir: string): string[] {
 const graph = new Map(
   sourceFiles(src).map((file) => {
     const text = readFileSync(file, 'utf8');
-    const targets = [...text.matchAll(/^\s*(?:import|export)\s[^'";]*?from\s+'(\.[^']+)'/gm)].map((m) => resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts')));
+    const targets = [...text.matchAll(/^\s*(?:import|export)\s[^'";]*?from\s+'(\.[^']+)'/gm)].map((m) =>
+      resolve(dirname(file), m[1]!.replace(/\.js$/, '.ts')),
+    );
     return [file, targets] as const;
   }),
 );
@@ -52,7 +54,14 @@ describe('the source layout', () => {
     expect(graph.size).toBeGreaterThan(30);
     expect([...graph.values()].flat().length).toBeGreaterThan(100);
     // The check itself finds a cycle when there is one.
-    expect(cycles(new Map([['a', ['b']], ['b', ['a']]]))).toEqual([['a', 'b', 'a']]);
+    expect(
+      cycles(
+        new Map([
+          ['a', ['b']],
+          ['b', ['a']],
+        ]),
+      ),
+    ).toEqual([['a', 'b', 'a']]);
   });
 
   it('has no import cycle between files', () => {

@@ -120,7 +120,9 @@ describe('limit options', () => {
     await expect(startSandbox({ port: 0, headersTimeout: 2_000, requestTimeout: 1_000 })).rejects.toThrow(
       /--headers-timeout \/ headersTimeout \(2000 ms\) must not be longer than --request-timeout \/ requestTimeout/,
     );
-    await expect(startSandbox({ port: 0, maxConnections: 0 })).rejects.toThrow(/--max-connections \/ maxConnections: expected a positive whole number/);
+    await expect(startSandbox({ port: 0, maxConnections: 0 })).rejects.toThrow(
+      /--max-connections \/ maxConnections: expected a positive whole number/,
+    );
   });
 });
 

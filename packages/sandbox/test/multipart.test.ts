@@ -29,9 +29,7 @@ describe('MultipartParser', () => {
     const { body, boundary } = await encode(form);
     const parser = parse(body, boundary, chunkSize);
     expect(Object.fromEntries(parser.fields)).toEqual({ project_id: '42', name: 'Zoë "quoted"\r\nsecond line' });
-    expect(parser.files).toEqual([
-      { name: 'file', filename: 'Žalgiris call.mp3', contentType: 'audio/mpeg', size: content.length },
-    ]);
+    expect(parser.files).toEqual([{ name: 'file', filename: 'Žalgiris call.mp3', contentType: 'audio/mpeg', size: content.length }]);
   });
 
   it('decodes RFC 5987 filename* and ignores preamble and epilogue', () => {
@@ -62,9 +60,9 @@ describe('MultipartParser', () => {
     const parser = new MultipartParser(BOUNDARY, { maxParts: 2 });
     expect(() => parser.write(Buffer.from(`${many}--${BOUNDARY}--`))).toThrow(expect.objectContaining({ code: 'too-many-parts' }));
     const big = new MultipartParser(BOUNDARY, { maxFieldBytes: 4 });
-    expect(() => big.write(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="f"\r\n\r\n123456789\r\n--${BOUNDARY}--`))).toThrow(
-      expect.objectContaining({ code: 'field-too-large' }),
-    );
+    expect(() =>
+      big.write(Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="f"\r\n\r\n123456789\r\n--${BOUNDARY}--`)),
+    ).toThrow(expect.objectContaining({ code: 'field-too-large' }));
   });
 });
 

@@ -8,11 +8,7 @@ beforeEach(() => sandbox().reset());
 describe('list and get projects', () => {
   it('lists every project by name for an account-wide key, only its own for a project-scoped key', async () => {
     const wide = await api().get('/projects');
-    expect(wide.body.data.map((p: { name: string }) => p.name)).toEqual([
-      'Compliance Recordings',
-      'Customer Support EN',
-      'Sales Outbound',
-    ]);
+    expect(wide.body.data.map((p: { name: string }) => p.name)).toEqual(['Compliance Recordings', 'Customer Support EN', 'Sales Outbound']);
     const scoped = await api().get('/projects', { key: KEYS.project42 });
     expect(scoped.body.data.map((p: { id: number }) => p.id)).toEqual([42]);
   });
@@ -59,8 +55,16 @@ describe('create project', () => {
   it.each([
     { name: 'missing name and language', body: {}, messages: ["Name can't be blank", "Language can't be blank"] },
     { name: 'blank name', body: { name: '  ', language: 'en' }, messages: ["Name can't be blank"] },
-    { name: 'percent over 100', body: { name: 'X', language: 'en', quality_baseline_pct: 101 }, messages: ['Quality baseline pct must be <= 100'] },
-    { name: 'wrong type', body: { name: 'X', language: 'en', retention_days: 'forever' }, messages: ['Retention days must be an integer or null'] },
+    {
+      name: 'percent over 100',
+      body: { name: 'X', language: 'en', quality_baseline_pct: 101 },
+      messages: ['Quality baseline pct must be <= 100'],
+    },
+    {
+      name: 'wrong type',
+      body: { name: 'X', language: 'en', retention_days: 'forever' },
+      messages: ['Retention days must be an integer or null'],
+    },
   ])('answers 422 naming the field ($name)', async ({ body, messages }) => {
     const res = await api().post('/projects', body);
     expect(res.status).toBe(422);

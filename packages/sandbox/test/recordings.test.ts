@@ -92,11 +92,29 @@ describe('upload', () => {
   it.each([
     { name: 'no file', fields: { project_id: 42 }, file: undefined, status: 400, error: 'file is required' },
     { name: 'empty file input', fields: { project_id: 42 }, file: { name: '' }, status: 400, error: 'file is required' },
-    { name: 'unsupported format', fields: { project_id: 42 }, file: { name: 'notes.txt', type: 'text/plain' }, status: 422, error: 'Invalid file type' },
-    { name: 'over the mp3 limit', fields: { project_id: 42 }, file: { name: 'big.mp3', size: LIMIT + 1 }, status: 422, error: 'File too large' },
+    {
+      name: 'unsupported format',
+      fields: { project_id: 42 },
+      file: { name: 'notes.txt', type: 'text/plain' },
+      status: 422,
+      error: 'Invalid file type',
+    },
+    {
+      name: 'over the mp3 limit',
+      fields: { project_id: 42 },
+      file: { name: 'big.mp3', size: LIMIT + 1 },
+      status: 422,
+      error: 'File too large',
+    },
     { name: 'no project_id (account-wide key)', fields: {}, file: { name: 'a.mp3' }, status: 422, error: 'project_id is required' },
     { name: 'unknown project', fields: { project_id: 999 }, file: { name: 'a.mp3' }, status: 422, error: 'Project must exist' },
-    { name: 'non-numeric project_id', fields: { project_id: 'abc' }, file: { name: 'a.mp3' }, status: 422, error: 'project_id must be an integer' },
+    {
+      name: 'non-numeric project_id',
+      fields: { project_id: 'abc' },
+      file: { name: 'a.mp3' },
+      status: 422,
+      error: 'project_id must be an integer',
+    },
   ])('refuses an upload with $name', async ({ fields, file, status, error }) => {
     const res = await upload(fields, file);
     expect(res.status).toBe(status);

@@ -24,24 +24,34 @@ describe('the Host allow-list', () => {
   it.each(['localhost:PORT', '127.0.0.1:PORT', '[::1]:PORT', 'app.localhost:PORT', 'LocalHost', '127.0.0.1', 'localhost.:PORT'])(
     'answers the loopback name %s',
     async (host) => {
-      const res = await rawRequest(sandbox().origin, `${BASE}/operators/42`, { headers: { host: host.replace('PORT', portOf(api())), ...auth } });
+      const res = await rawRequest(sandbox().origin, `${BASE}/operators/42`, {
+        headers: { host: host.replace('PORT', portOf(api())), ...auth },
+      });
       expect(res.status).toBe(200);
     },
   );
 
-  it.each(['evil.example', 'evil.example:PORT', 'localhost.evil.example:PORT', '127.0.0.1.nip.io:PORT', 'sandbox:PORT', 'user@localhost', ''])(
-    'refuses GET /__sandbox/keys for Host "%s" without a key in the answer',
-    async (host) => {
-      const res = await rawRequest(sandbox().origin, '/__sandbox/keys', { headers: { host: host.replace('PORT', portOf(api())) } });
-      expect(res.status).toBe(403);
-      expect(res.headers['content-type']).toMatch(/^application\/json/);
-      expect(errorOf(res.text)).toMatch(/^Host not allowed: .* start it with --allow-host <name> \(option allowedHosts\)\.$/);
-      expect(res.text).not.toContain('idc_');
-    },
-  );
+  it.each([
+    'evil.example',
+    'evil.example:PORT',
+    'localhost.evil.example:PORT',
+    '127.0.0.1.nip.io:PORT',
+    'sandbox:PORT',
+    'user@localhost',
+    '',
+  ])('refuses GET /__sandbox/keys for Host "%s" without a key in the answer', async (host) => {
+    const res = await rawRequest(sandbox().origin, '/__sandbox/keys', { headers: { host: host.replace('PORT', portOf(api())) } });
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toMatch(/^application\/json/);
+    expect(errorOf(res.text)).toMatch(/^Host not allowed: .* start it with --allow-host <name> \(option allowedHosts\)\.$/);
+    expect(res.text).not.toContain('idc_');
+  });
 
   it('refuses a rebinding Host on the API even with a seeded key, and changes nothing', async () => {
-    const res = await rawRequest(sandbox().origin, `${BASE}/operators/42`, { method: 'DELETE', headers: { host: `evil.example:${portOf(api())}`, ...auth } });
+    const res = await rawRequest(sandbox().origin, `${BASE}/operators/42`, {
+      method: 'DELETE',
+      headers: { host: `evil.example:${portOf(api())}`, ...auth },
+    });
     expect(res.status).toBe(403);
     expect(errorOf(res.text)).toContain('--allow-host');
     expect((await api().get('/operators/42')).status).toBe(200);
@@ -67,11 +77,31 @@ describe('the Host allow-list', () => {
   // RFC 9112 §3.2: 400 for an HTTP/1.1 request without Host or with more than one, before the
   // allow-list, the key or anything else is looked at.
   it.each([
-    { name: 'no Host (HTTP/1.1), API', head: `GET ${BASE}/operators/42 HTTP/1.1\r\n`, error: 'an HTTP/1.1 request must have a Host header (RFC 9112 §3.2).' },
-    { name: 'no Host (HTTP/1.1), admin', head: 'GET /__sandbox/keys HTTP/1.1\r\n', error: 'an HTTP/1.1 request must have a Host header (RFC 9112 §3.2).' },
-    { name: 'two Hosts, one not allowed', head: `GET ${BASE}/operators/42 HTTP/1.1\r\nHost: HOST\r\nHost: evil.example\r\n`, error: 'the request has 2 Host headers; send exactly one (RFC 9112 §3.2).' },
-    { name: 'two allowed Hosts, admin', head: 'GET /__sandbox/keys HTTP/1.1\r\nHost: HOST\r\nhost: HOST\r\n', error: 'the request has 2 Host headers; send exactly one (RFC 9112 §3.2).' },
-    { name: 'two Hosts on HTTP/1.0', head: 'GET /__sandbox/keys HTTP/1.0\r\nHost: HOST\r\nHost: HOST\r\n', error: 'the request has 2 Host headers; send exactly one (RFC 9112 §3.2).' },
+    {
+      name: 'no Host (HTTP/1.1), API',
+      head: `GET ${BASE}/operators/42 HTTP/1.1\r\n`,
+      error: 'an HTTP/1.1 request must have a Host header (RFC 9112 §3.2).',
+    },
+    {
+      name: 'no Host (HTTP/1.1), admin',
+      head: 'GET /__sandbox/keys HTTP/1.1\r\n',
+      error: 'an HTTP/1.1 request must have a Host header (RFC 9112 §3.2).',
+    },
+    {
+      name: 'two Hosts, one not allowed',
+      head: `GET ${BASE}/operators/42 HTTP/1.1\r\nHost: HOST\r\nHost: evil.example\r\n`,
+      error: 'the request has 2 Host headers; send exactly one (RFC 9112 §3.2).',
+    },
+    {
+      name: 'two allowed Hosts, admin',
+      head: 'GET /__sandbox/keys HTTP/1.1\r\nHost: HOST\r\nhost: HOST\r\n',
+      error: 'the request has 2 Host headers; send exactly one (RFC 9112 §3.2).',
+    },
+    {
+      name: 'two Hosts on HTTP/1.0',
+      head: 'GET /__sandbox/keys HTTP/1.0\r\nHost: HOST\r\nHost: HOST\r\n',
+      error: 'the request has 2 Host headers; send exactly one (RFC 9112 §3.2).',
+    },
   ])('answers 400 in the envelope and closes: $name', async ({ head, error }) => {
     const host = `127.0.0.1:${portOf(api())}`;
     // No key is sent: the answer is 400, not 401, because the Host is checked first.
@@ -84,18 +114,21 @@ describe('the Host allow-list', () => {
 
   it('changes nothing for a DELETE with two Host headers', async () => {
     const host = `127.0.0.1:${portOf(api())}`;
-    const reply = await rawExchange(sandbox().origin, `DELETE ${BASE}/operators/42 HTTP/1.1\r\nHost: ${host}\r\nHost: ${host}\r\nAuthorization: ${auth.authorization}\r\n\r\n`);
+    const reply = await rawExchange(
+      sandbox().origin,
+      `DELETE ${BASE}/operators/42 HTTP/1.1\r\nHost: ${host}\r\nHost: ${host}\r\nAuthorization: ${auth.authorization}\r\n\r\n`,
+    );
     expect(parseRawAnswer(reply).status).toBe(400);
     expect((await api().get('/operators/42')).status).toBe(200);
   });
 });
 
-
 describe('allowedHosts', () => {
   it('answers the names it is given (any port, any case), and still refuses others', async () => {
     const sandbox = await startSandbox({ port: 0, allowedHosts: ['sandbox', 'Identitycall-Sandbox.internal', 'fe80::1'] });
     try {
-      const status = async (host: string) => (await rawRequest(sandbox.origin, `${BASE}/operators/42`, { headers: { host, ...auth } })).status;
+      const status = async (host: string) =>
+        (await rawRequest(sandbox.origin, `${BASE}/operators/42`, { headers: { host, ...auth } })).status;
       expect(await status('sandbox:4011')).toBe(200);
       expect(await status('SANDBOX')).toBe(200);
       expect(await status('identitycall-sandbox.internal:80')).toBe(200);
@@ -109,7 +142,9 @@ describe('allowedHosts', () => {
   it("answers any Host with '*'", async () => {
     const sandbox = await startSandbox({ port: 0, allowedHosts: ['*'] });
     try {
-      expect((await rawRequest(sandbox.origin, `${BASE}/operators/42`, { headers: { host: 'anything.example', ...auth } })).status).toBe(200);
+      expect((await rawRequest(sandbox.origin, `${BASE}/operators/42`, { headers: { host: 'anything.example', ...auth } })).status).toBe(
+        200,
+      );
     } finally {
       await sandbox.stop();
     }
@@ -168,7 +203,11 @@ describe('the admin routes against cross-site pages', () => {
 
   it('answers a page on a loopback origin and a local tool', async () => {
     await api().delete('/operators/42');
-    const res = await post('/reset', { 'content-type': 'application/json', origin: 'http://localhost:3000', 'sec-fetch-site': 'same-site' });
+    const res = await post('/reset', {
+      'content-type': 'application/json',
+      origin: 'http://localhost:3000',
+      'sec-fetch-site': 'same-site',
+    });
     expect(res.status).toBe(200);
     expect((await api().get('/operators/42')).status).toBe(200);
     expect((await post('/reset', { 'content-type': 'application/json; charset=utf-8' })).status).toBe(200);
@@ -193,7 +232,12 @@ describe('the admin token', () => {
     { name: 'the token in another scheme', headers: { authorization: `Basic ${TOKEN}` } },
   ])('answers 401 to $name, on every admin route, and changes nothing', async ({ headers }) => {
     await api().delete('/operators/42');
-    for (const [path, method] of [['/keys', 'GET'], ['/reset', 'POST'], ['/recordings/126/advance', 'POST'], ['/nothing', 'GET']] as const) {
+    for (const [path, method] of [
+      ['/keys', 'GET'],
+      ['/reset', 'POST'],
+      ['/recordings/126/advance', 'POST'],
+      ['/nothing', 'GET'],
+    ] as const) {
       const res = await call(path, method, headers);
       expect(res.status, `${method} ${path}`).toBe(401);
       expect(res.headers['www-authenticate']).toMatch(/^Bearer /);
@@ -229,7 +273,9 @@ describe('the CLI', () => {
   const { startCli, kill } = useCli();
 
   it('takes --allow-host and the admin token from the environment, and --admin-token over it', async () => {
-    const fromEnv = await startCli(['--allow-host', 'sandbox', '--allow-host', 'api.test'], { IDENTITYCALL_SANDBOX_ADMIN_TOKEN: 'env-token' });
+    const fromEnv = await startCli(['--allow-host', 'sandbox', '--allow-host', 'api.test'], {
+      IDENTITYCALL_SANDBOX_ADMIN_TOKEN: 'env-token',
+    });
     try {
       const origin = new URL(fromEnv.url).origin;
       const get = (path: string, headers: Record<string, string>) => rawRequest(origin, path, { headers });
@@ -245,7 +291,8 @@ describe('the CLI', () => {
     const fromFlag = await startCli(['--admin-token', 'flag-token'], { IDENTITYCALL_SANDBOX_ADMIN_TOKEN: 'env-token' });
     try {
       const origin = new URL(fromFlag.url).origin;
-      const keys = (token: string) => rawRequest(origin, '/__sandbox/keys', { headers: { host: 'localhost', authorization: `Bearer ${token}` } });
+      const keys = (token: string) =>
+        rawRequest(origin, '/__sandbox/keys', { headers: { host: 'localhost', authorization: `Bearer ${token}` } });
       expect((await keys('flag-token')).status).toBe(200);
       expect((await keys('env-token')).status).toBe(401);
     } finally {

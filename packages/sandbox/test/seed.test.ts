@@ -39,7 +39,16 @@ describe('seeds', () => {
   it.each([
     { name: 'a key in the wrong format', seed: { keys: [{ key: 'sk_live_123' }] }, message: /idc_ followed by 32/ },
     { name: 'an unknown permission', seed: { keys: [{ key: KEY, permissions: ['admin'] }] }, message: /unknown permission/ },
-    { name: 'a duplicate id', seed: { projects: [{ id: 1, name: 'A' }, { id: 1, name: 'B' }] }, message: /duplicate project id 1/ },
+    {
+      name: 'a duplicate id',
+      seed: {
+        projects: [
+          { id: 1, name: 'A' },
+          { id: 1, name: 'B' },
+        ],
+      },
+      message: /duplicate project id 1/,
+    },
   ])('refuses $name', ({ seed, message }) => {
     expect(() => normaliseSeed(seed as never)).toThrow(message);
   });

@@ -42,13 +42,18 @@ describe('spec coverage', () => {
     const id = operations[0]!.operationId;
     const { [id]: handler, ...fewer } = HANDLERS;
     expect(() => checkHandlers(operations, fewer)).toThrow(new RegExp(`no handler for the spec's ${id}\\b`));
-    expect(() => checkHandlers(operations, { ...HANDLERS, listWebhooks: handler! })).toThrow(/handlers for operations the spec does not have: listWebhooks/);
+    expect(() => checkHandlers(operations, { ...HANDLERS, listWebhooks: handler! })).toThrow(
+      /handlers for operations the spec does not have: listWebhooks/,
+    );
     expect(() => mergeHandlers({ [id]: handler! }, { [id]: handler! })).toThrow(`Two sandbox handlers for operationId "${id}"`);
   });
 
-  it.each([...Object.entries(MESSAGES), ...Object.entries(PERMISSION_MESSAGES)])('answers %s with a documented string ("%s")', (_name, message) => {
-    expect(documentedStrings()).toContain(message);
-  });
+  it.each([...Object.entries(MESSAGES), ...Object.entries(PERMISSION_MESSAGES)])(
+    'answers %s with a documented string ("%s")',
+    (_name, message) => {
+      expect(documentedStrings()).toContain(message);
+    },
+  );
 
   it('answers a body over the limit with the PayloadTooLarge example word for word, and malformed JSON by its template', () => {
     expect(MESSAGES.bodyTooLarge).toBe(responseMessage(spec, 'PayloadTooLarge'));

@@ -64,7 +64,9 @@ describe('available numbers and purchase', () => {
   it('searches US mobile numbers by default; country is case-insensitive', async () => {
     const byDefault = (await api().get('/virtual_numbers/available')).body.data;
     expect(byDefault.length).toBeGreaterThan(0);
-    expect(byDefault.every((a: { country_code: string; number_type: string }) => a.country_code === 'US' && a.number_type === 'mobile')).toBe(true);
+    expect(
+      byDefault.every((a: { country_code: string; number_type: string }) => a.country_code === 'US' && a.number_type === 'mobile'),
+    ).toBe(true);
     const lt = (await api().get('/virtual_numbers/available?country=lt&number_type=local')).body.data;
     expect(lt.map((a: { phone_number: string }) => a.phone_number)).toEqual(['+37052055500']);
   });
@@ -78,7 +80,13 @@ describe('available numbers and purchase', () => {
   it('buys a number from the catalogue (201, list-item shape); it leaves the catalogue', async () => {
     const res = await api().post('/virtual_numbers/purchase', { phone_number: '+15551234568', name: 'NY Line' });
     expect(res.status).toBe(201);
-    expect(res.body.data).toMatchObject({ phone_number: '+15551234568', name: 'NY Line', country_code: 'US', operators: [], operators_count: 0 });
+    expect(res.body.data).toMatchObject({
+      phone_number: '+15551234568',
+      name: 'NY Line',
+      country_code: 'US',
+      operators: [],
+      operators_count: 0,
+    });
     const detail = (await api().get(`/virtual_numbers/${res.body.data.id}`)).body.data;
     expect(detail).toMatchObject({ recording: true, routing_strategy: 'priority' });
     const local = (await api().get('/virtual_numbers/available?number_type=local')).body.data;

@@ -8,7 +8,10 @@ import { tempDir, writeFiles } from './testing/helpers.js';
 
 describe('parseChangeset', () => {
   it('reads packages, bumps and the summary', () => {
-    const cs = parseChangeset("---\n'@identitycall/openapi': major\n\"@identitycall/client\": minor\n---\n\nRemoved `email` from operators.\n", '.changeset/a.md');
+    const cs = parseChangeset(
+      '---\n\'@identitycall/openapi\': major\n"@identitycall/client": minor\n---\n\nRemoved `email` from operators.\n',
+      '.changeset/a.md',
+    );
     expect(cs).toEqual({
       file: '.changeset/a.md',
       releases: [
@@ -25,7 +28,11 @@ describe('parseChangeset', () => {
 
   it.each([
     { name: 'no front matter', text: 'Just text\n', error: 'e.md: no front matter' },
-    { name: 'an unknown bump', text: "---\n'@identitycall/openapi': huge\n---\nText\n", error: '"@identitycall/openapi" has bump "huge"; use major, minor, patch or none.' },
+    {
+      name: 'an unknown bump',
+      text: "---\n'@identitycall/openapi': huge\n---\nText\n",
+      error: '"@identitycall/openapi" has bump "huge"; use major, minor, patch or none.',
+    },
     { name: 'a list instead of a map', text: '---\n- a\n---\nText\n', error: 'must map package names to bump types' },
     { name: 'no summary', text: "---\n'@identitycall/openapi': patch\n---\n\n", error: 'the summary is empty' },
   ])('rejects $name', ({ text, error }) => {

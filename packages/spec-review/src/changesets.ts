@@ -30,7 +30,11 @@ export const SPEC_PACKAGE = '@identitycall/openapi';
  */
 export function parseChangeset(text: string, file: string): Changeset {
   const match = /^---\r?\n([\s\S]*?)\r?\n?---\r?\n?([\s\S]*)$/.exec(text.replace(/^\uFEFF/, ''));
-  if (!match) throw new ChangesetFormatError(file, 'no front matter; a changeset starts with `---`, lists `"package": bump` lines and ends it with `---`.');
+  if (!match)
+    throw new ChangesetFormatError(
+      file,
+      'no front matter; a changeset starts with `---`, lists `"package": bump` lines and ends it with `---`.',
+    );
   let front: unknown;
   try {
     front = match[1]!.trim() ? parse(match[1]!) : {};
@@ -68,11 +72,7 @@ export function readChangesets(root: string): Changeset[] {
  * package is below 1.0.0, where semver puts breaking changes in the minor position — `minor` too.
  * @param currentVersion the package's version now (e.g. `0.1.0`); without it only `major` counts.
  */
-export function majorChangesetFor(
-  changesets: Changeset[],
-  pkg: string = SPEC_PACKAGE,
-  currentVersion?: string,
-): Changeset | undefined {
+export function majorChangesetFor(changesets: Changeset[], pkg: string = SPEC_PACKAGE, currentVersion?: string): Changeset | undefined {
   const breaking = isPreOne(currentVersion) ? ['major', 'minor'] : ['major'];
   return changesets.find((c) => c.releases.some((r) => r.name === pkg && breaking.includes(r.type)));
 }

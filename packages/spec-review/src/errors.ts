@@ -11,7 +11,10 @@ export class SpecReviewError extends Error {
 /** The working directory is not inside a git work tree. */
 export class NotAGitRepositoryError extends SpecReviewError {
   override name = 'NotAGitRepositoryError';
-  constructor(readonly cwd: string, cause?: unknown) {
+  constructor(
+    readonly cwd: string,
+    cause?: unknown,
+  ) {
     super(`${cwd} is not inside a git work tree; spec:diff compares the spec with a git ref, so run it from a clone.`, {
       cause,
     });
@@ -21,7 +24,10 @@ export class NotAGitRepositoryError extends SpecReviewError {
 /** The requested base ref, or every default candidate, does not resolve to a commit. */
 export class BaseRefNotFoundError extends SpecReviewError {
   override name = 'BaseRefNotFoundError';
-  constructor(readonly tried: string[], readonly explicit: boolean) {
+  constructor(
+    readonly tried: string[],
+    readonly explicit: boolean,
+  ) {
     super(
       explicit
         ? `Base ref "${tried[0]}" does not name a commit in this repository. Pass a branch, tag or commit ` +
@@ -36,7 +42,10 @@ export class BaseRefNotFoundError extends SpecReviewError {
 /** A git command failed for a reason other than a missing ref. */
 export class GitCommandError extends SpecReviewError {
   override name = 'GitCommandError';
-  constructor(readonly args: string[], readonly stderr: string) {
+  constructor(
+    readonly args: string[],
+    readonly stderr: string,
+  ) {
     super(`git ${args.join(' ')} failed: ${stderr.trim() || 'no output'}`);
   }
 }
@@ -44,7 +53,11 @@ export class GitCommandError extends SpecReviewError {
 /** A spec document could not be parsed or is not an OpenAPI 3.x document. */
 export class SpecParseError extends SpecReviewError {
   override name = 'SpecParseError';
-  constructor(readonly source: string, detail: string, cause?: unknown) {
+  constructor(
+    readonly source: string,
+    detail: string,
+    cause?: unknown,
+  ) {
     super(`${source}: ${detail}`, { cause });
   }
 }
@@ -52,7 +65,10 @@ export class SpecParseError extends SpecReviewError {
 /** A `$ref` points at something that does not exist. */
 export class UnresolvedRefError extends SpecReviewError {
   override name = 'UnresolvedRefError';
-  constructor(readonly ref: string, readonly from: string) {
+  constructor(
+    readonly ref: string,
+    readonly from: string,
+  ) {
     super(`$ref "${ref}" in ${from} does not resolve to anything; fix the reference or add its target.`);
   }
 }
@@ -60,7 +76,10 @@ export class UnresolvedRefError extends SpecReviewError {
 /** A changeset file has malformed front matter, an unknown bump type or no summary. */
 export class ChangesetFormatError extends SpecReviewError {
   override name = 'ChangesetFormatError';
-  constructor(readonly file: string, detail: string) {
+  constructor(
+    readonly file: string,
+    detail: string,
+  ) {
     super(`${file}: ${detail}`);
   }
 }
@@ -73,7 +92,10 @@ export class UsageError extends SpecReviewError {
 /** A tool this package runs (Redocly, pnpm, attw) failed to start or crashed. */
 export class ToolFailedError extends SpecReviewError {
   override name = 'ToolFailedError';
-  constructor(readonly tool: string, detail: string) {
+  constructor(
+    readonly tool: string,
+    detail: string,
+  ) {
     super(`${tool} failed: ${detail}`);
   }
 }

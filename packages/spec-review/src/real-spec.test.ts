@@ -41,7 +41,10 @@ mapAt(doc, ['components', 'schemas', 'OperatorBase', 'properties']).delete('init
 const required = seqAt(doc, ['components', 'schemas', 'OperatorBase', 'required']);
 required.delete(required.items.findIndex((i) => String(i) === 'initials'));
 // 2. Add an optional request field to Update Operator.
-mapAt(doc, ['components', 'schemas', 'OperatorUpdate', 'properties']).set('notes', doc.createNode({ type: 'string', description: 'Free text.' }));
+mapAt(doc, ['components', 'schemas', 'OperatorUpdate', 'properties']).set(
+  'notes',
+  doc.createNode({ type: 'string', description: 'Free text.' }),
+);
 // 3. Narrow an enum used both as a query filter (request) and in recordings (response).
 const statuses = seqAt(doc, ['components', 'schemas', 'RecordingStatus', 'enum']);
 statuses.delete(statuses.items.findIndex((i) => String(i) === 'failed'));
@@ -69,21 +72,31 @@ const find = (rule: string, where?: (c: Change) => boolean) => apiChanges.filter
 describe('spec:diff on an edited copy of the real spec', () => {
   it('classifies the removed response field as breaking, in every operation that returns operators', () => {
     const removed = find('response-property-removed', (c) => c.path.endsWith('initials'));
-    expect(new Set(removed.map((c) => c.operation?.operationId))).toEqual(new Set(['listOperators', 'createOperator', 'getOperator', 'updateOperator']));
+    expect(new Set(removed.map((c) => c.operation?.operationId))).toEqual(
+      new Set(['listOperators', 'createOperator', 'getOperator', 'updateOperator']),
+    );
     expect(removed.map((c) => c.path)).toContain('data[].initials');
     expect(removed.every((c) => c.severity === 'breaking')).toBe(true);
   });
 
   it('classifies the optional request field as non-breaking', () => {
     expect(find('request-optional-property-added')).toEqual([
-      expect.objectContaining({ severity: 'non-breaking', path: 'notes', operation: expect.objectContaining({ operationId: 'updateOperator' }) }),
+      expect.objectContaining({
+        severity: 'non-breaking',
+        path: 'notes',
+        operation: expect.objectContaining({ operationId: 'updateOperator' }),
+      }),
     ]);
   });
 
   it('classifies the narrowed enum by position: breaking where clients send it, not where they read it', () => {
     const sent = find('request-enum-value-removed');
     expect(sent).toEqual([
-      expect.objectContaining({ severity: 'breaking', where: 'query parameter `status`', operation: expect.objectContaining({ operationId: 'listRecordings' }) }),
+      expect.objectContaining({
+        severity: 'breaking',
+        where: 'query parameter `status`',
+        operation: expect.objectContaining({ operationId: 'listRecordings' }),
+      }),
     ]);
     const read = find('response-enum-value-removed');
     expect(read.length).toBeGreaterThan(0);
@@ -92,7 +105,10 @@ describe('spec:diff on an edited copy of the real spec', () => {
 
   it('classifies the new operation as non-breaking', () => {
     expect(find('operation-added')).toEqual([
-      expect.objectContaining({ severity: 'non-breaking', operation: { method: 'GET', path: '/operators/{id}/projects', operationId: 'listOperatorProjects' } }),
+      expect.objectContaining({
+        severity: 'non-breaking',
+        operation: { method: 'GET', path: '/operators/{id}/projects', operationId: 'listOperatorProjects' },
+      }),
     ]);
   });
 

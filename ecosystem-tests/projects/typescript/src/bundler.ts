@@ -1,11 +1,5 @@
 // A consumer of a bundler (Vite, webpack, esbuild): moduleResolution "bundler", ES modules.
-import {
-  createIdentityCallClient,
-  NotFoundError,
-  type IdentityCallClient,
-  type Operator,
-  type OperatorUpdate,
-} from '@identitycall/client';
+import { createIdentityCallClient, NotFoundError, type IdentityCallClient, type Operator, type OperatorUpdate } from '@identitycall/client';
 
 const client: IdentityCallClient = createIdentityCallClient({
   apiKey: 'idc_example',

@@ -1,12 +1,6 @@
 // A CommonJS consumer: in a .cts file this import compiles to require() and is checked against
 // the package's "require" types.
-import {
-  createIdentityCallClient,
-  NotFoundError,
-  type IdentityCallClient,
-  type Operator,
-  type OperatorUpdate,
-} from '@identitycall/client';
+import { createIdentityCallClient, NotFoundError, type IdentityCallClient, type Operator, type OperatorUpdate } from '@identitycall/client';
 
 async function main(): Promise<void> {
   const client: IdentityCallClient = createIdentityCallClient({

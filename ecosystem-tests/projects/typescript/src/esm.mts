@@ -1,11 +1,5 @@
 // An ES module consumer (type-checked under node16 and nodenext): the "import" types.
-import {
-  createIdentityCallClient,
-  NotFoundError,
-  type IdentityCallClient,
-  type Operator,
-  type OperatorUpdate,
-} from '@identitycall/client';
+import { createIdentityCallClient, NotFoundError, type IdentityCallClient, type Operator, type OperatorUpdate } from '@identitycall/client';
 
 const client: IdentityCallClient = createIdentityCallClient({
   apiKey: 'idc_example',

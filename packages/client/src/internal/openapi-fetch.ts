@@ -17,6 +17,4 @@ type CreateClient = typeof imported;
 const candidate = imported as CreateClient | { default?: CreateClient };
 
 /** openapi-fetch's default export, the `createClient` function. */
-export const createClient: CreateClient =
-  typeof candidate === 'function' ? candidate : (candidate.default as CreateClient);
-
+export const createClient: CreateClient = typeof candidate === 'function' ? candidate : (candidate.default as CreateClient);

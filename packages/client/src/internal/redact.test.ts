@@ -12,9 +12,17 @@ describe('redact', () => {
     { name: 'a property value', value: { a: KEY }, expected: { a: '[REDACTED]' } },
     { name: 'a property name', value: { [KEY]: 1, [`x${KEY}x`]: 2 }, expected: { '[REDACTED]': 1, 'x[REDACTED]x': 2 } },
     { name: 'arrays in objects in arrays', value: [{ b: [KEY, 1, null] }], expected: [{ b: ['[REDACTED]', 1, null] }] },
-    { name: 'Headers (as plain data)', value: { h: new Headers({ authorization: `Bearer ${KEY}`, accept: 'x' }) }, expected: { h: { authorization: 'Bearer [REDACTED]', accept: 'x' } } },
+    {
+      name: 'Headers (as plain data)',
+      value: { h: new Headers({ authorization: `Bearer ${KEY}`, accept: 'x' }) },
+      expected: { h: { authorization: 'Bearer [REDACTED]', accept: 'x' } },
+    },
     { name: 'a Map (as plain data)', value: new Map([['k', KEY]]), expected: { k: '[REDACTED]' } },
-    { name: 'a `__proto__` key, kept as data', value: JSON.parse(`{"__proto__": {"x": "${KEY}"}}`) as unknown, expected: JSON.parse('{"__proto__": {"x": "[REDACTED]"}}') as unknown },
+    {
+      name: 'a `__proto__` key, kept as data',
+      value: JSON.parse(`{"__proto__": {"x": "${KEY}"}}`) as unknown,
+      expected: JSON.parse('{"__proto__": {"x": "[REDACTED]"}}') as unknown,
+    },
   ])('masks $name', ({ value, expected }) => {
     const clean = redact(value, KEY);
     expect(clean).toEqual(expected);

@@ -58,7 +58,11 @@ function holds(value: unknown, secret: string, seen: Set<object>, depth: number)
   seen.add(value);
   const kind = kindOf(value);
   if (!kind) return false;
-  return depth > MAX_DEPTH || kind === 'opaque' || partsOf(value, kind).some(([name, child]) => name.includes(secret) || holds(child, secret, seen, depth + 1));
+  return (
+    depth > MAX_DEPTH ||
+    kind === 'opaque' ||
+    partsOf(value, kind).some(([name, child]) => name.includes(secret) || holds(child, secret, seen, depth + 1))
+  );
 }
 
 /** A copy of `value` with `secret` masked everywhere (it is known to hold it). */
@@ -73,7 +77,8 @@ function copy(value: unknown, secret: string, copies: Map<object, unknown>, dept
   if (kind === 'error') {
     out = new Error() as unknown as Record<string, unknown>;
     // The copy keeps the error's class — except a DOMException's, whose fields need its internal slots.
-    if (!(typeof DOMException === 'function' && value instanceof DOMException)) Object.setPrototypeOf(out, Object.getPrototypeOf(value) as object);
+    if (!(typeof DOMException === 'function' && value instanceof DOMException))
+      Object.setPrototypeOf(out, Object.getPrototypeOf(value) as object);
   }
   copies.set(value, out);
   for (const [name, child] of partsOf(value, kind)) {

@@ -29,21 +29,54 @@ describe('a success outside the documented shape is an APIResponseError', () => 
     {
       name: 'an HTML page with 200',
       answer: response(html, 'text/html; charset=utf-8'),
-      message: /^Unexpected response to GET \/operators\/42 \(200\): expected JSON with a `data` field, got text\/html; charset=utf-8 \(1,234 bytes\): <!doctype html><html><head><title>Sign in/,
+      message:
+        /^Unexpected response to GET \/operators\/42 \(200\): expected JSON with a `data` field, got text\/html; charset=utf-8 \(1,234 bytes\): <!doctype html><html><head><title>Sign in/,
       contentType: 'text/html; charset=utf-8',
     },
-    { name: 'broken JSON', answer: response('{"data": {"id": 4', 'application/json'), message: /expected JSON with a `data` field, got application\/json \(17 bytes\) that does not parse: \{"data": \{"id": 4$/ },
+    {
+      name: 'broken JSON',
+      answer: response('{"data": {"id": 4', 'application/json'),
+      message: /expected JSON with a `data` field, got application\/json \(17 bytes\) that does not parse: \{"data": \{"id": 4$/,
+    },
     { name: 'an empty body', answer: response('', 'application/json'), message: /expected JSON with a `data` field, got an empty body$/ },
     { name: 'no body at all', answer: response(null, undefined), message: /got an empty body$/ },
-    { name: 'a 204 where JSON is documented', answer: response(null, undefined, 204), message: /\(204\): expected JSON with a `data` field, got an empty body$/ },
+    {
+      name: 'a 204 where JSON is documented',
+      answer: response(null, undefined, 204),
+      message: /\(204\): expected JSON with a `data` field, got an empty body$/,
+    },
     { name: 'JSON without `data`', answer: json({ id: 42 }), message: /got application\/json \(9 bytes\) without it: \{"id":42\}$/ },
     { name: 'a JSON array', answer: json([{ id: 42 }]), message: /without it: \[\{"id":42\}\]$/ },
     { name: 'JSON null', answer: json(null), message: /without it: null$/ },
-    { name: 'the envelope labelled text/html', answer: response('{"data":{"id":42}}', 'text/html'), message: /got text\/html \(18 bytes\): \{"data":\{"id":42\}\}$/ },
-    { name: 'a 201 without `data`', call: (c) => c.operators.create({ name: 'J', phone_number: '+15551234567' }), answer: json({ id: 1 }, 201), message: /^Unexpected response to POST \/operators \(201\): expected JSON with a `data` field/ },
-    { name: 'a recordings page without `meta`', call: (c) => c.recordings.list(), answer: json({ data: [] }), message: /expected JSON with `data` and `meta` fields, got application\/json \(11 bytes\) without them/ },
-    { name: 'deleteOperator without `success`', call: (c) => c.operators.delete(42), answer: json({ data: {} }), message: /^Unexpected response to DELETE \/operators\/42 \(200\): expected JSON with a `success` field/ },
-    { name: 'deleteOperator with 204', call: (c) => c.operators.delete(42), answer: response(null, undefined, 204), message: /expected JSON with a `success` field, got an empty body$/ },
+    {
+      name: 'the envelope labelled text/html',
+      answer: response('{"data":{"id":42}}', 'text/html'),
+      message: /got text\/html \(18 bytes\): \{"data":\{"id":42\}\}$/,
+    },
+    {
+      name: 'a 201 without `data`',
+      call: (c) => c.operators.create({ name: 'J', phone_number: '+15551234567' }),
+      answer: json({ id: 1 }, 201),
+      message: /^Unexpected response to POST \/operators \(201\): expected JSON with a `data` field/,
+    },
+    {
+      name: 'a recordings page without `meta`',
+      call: (c) => c.recordings.list(),
+      answer: json({ data: [] }),
+      message: /expected JSON with `data` and `meta` fields, got application\/json \(11 bytes\) without them/,
+    },
+    {
+      name: 'deleteOperator without `success`',
+      call: (c) => c.operators.delete(42),
+      answer: json({ data: {} }),
+      message: /^Unexpected response to DELETE \/operators\/42 \(200\): expected JSON with a `success` field/,
+    },
+    {
+      name: 'deleteOperator with 204',
+      call: (c) => c.operators.delete(42),
+      answer: response(null, undefined, 204),
+      message: /expected JSON with a `success` field, got an empty body$/,
+    },
     { name: 'an undocumented 2xx without `data`', answer: json({ ok: true }, 202), message: /\(202\): expected JSON with a `data` field/ },
   ])('$name', async ({ answer, call = getOperator, message, contentType }) => {
     const { fetch, sent } = recordingFetch(answer);
@@ -68,12 +101,42 @@ describe('a success outside the documented shape is an APIResponseError', () => 
 
   it.each<{ name: string; call: Call; answer: Response; result: unknown }>([
     { name: 'the envelope', call: getOperator, answer: json({ data: { id: 42 } }), result: { id: 42 } },
-    { name: 'the envelope with a charset', call: getOperator, answer: response('{"data":{"id":42}}', 'application/json; charset=utf-8'), result: { id: 42 } },
-    { name: 'the envelope without a Content-Type', call: getOperator, answer: response(new TextEncoder().encode('{"data":{"id":42}}'), undefined), result: { id: 42 } },
-    { name: 'a problem+json type', call: getOperator, answer: response('{"data":{"id":42}}', 'application/vnd.api+json'), result: { id: 42 } },
-    { name: 'deleteOperator `{"success": true}`', call: (c) => c.operators.delete(42), answer: json({ success: true }), result: { success: true } },
-    { name: 'the documented 204 of deleteProject', call: (c) => c.projects.delete(1), answer: response(null, undefined, 204), result: undefined },
-    { name: 'deleteProject answered 200 with a body', call: (c) => c.projects.delete(1), answer: json({ success: true }), result: undefined },
+    {
+      name: 'the envelope with a charset',
+      call: getOperator,
+      answer: response('{"data":{"id":42}}', 'application/json; charset=utf-8'),
+      result: { id: 42 },
+    },
+    {
+      name: 'the envelope without a Content-Type',
+      call: getOperator,
+      answer: response(new TextEncoder().encode('{"data":{"id":42}}'), undefined),
+      result: { id: 42 },
+    },
+    {
+      name: 'a problem+json type',
+      call: getOperator,
+      answer: response('{"data":{"id":42}}', 'application/vnd.api+json'),
+      result: { id: 42 },
+    },
+    {
+      name: 'deleteOperator `{"success": true}`',
+      call: (c) => c.operators.delete(42),
+      answer: json({ success: true }),
+      result: { success: true },
+    },
+    {
+      name: 'the documented 204 of deleteProject',
+      call: (c) => c.projects.delete(1),
+      answer: response(null, undefined, 204),
+      result: undefined,
+    },
+    {
+      name: 'deleteProject answered 200 with a body',
+      call: (c) => c.projects.delete(1),
+      answer: json({ success: true }),
+      result: undefined,
+    },
   ])('accepts $name', async ({ call, answer, result }) => {
     const { fetch } = recordingFetch(answer);
     expect(await call(testClient(fetch))).toEqual(result);
@@ -84,8 +147,19 @@ describe('an error status keeps its class whatever its body', () => {
   const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
   it.each([
     { name: 'an HTML 404', answer: response(html, 'text/html', 404), cls: NotFoundError, body: `${html.slice(0, 499)}…` },
-    { name: 'broken JSON with 500', answer: response('{"error": "bo', 'application/json', 500), cls: InternalServerError, body: '{"error": "bo' },
-    { name: 'JSON without an envelope', answer: json({ message: 'gone' }, 404), cls: NotFoundError, body: { message: 'gone' }, messages: [] },
+    {
+      name: 'broken JSON with 500',
+      answer: response('{"error": "bo', 'application/json', 500),
+      cls: InternalServerError,
+      body: '{"error": "bo',
+    },
+    {
+      name: 'JSON without an envelope',
+      answer: json({ message: 'gone' }, 404),
+      cls: NotFoundError,
+      body: { message: 'gone' },
+      messages: [],
+    },
     { name: 'JSON nested 100,000 deep', answer: response(deep, 'application/json', 404), cls: NotFoundError },
     { name: 'an `error` that is not a string', answer: json({ error: { code: 7 } }, 404), cls: NotFoundError, messages: [] },
     { name: 'no body', answer: response(null, undefined, 404), cls: NotFoundError, messages: [] },
@@ -142,7 +216,11 @@ describe('client.raw', () => {
 
 describe('SUCCESS_BODIES (generated from the spec)', () => {
   it('has every operation of the spec', () => {
-    expect(Object.keys(SUCCESS_BODIES).sort()).toEqual(listOperations(spec).map((op) => `${op.method.toUpperCase()} ${op.path}`).sort());
+    expect(Object.keys(SUCCESS_BODIES).sort()).toEqual(
+      listOperations(spec)
+        .map((op) => `${op.method.toUpperCase()} ${op.path}`)
+        .sort(),
+    );
   });
 
   it.each([

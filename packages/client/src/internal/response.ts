@@ -53,7 +53,8 @@ export type BodyProblem = 'empty' | 'type' | 'parse' | 'fields';
 /** The error for a response whose body is not the one the spec documents for its operation. */
 export function unexpectedBody(read: BodyRead, response: Response, secret: string, problem: BodyProblem): APIResponseError {
   const names = expectedFields(read.context, response.status)?.map((f) => `\`${f}\``) ?? [];
-  const expected = names.length === 0 ? 'JSON' : `JSON with ${names.length === 1 ? `a ${names[0]} field` : `${names.join(' and ')} fields`}`;
+  const expected =
+    names.length === 0 ? 'JSON' : `JSON with ${names.length === 1 ? `a ${names[0]} field` : `${names.join(' and ')} fields`}`;
   const contentType = response.headers.get('content-type') ?? undefined;
   const { text } = read;
   const got =

@@ -59,7 +59,9 @@ describe('over a real HTTP server', () => {
   it('throws APITimeoutError after maxRetries + 1 attempts whose bodies all stall', async () => {
     stalls.set('/operators/2', Infinity);
     const events: RequestLogEvent[] = [];
-    const error = await client(events).operators.get(2, { maxRetries: 2 }).catch((e: unknown) => e);
+    const error = await client(events)
+      .operators.get(2, { maxRetries: 2 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APITimeoutError);
     expect(error).toMatchObject({ timeout: 400, method: 'GET', path: '/operators/2' });
     expect(hits.get('/operators/2')).toBe(3);
@@ -69,13 +71,17 @@ describe('over a real HTTP server', () => {
 
   it('does not retry a POST whose body stalls: one attempt, APITimeoutError', async () => {
     stalls.set('/operators', Infinity);
-    const error = await client().operators.create({ name: 'Jane Doe', phone_number: '+15551234567' }, { maxRetries: 3 }).catch((e: unknown) => e);
+    const error = await client()
+      .operators.create({ name: 'Jane Doe', phone_number: '+15551234567' }, { maxRetries: 3 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APITimeoutError);
     expect(hits.get('/operators')).toBe(1);
   });
 
   it('retries a body cut off by a broken connection, then throws APIConnectionError', async () => {
-    const error = await client().operators.get(6, { maxRetries: 2, timeout: 30_000 }).catch((e: unknown) => e);
+    const error = await client()
+      .operators.get(6, { maxRetries: 2, timeout: 30_000 })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error).not.toBeInstanceOf(APITimeoutError);
     expect(hits.get('/operators/6')).toBe(3);
@@ -115,7 +121,8 @@ describe('on the fake clock', () => {
     vi.restoreAllMocks();
   });
 
-  const stalled = () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"data":')) }), { status: 200 });
+  const stalled = () =>
+    new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"data":')) }), { status: 200 });
 
   it('a stalled body is an attempt that timed out with status 200, retried after the backoff', async () => {
     const events: RequestLogEvent[] = [];

@@ -3,17 +3,7 @@
  * recording fetch on the fake clock (attempt times are exact), and over a real local server.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import {
-  json,
-  never,
-  recordingFetch,
-  rejection,
-  settle,
-  startServer,
-  TEST_KEY,
-  testClient,
-  type LocalServer,
-} from '../../test/helpers.js';
+import { json, never, recordingFetch, rejection, settle, startServer, TEST_KEY, testClient, type LocalServer } from '../../test/helpers.js';
 import {
   APIConnectionError,
   APITimeoutError,
@@ -76,7 +66,9 @@ describe('retries', () => {
   it('caps the backoff at 8 s', async () => {
     const { fetch, sent } = recordingFetch(unavailable());
     await settle(vi, testClient(fetch, { maxRetries: 6 }).operators.get(42));
-    const gaps = times(sent).slice(1).map((t, i) => t - times(sent)[i]!);
+    const gaps = times(sent)
+      .slice(1)
+      .map((t, i) => t - times(sent)[i]!);
     expect(gaps).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
   });
 
@@ -123,12 +115,32 @@ describe('retries', () => {
     { name: 'DELETE operators.delete', call: (c: IdentityCallClient) => c.operators.delete(42), attempts: 3 },
     { name: 'DELETE recordings.delete', call: (c: IdentityCallClient) => c.recordings.delete(1), attempts: 3 },
     { name: 'DELETE virtualNumbers.removeOperator', call: (c: IdentityCallClient) => c.virtualNumbers.removeOperator(7, 42), attempts: 3 },
-    { name: 'POST operators.create', call: (c: IdentityCallClient) => c.operators.create({ name: 'J', phone_number: '+15551234567' }), attempts: 1 },
+    {
+      name: 'POST operators.create',
+      call: (c: IdentityCallClient) => c.operators.create({ name: 'J', phone_number: '+15551234567' }),
+      attempts: 1,
+    },
     { name: 'POST projects.create', call: (c: IdentityCallClient) => c.projects.create({ name: 'P', language: 'en' }), attempts: 1 },
-    { name: 'POST virtualNumbers.purchase', call: (c: IdentityCallClient) => c.virtualNumbers.purchase({ phone_number: '+15551234567' }), attempts: 1 },
-    { name: 'POST virtualNumbers.addOperator', call: (c: IdentityCallClient) => c.virtualNumbers.addOperator(7, { operator_id: 42 }), attempts: 1 },
-    { name: 'POST upload without external_id', call: (c: IdentityCallClient) => c.recordings.upload({ file: mp3, filename: 'a.mp3', project_id: 1 }), attempts: 1 },
-    { name: 'POST upload with external_id', call: (c: IdentityCallClient) => c.recordings.upload({ file: mp3, filename: 'a.mp3', project_id: 1, external_id: 'crm-1' }), attempts: 3 },
+    {
+      name: 'POST virtualNumbers.purchase',
+      call: (c: IdentityCallClient) => c.virtualNumbers.purchase({ phone_number: '+15551234567' }),
+      attempts: 1,
+    },
+    {
+      name: 'POST virtualNumbers.addOperator',
+      call: (c: IdentityCallClient) => c.virtualNumbers.addOperator(7, { operator_id: 42 }),
+      attempts: 1,
+    },
+    {
+      name: 'POST upload without external_id',
+      call: (c: IdentityCallClient) => c.recordings.upload({ file: mp3, filename: 'a.mp3', project_id: 1 }),
+      attempts: 1,
+    },
+    {
+      name: 'POST upload with external_id',
+      call: (c: IdentityCallClient) => c.recordings.upload({ file: mp3, filename: 'a.mp3', project_id: 1, external_id: 'crm-1' }),
+      attempts: 3,
+    },
     { name: 'raw GET', call: (c: IdentityCallClient) => c.raw.GET('/operators'), attempts: 3 },
     { name: 'raw POST', call: (c: IdentityCallClient) => c.raw.POST('/projects', { body: { name: 'P', language: 'en' } }), attempts: 1 },
   ])('a 503 to $name → $attempts attempt(s)', async ({ call, attempts }) => {
@@ -217,7 +229,8 @@ describe('timeouts', () => {
   });
 
   it('covers the response body, and a fetch that ignores its signal', async () => {
-    const stalled = () => new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"data":')) }), { status: 200 });
+    const stalled = () =>
+      new Response(new ReadableStream({ start: (c) => c.enqueue(new TextEncoder().encode('{"data":')) }), { status: 200 });
     const deaf = () => new Promise<Response>(() => undefined);
     for (const answer of [stalled, deaf]) {
       const { fetch } = recordingFetch(answer);
@@ -286,7 +299,8 @@ describe('over a real HTTP server', () => {
         req.on('end', () => {
           bodies.push(text);
           if (hits === 1) res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' }).end('{"error":"busy"}');
-          else res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { ...operator, ...JSON.parse(text) } }));
+          else
+            res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ data: { ...operator, ...JSON.parse(text) } }));
         });
       } else if (req.url === '/operators/1' && hits === 1) {
         res.writeHead(503, { 'content-type': 'application/json', 'retry-after': '0' }).end('{"error":"busy"}');
@@ -334,7 +348,9 @@ describe('over a real HTTP server', () => {
   it('times out a body that never ends (on the fake clock)', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
     const started = new Promise<void>((resolve) => (arrived = resolve));
-    const pending = client().operators.get(3, { maxRetries: 0, timeout: 30_000 }).catch((e: unknown) => e);
+    const pending = client()
+      .operators.get(3, { maxRetries: 0, timeout: 30_000 })
+      .catch((e: unknown) => e);
     await started;
     await vi.advanceTimersByTimeAsync(30_000);
     expect(await pending).toBeInstanceOf(APITimeoutError);
@@ -344,7 +360,9 @@ describe('over a real HTTP server', () => {
     const started = new Promise<void>((resolve) => (arrived = resolve));
     const hungUp = new Promise<void>((resolve) => (closed = resolve));
     const controller = new AbortController();
-    const pending = client().operators.get(4, { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = client()
+      .operators.get(4, { signal: controller.signal })
+      .catch((e: unknown) => e);
     await started;
     controller.abort();
     expect(await pending).toBeInstanceOf(APIUserAbortError);
@@ -355,9 +373,7 @@ describe('over a real HTTP server', () => {
   it('a closed port gives APIConnectionError with the system code', async () => {
     const closed = await startServer(() => undefined);
     await closed.close();
-    const error = await rejection(
-      createIdentityCallClient({ apiKey: TEST_KEY, baseUrl: closed.url, maxRetries: 0 }).operators.list(),
-    );
+    const error = await rejection(createIdentityCallClient({ apiKey: TEST_KEY, baseUrl: closed.url, maxRetries: 0 }).operators.list());
     expect(error).toBeInstanceOf(APIConnectionError);
     expect(error.message).toMatch(/ECONNREFUSED/);
   });

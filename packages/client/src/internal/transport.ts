@@ -203,8 +203,7 @@ export function createTransport(options: TransportOptions): Transport {
   }
 
   return {
-    fetch: (request) =>
-      send(request, { caller: request.signal, timeout: options.timeout, maxRetries: options.maxRetries, policy: {} }),
+    fetch: (request) => send(request, { caller: request.signal, timeout: options.timeout, maxRetries: options.maxRetries, policy: {} }),
     call(call, policy = {}) {
       const state: CallState = {
         caller: call?.signal,

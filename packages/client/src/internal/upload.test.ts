@@ -44,17 +44,50 @@ describe('UPLOAD_LIMITS (generated from the spec)', () => {
 });
 
 describe('accepted inputs', () => {
-  it.each<{ name: string; file: () => UploadParams['file'] | Promise<UploadParams['file']>; filename?: string; sentName: string; type: string }>([
+  it.each<{
+    name: string;
+    file: () => UploadParams['file'] | Promise<UploadParams['file']>;
+    filename?: string;
+    sentName: string;
+    type: string;
+  }>([
     { name: 'a file path', file: () => at('call.wav'), sentName: 'call.wav', type: 'audio/wav' },
-    { name: 'a Blob with a type and a filename', file: () => new Blob([audio], { type: 'audio/mpeg' }), filename: 'a.mp3', sentName: 'a.mp3', type: 'audio/mpeg' },
-    { name: 'a Blob with only a type', file: () => new Blob([audio], { type: 'audio/mpeg' }), sentName: 'recording.mp3', type: 'audio/mpeg' },
+    {
+      name: 'a Blob with a type and a filename',
+      file: () => new Blob([audio], { type: 'audio/mpeg' }),
+      filename: 'a.mp3',
+      sentName: 'a.mp3',
+      type: 'audio/mpeg',
+    },
+    {
+      name: 'a Blob with only a type',
+      file: () => new Blob([audio], { type: 'audio/mpeg' }),
+      sentName: 'recording.mp3',
+      type: 'audio/mpeg',
+    },
     { name: 'a File', file: () => new File([audio], 'q1.ogg', { type: 'audio/ogg' }), sentName: 'q1.ogg', type: 'audio/ogg' },
-    { name: 'a File typed video/webm (re-typed)', file: () => new File([audio], 'm.webm', { type: 'video/webm' }), sentName: 'm.webm', type: 'audio/webm' },
+    {
+      name: 'a File typed video/webm (re-typed)',
+      file: () => new File([audio], 'm.webm', { type: 'video/webm' }),
+      sentName: 'm.webm',
+      type: 'audio/webm',
+    },
     { name: 'a Uint8Array', file: () => audio, filename: 'a.mp3', sentName: 'a.mp3', type: 'audio/mpeg' },
     { name: 'a Buffer', file: () => Buffer.from(audio), filename: 'b.flac', sentName: 'b.flac', type: 'audio/flac' },
     { name: 'an ArrayBuffer', file: () => audio.slice().buffer, filename: 'c.m4a', sentName: 'c.m4a', type: 'audio/mp4' },
-    { name: 'a Node Readable', file: () => Readable.from([Buffer.from(audio.slice(0, 3)), Buffer.from(audio.slice(3))]), filename: 'd.webm', sentName: 'd.webm', type: 'audio/webm' },
-    { name: 'an fs.ReadStream (named by its path)', file: () => createReadStream(at('call.webm')), sentName: 'call.webm', type: 'audio/webm' },
+    {
+      name: 'a Node Readable',
+      file: () => Readable.from([Buffer.from(audio.slice(0, 3)), Buffer.from(audio.slice(3))]),
+      filename: 'd.webm',
+      sentName: 'd.webm',
+      type: 'audio/webm',
+    },
+    {
+      name: 'an fs.ReadStream (named by its path)',
+      file: () => createReadStream(at('call.webm')),
+      sentName: 'call.webm',
+      type: 'audio/webm',
+    },
     {
       name: 'a web ReadableStream',
       file: () => new ReadableStream<Uint8Array>({ start: (c) => (c.enqueue(audio.slice(0, 2)), c.enqueue(audio.slice(2)), c.close()) }),
@@ -62,7 +95,13 @@ describe('accepted inputs', () => {
       sentName: 'e.mp3',
       type: 'audio/mpeg',
     },
-    { name: 'a file-backed Blob (fs.openAsBlob)', file: () => openAsBlob(at('call.wav')), filename: 'call.wav', sentName: 'call.wav', type: 'audio/wav' },
+    {
+      name: 'a file-backed Blob (fs.openAsBlob)',
+      file: () => openAsBlob(at('call.wav')),
+      filename: 'call.wav',
+      sentName: 'call.wav',
+      type: 'audio/wav',
+    },
   ])('$name → $sentName as $type', async ({ file, filename, sentName, type }) => {
     const { fetch, sent } = recordingFetch(created);
     const params: UploadParams = { file: await file(), project_id: 42, external_id: 'crm-call-abc-123', language: 'en' };
@@ -93,14 +132,54 @@ describe('refused before sending', () => {
   let cancelled = false;
   const oneMiB = new Uint8Array(MiB);
   it.each<{ name: string; params: () => UploadParams | Promise<UploadParams>; problem: string; message: RegExp }>([
-    { name: 'an unsupported extension', params: () => ({ file: audio, filename: 'notes.txt' }), problem: 'format', message: /^notes\.txt: \.txt is not a supported audio format; use \.mp3 \(≤ 100 MB\), .*\.wav \(≤ 500 MB\)/ },
-    { name: 'a path with an unsupported extension', params: () => ({ file: at('call.aiff') }), problem: 'format', message: /\.aiff is not a supported audio format/ },
-    { name: 'bytes without a name', params: () => ({ file: audio }), problem: 'format', message: /^Cannot tell the audio format of the upload: pass `filename`/ },
-    { name: 'a Blob with a non-audio type and no name', params: () => ({ file: new Blob([audio], { type: 'text/plain' }) }), problem: 'format', message: /Cannot tell the audio format/ },
-    { name: 'a name and a type that disagree', params: () => ({ file: new File([audio], 'a.mp3', { type: 'audio/wav' }) }), problem: 'format', message: /^a\.mp3 is named \.mp3 but has type audio\/wav \(\.wav\)/ },
-    { name: 'an empty file', params: () => ({ file: new Uint8Array(0), filename: 'a.mp3' }), problem: 'empty', message: /^a\.mp3 is empty \(0 bytes\)\.$/ },
-    { name: 'an MP3 path over 100 MB', params: () => ({ file: at('big.mp3') }), problem: 'size', message: /^big\.mp3 is 101 MB; MP3 uploads are limited to 100 MB\.$/ },
-    { name: 'a WAV Blob over 500 MB', params: async () => ({ file: await openAsBlob(at('huge.wav')), filename: 'huge.wav' }), problem: 'size', message: /^huge\.wav is 501 MB; WAV uploads are limited to 500 MB\.$/ },
+    {
+      name: 'an unsupported extension',
+      params: () => ({ file: audio, filename: 'notes.txt' }),
+      problem: 'format',
+      message: /^notes\.txt: \.txt is not a supported audio format; use \.mp3 \(≤ 100 MB\), .*\.wav \(≤ 500 MB\)/,
+    },
+    {
+      name: 'a path with an unsupported extension',
+      params: () => ({ file: at('call.aiff') }),
+      problem: 'format',
+      message: /\.aiff is not a supported audio format/,
+    },
+    {
+      name: 'bytes without a name',
+      params: () => ({ file: audio }),
+      problem: 'format',
+      message: /^Cannot tell the audio format of the upload: pass `filename`/,
+    },
+    {
+      name: 'a Blob with a non-audio type and no name',
+      params: () => ({ file: new Blob([audio], { type: 'text/plain' }) }),
+      problem: 'format',
+      message: /Cannot tell the audio format/,
+    },
+    {
+      name: 'a name and a type that disagree',
+      params: () => ({ file: new File([audio], 'a.mp3', { type: 'audio/wav' }) }),
+      problem: 'format',
+      message: /^a\.mp3 is named \.mp3 but has type audio\/wav \(\.wav\)/,
+    },
+    {
+      name: 'an empty file',
+      params: () => ({ file: new Uint8Array(0), filename: 'a.mp3' }),
+      problem: 'empty',
+      message: /^a\.mp3 is empty \(0 bytes\)\.$/,
+    },
+    {
+      name: 'an MP3 path over 100 MB',
+      params: () => ({ file: at('big.mp3') }),
+      problem: 'size',
+      message: /^big\.mp3 is 101 MB; MP3 uploads are limited to 100 MB\.$/,
+    },
+    {
+      name: 'a WAV Blob over 500 MB',
+      params: async () => ({ file: await openAsBlob(at('huge.wav')), filename: 'huge.wav' }),
+      problem: 'size',
+      message: /^huge\.wav is 501 MB; WAV uploads are limited to 500 MB\.$/,
+    },
     {
       name: 'a Node stream over 100 MB (stopped early)',
       params: () => ({
@@ -123,10 +202,30 @@ describe('refused before sending', () => {
       problem: 'size',
       message: /^long\.webm is over 100 MB/,
     },
-    { name: 'a stream of strings', params: () => ({ file: Readable.from(['text']), filename: 'a.mp3' }), problem: 'input', message: /must yield bytes/ },
-    { name: 'a number', params: () => ({ file: 42 as unknown as Blob, filename: 'a.mp3' }), problem: 'input', message: /^Cannot upload \[object Number\]: pass a file path/ },
-    { name: 'a plain object', params: () => ({ file: {} as Blob, filename: 'a.mp3' }), problem: 'input', message: /^Cannot upload \[object Object\]/ },
-    { name: 'a missing file', params: () => ({ file: at('missing.mp3') }), problem: 'unreadable', message: /^Cannot read .*missing\.mp3: .*ENOENT/ },
+    {
+      name: 'a stream of strings',
+      params: () => ({ file: Readable.from(['text']), filename: 'a.mp3' }),
+      problem: 'input',
+      message: /must yield bytes/,
+    },
+    {
+      name: 'a number',
+      params: () => ({ file: 42 as unknown as Blob, filename: 'a.mp3' }),
+      problem: 'input',
+      message: /^Cannot upload \[object Number\]: pass a file path/,
+    },
+    {
+      name: 'a plain object',
+      params: () => ({ file: {} as Blob, filename: 'a.mp3' }),
+      problem: 'input',
+      message: /^Cannot upload \[object Object\]/,
+    },
+    {
+      name: 'a missing file',
+      params: () => ({ file: at('missing.mp3') }),
+      problem: 'unreadable',
+      message: /^Cannot read .*missing\.mp3: .*ENOENT/,
+    },
   ])('$name → $problem', async ({ params, problem, message }) => {
     const { fetch, sent } = recordingFetch(created);
     const error = await rejection(testClient(fetch).recordings.upload(await params()));

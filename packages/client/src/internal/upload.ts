@@ -12,13 +12,7 @@ import { UPLOAD_LIMITS, UPLOAD_PART_TYPES } from '../generated/spec.gen.js';
  * `File`, bytes (`Uint8Array`, `Buffer`, `ArrayBuffer`), or a readable stream (a web
  * `ReadableStream` or a Node.js `Readable`). Streams are read into memory (up to the size limit).
  */
-export type UploadFile =
-  | string
-  | Blob
-  | ArrayBuffer
-  | ArrayBufferView
-  | ReadableStream<Uint8Array>
-  | AsyncIterable<Uint8Array>;
+export type UploadFile = string | Blob | ArrayBuffer | ArrayBufferView | ReadableStream<Uint8Array> | AsyncIterable<Uint8Array>;
 
 /** Content types that name a format (the first of each format is the one sent). */
 const TYPE_FORMATS: Record<string, string> = {
@@ -50,7 +44,7 @@ const formatList = () =>
     .join(', ');
 
 function nameOf(file: UploadFile): string | undefined {
-  const path = typeof file === 'string' ? file : (file as { name?: unknown; path?: unknown }).name ?? (file as { path?: unknown }).path;
+  const path = typeof file === 'string' ? file : ((file as { name?: unknown; path?: unknown }).name ?? (file as { path?: unknown }).path);
   return typeof path === 'string' && path !== '' ? path.split(/[\\/]/).pop() : undefined;
 }
 
@@ -132,7 +126,10 @@ export async function prepareUpload(file: UploadFile, filename?: string): Promis
     throw new UploadValidationError('format', `${label}: .${ext} is not a supported audio format; use ${formatList()}.`);
   }
   if (ext !== undefined && typeFormat !== undefined && typeFormat !== ext) {
-    throw new UploadValidationError('format', `${label} is named .${ext} but has type ${type} (.${typeFormat}); rename it or fix its type.`);
+    throw new UploadValidationError(
+      'format',
+      `${label} is named .${ext} but has type ${type} (.${typeFormat}); rename it or fix its type.`,
+    );
   }
   const format = ext ?? typeFormat;
   if (format === undefined || !(format in UPLOAD_LIMITS)) {

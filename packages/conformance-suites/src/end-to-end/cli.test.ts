@@ -15,7 +15,20 @@ afterAll(() => faulty.stop());
 
 const args = (s: Sandbox) => {
   const keys = sandboxKeys(s.keys);
-  return ['--base-url', s.url, '--api-key', keys.full, '--read-only-key', keys.readOnly, '--project-key', keys.project, '--runs', '3', '--seed', '5'];
+  return [
+    '--base-url',
+    s.url,
+    '--api-key',
+    keys.full,
+    '--read-only-key',
+    keys.readOnly,
+    '--project-key',
+    keys.project,
+    '--runs',
+    '3',
+    '--seed',
+    '5',
+  ];
 };
 
 describe('identitycall-conformance', () => {
@@ -31,7 +44,9 @@ describe('identitycall-conformance', () => {
     expect(result.stdout).toContain('… negative\n');
     const json = JSON.parse(await readFile(join(dir, 'reports/out.json'), 'utf8')) as { passed: boolean; requests: number };
     expect(json).toMatchObject({ passed: true });
-    expect(await readFile(join(dir, 'reports/out.xml'), 'utf8')).toMatch(/^<\?xml[\s\S]*<testsuites name="identitycall-conformance" tests="\d+" failures="0"/);
+    expect(await readFile(join(dir, 'reports/out.xml'), 'utf8')).toMatch(
+      /^<\?xml[\s\S]*<testsuites name="identitycall-conformance" tests="\d+" failures="0"/,
+    );
     expect(result.stdout).not.toContain(sandboxKeys(sandbox().keys).full);
   });
 

@@ -18,7 +18,12 @@ async function useUpCatalogue(s: Sandbox): Promise<void> {
     const response = await fetch(`${s.url}/virtual_numbers/purchase`, {
       method: 'POST',
       headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ phone_number: offer.phone_number, country_code: offer.country_code, number_type: offer.number_type, name: 'Bought earlier' }),
+      body: JSON.stringify({
+        phone_number: offer.phone_number,
+        country_code: offer.country_code,
+        number_type: offer.number_type,
+        name: 'Bought earlier',
+      }),
     });
     expect(response.status).toBe(201);
   }
@@ -27,7 +32,8 @@ async function useUpCatalogue(s: Sandbox): Promise<void> {
 /** What the full key can list: what a rejected run must leave as it was. */
 async function snapshot(s: Sandbox) {
   const key = sandboxKeys(s.keys).full;
-  const list = async (path: string) => (await (await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${key}` } })).json()) as unknown;
+  const list = async (path: string) =>
+    (await (await fetch(`${s.url}${path}`, { headers: { authorization: `Bearer ${key}` } })).json()) as unknown;
   return [await list('/operators'), await list('/projects'), await list('/virtual_numbers'), await list('/recordings?per_page=100')];
 }
 
@@ -52,7 +58,9 @@ describe('incomplete runs', () => {
       expect(catalogue.reasons.join('\n')).toContain('no number is available to purchase');
       const flow = report.cases.find((c) => c.id === 'flows/virtual numbers')!;
       expect([flow.outcome, flow.skipKind]).toEqual(['skipped', 'catalogue']);
-      expect(report.cases.filter((c) => c.skipKind === 'catalogue').map((c) => c.id)).toEqual(expect.arrayContaining(['examples/getVirtualNumber', 'behaviour/partial-update/virtual-numbers', 'scope/virtual-numbers']));
+      expect(report.cases.filter((c) => c.skipKind === 'catalogue').map((c) => c.id)).toEqual(
+        expect.arrayContaining(['examples/getVirtualNumber', 'behaviour/partial-update/virtual-numbers', 'scope/virtual-numbers']),
+      );
     } finally {
       await used.stop();
     }
@@ -62,12 +70,24 @@ describe('incomplete runs', () => {
 describe('a key the sandbox rejects', () => {
   it.each([
     { option: '--api-key', edit: (k: ReturnType<typeof sandboxKeys>) => ({ ...k, full: 'idc_notAKeyOfThisSandbox000000000000' }) },
-    { option: '--read-only-key', edit: (k: ReturnType<typeof sandboxKeys>) => ({ ...k, readOnly: 'idc_notAKeyOfThisSandbox000000000000' }) },
+    {
+      option: '--read-only-key',
+      edit: (k: ReturnType<typeof sandboxKeys>) => ({ ...k, readOnly: 'idc_notAKeyOfThisSandbox000000000000' }),
+    },
     { option: '--project-key', edit: (k: ReturnType<typeof sandboxKeys>) => ({ ...k, project: 'idc_notAKeyOfThisSandbox000000000000' }) },
   ])('$option: one message naming it, exit 4, nothing created', async ({ option, edit }) => {
     const before = await snapshot(sandbox());
     const keys = edit(sandboxKeys(sandbox().keys));
-    const result = await runCli(['--base-url', sandbox().url, '--api-key', keys.full, '--read-only-key', keys.readOnly, '--project-key', keys.project]);
+    const result = await runCli([
+      '--base-url',
+      sandbox().url,
+      '--api-key',
+      keys.full,
+      '--read-only-key',
+      keys.readOnly,
+      '--project-key',
+      keys.project,
+    ]);
     expect(result.code).toBe(EXIT_CODES.keyRejected);
     expect(result.stdout).not.toMatch(/^FAIL /m);
     expect(result.stdout.match(/the target rejected/g)).toHaveLength(1);

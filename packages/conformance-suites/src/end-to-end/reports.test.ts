@@ -46,7 +46,12 @@ describe('reports of a failing run', () => {
 
   it('the JSON report carries each failing exchange as data, keys redacted', async () => {
     report ??= await failingReport();
-    const json = toJsonReport(report, secrets) as { passed: boolean; cases: Array<{ failures: Array<{ check: string; exchange?: { request: { headers: Record<string, string> }; response: { status: number } } }> }> };
+    const json = toJsonReport(report, secrets) as {
+      passed: boolean;
+      cases: Array<{
+        failures: Array<{ check: string; exchange?: { request: { headers: Record<string, string> }; response: { status: number } } }>;
+      }>;
+    };
     const text = JSON.stringify(json);
     expect(json.passed).toBe(false);
     const failure = json.cases.flatMap((c) => c.failures).find((f) => f.check === 'error_envelope')!;

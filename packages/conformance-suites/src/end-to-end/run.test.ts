@@ -31,7 +31,10 @@ describe('targets and limits', () => {
     const behaviour = report.cases.filter((c) => c.tier === 'behaviour');
     expect(behaviour.length).toBeGreaterThan(0);
     for (const c of behaviour) expect([c.outcome, c.skipReason]).toEqual(['skipped', NEED_REASONS.stateful]);
-    expect(report.checks.find((c) => c.name === 'partial_update')).toMatchObject({ status: 'skipped', skipReasons: [NEED_REASONS.stateful] });
+    expect(report.checks.find((c) => c.name === 'partial_update')).toMatchObject({
+      status: 'skipped',
+      skipReasons: [NEED_REASONS.stateful],
+    });
   });
 
   it('stops at --max-requests, skips the rest with the reason, and still cleans up', async () => {

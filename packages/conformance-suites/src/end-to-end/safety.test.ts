@@ -18,7 +18,9 @@ const REFERENCES = ['operator_id', 'project_id'];
 
 /** Everything the main key can list: what must not change. */
 async function snapshot(url: string, key: string) {
-  const get = async (path: string) => ((await (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${key}` } })).json()) as { data: Array<{ id: number }> }).data;
+  const get = async (path: string) =>
+    ((await (await fetch(`${url}${path}`, { headers: { authorization: `Bearer ${key}` } })).json()) as { data: Array<{ id: number }> })
+      .data;
   return {
     operators: await get('/operators'),
     projects: await get('/projects'),
@@ -29,7 +31,9 @@ async function snapshot(url: string, key: string) {
 
 /** An id no deployment hands out: not an id at all, out of the documented range, far above any sequence, or the nil-like UUID. */
 const cannotExist = (id: string) =>
-  id === '00000000-0000-7000-8000-000000000000' || (!/^\d+$/.test(id) && !/^[0-9a-f-]{36}$/i.test(id)) || (/^\d+$/.test(id) && (Number(id) < 1 || Number(id) >= 2_000_000_000));
+  id === '00000000-0000-7000-8000-000000000000' ||
+  (!/^\d+$/.test(id) && !/^[0-9a-f-]{36}$/i.test(id)) ||
+  (/^\d+$/.test(id) && (Number(id) < 1 || Number(id) >= 2_000_000_000));
 
 /** The reference fields a request sends (query, JSON body, multipart fields). */
 function referencesOf(e: Exchange): string[] {
@@ -56,7 +60,8 @@ function violations(exchanges: ReadonlyArray<{ caseId: string; exchange: Exchang
     const id = /^\/(?:operators|projects|recordings|virtual_numbers)\/([^/]+)/.exec(path)?.[1];
     const named = [...(id !== undefined && id !== 'available' && id !== 'purchase' ? [id] : []), ...referencesOf(e)];
     const risky = method !== 'GET' || caseId.startsWith('negative/');
-    for (const ref of named) if (risky && !cannotExist(ref) && !created.has(ref.toLowerCase())) out.push(`${caseId}: ${method} ${path} names ${ref}`);
+    for (const ref of named)
+      if (risky && !cannotExist(ref) && !created.has(ref.toLowerCase())) out.push(`${caseId}: ${method} ${path} names ${ref}`);
     const data = (e.response.body as { data?: { id?: unknown; public_id?: unknown; operators?: Array<{ id: number }> } } | undefined)?.data;
     if (CREATES.has(`${method} ${path}`) && e.response.status < 300 && data) {
       for (const ref of [data.id, data.public_id]) if (ref !== undefined) created.add(String(ref).toLowerCase());
@@ -84,7 +89,13 @@ async function recordedRun(options: ConformanceOptions) {
 /** A fetch that serves `remote` (a URL that is not this machine) from the sandbox at `local`. */
 const servedFrom = (remote: string, local: string) => async (request: Request) => {
   const body = request.body ? await request.arrayBuffer() : undefined;
-  return fetch(local + request.url.slice(remote.length), { method: request.method, headers: request.headers, body, redirect: 'manual', signal: request.signal });
+  return fetch(local + request.url.slice(remote.length), {
+    method: request.method,
+    headers: request.headers,
+    body,
+    redirect: 'manual',
+    signal: request.signal,
+  });
 };
 
 describe('a run against the sandbox', () => {
@@ -112,9 +123,13 @@ describe('a run against the sandbox', () => {
     expect(report.outcome).toBe('passed');
     expect(report.skips.find((s) => s.kind === 'no-purchase')).toMatchObject({ deliberate: true });
     // Nothing it sent could have bought a number, even from a server that ignored keys, methods or validation.
-    const purchases = exchanges.filter((e) => e.exchange.request.path === '/virtual_numbers/purchase').map((e) => e.exchange.request.body ?? '');
+    const purchases = exchanges
+      .filter((e) => e.exchange.request.path === '/virtual_numbers/purchase')
+      .map((e) => e.exchange.request.body ?? '');
     expect(purchases.length).toBeGreaterThan(0);
-    expect(purchases.filter((body) => validator.validateRequestBody('purchaseVirtualNumber', JSON.parse(body || 'null')).valid)).toEqual([]);
+    expect(purchases.filter((body) => validator.validateRequestBody('purchaseVirtualNumber', JSON.parse(body || 'null')).valid)).toEqual(
+      [],
+    );
     const negatives = report.cases.filter((c) => c.family === 'negative' && c.outcome === 'passed').length;
     expect(negatives).toBeGreaterThan(0);
     expect(exchanges.filter((e) => e.caseId.startsWith('negative/')).length).toBeGreaterThanOrEqual(negatives);
@@ -123,7 +138,14 @@ describe('a run against the sandbox', () => {
   });
 
   it('a dry run against a remote URL names only what its own (example) creates returned, or ids that cannot exist', async () => {
-    const { report, exchanges } = await recordedRun({ baseUrl: 'https://api.example.test/api/v1/public', apiKey: 'idc_dryrunkey', readOnlyKey: 'idc_readonly', projectKey: 'idc_project', dryRun: true, runs: 2 });
+    const { report, exchanges } = await recordedRun({
+      baseUrl: 'https://api.example.test/api/v1/public',
+      apiKey: 'idc_dryrunkey',
+      readOnlyKey: 'idc_readonly',
+      projectKey: 'idc_project',
+      dryRun: true,
+      runs: 2,
+    });
     expect(report.outcome).toBe('dry-run');
     expect(exchanges.length).toBeGreaterThan(report.counts.passed);
     expect(violations(exchanges)).toEqual([]);

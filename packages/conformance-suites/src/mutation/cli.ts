@@ -20,7 +20,8 @@ async function main(): Promise<number> {
     strict: true,
   });
   const known = new Set<string>(FAULTS.map((f) => f.name));
-  for (const f of values.fault ?? []) if (!known.has(f)) throw Object.assign(new Error(`unknown fault "${f}" (known: ${[...known].join(', ')})`), { usage: true });
+  for (const f of values.fault ?? [])
+    if (!known.has(f)) throw Object.assign(new Error(`unknown fault "${f}" (known: ${[...known].join(', ')})`), { usage: true });
   const number = (flag: string, v: string | undefined) => {
     if (v === undefined) return undefined;
     if (!/^\d+$/.test(v)) throw Object.assign(new Error(`${flag} must be a whole number, got "${v}"`), { usage: true });
@@ -32,12 +33,19 @@ async function main(): Promise<number> {
     faults,
     seed: number('--seed', values.seed),
     runs: number('--runs', values.runs),
-    onResult: (r) => process.stdout.write(`  ${r.fault === '(none)' ? (r.killed ? 'clean   ' : 'FAILED  ') : r.killed ? 'killed  ' : 'SURVIVED'} ${r.fault}\n`),
+    onResult: (r) =>
+      process.stdout.write(
+        `  ${r.fault === '(none)' ? (r.killed ? 'clean   ' : 'FAILED  ') : r.killed ? 'killed  ' : 'SURVIVED'} ${r.fault}\n`,
+      ),
   });
   process.stdout.write(`\n${formatMutationTable(report)}\n`);
   if (values.json) await writeFile(values.json, `${JSON.stringify(report, null, 2)}\n`);
   const ok = report.clean.killed && report.killRate >= THRESHOLD;
-  process.stdout.write(ok ? `PASSED: kill rate ≥ ${THRESHOLD * 100}% and the clean sandbox passes\n` : `FAILED: ${!report.clean.killed ? 'the clean sandbox fails checks; ' : ''}kill rate ${(report.killRate * 100).toFixed(1)}% (needs ≥ ${THRESHOLD * 100}%)\n`);
+  process.stdout.write(
+    ok
+      ? `PASSED: kill rate ≥ ${THRESHOLD * 100}% and the clean sandbox passes\n`
+      : `FAILED: ${!report.clean.killed ? 'the clean sandbox fails checks; ' : ''}kill rate ${(report.killRate * 100).toFixed(1)}% (needs ≥ ${THRESHOLD * 100}%)\n`,
+  );
   return ok ? 0 : 1;
 }
 

@@ -47,7 +47,10 @@ export interface MutationOptions {
   onResult?: (result: MutantResult) => void;
 }
 
-async function runOne(fault: FaultName | undefined, options: Required<Omit<MutationOptions, 'faults' | 'onResult'>>): Promise<{ report: ConformanceReport; durationMs: number }> {
+async function runOne(
+  fault: FaultName | undefined,
+  options: Required<Omit<MutationOptions, 'faults' | 'onResult'>>,
+): Promise<{ report: ConformanceReport; durationMs: number }> {
   const started = performance.now();
   const sandbox = await startSandbox({ port: 0, faults: fault ? [fault] : [], onError: () => {} });
   try {
@@ -75,7 +78,10 @@ async function runOne(fault: FaultName | undefined, options: Required<Omit<Mutat
 function summarise(fault: string, description: string, report: ConformanceReport, durationMs: number, clean: boolean): MutantResult {
   const failedChecks = report.checks.filter((c) => c.failed > 0).map((c) => ({ check: c.name, failures: c.failed }));
   const errored = report.cases.filter((c) => c.error).map((c) => ({ check: `error in ${c.id}`, failures: 1 }));
-  const failures = report.cases.flatMap((c) => [...(c.error ? [`${c.id}: ${c.error.split('\n')[0]}`] : []), ...c.failures.map((f) => `${c.id}: [${f.check}] ${f.message}`)]);
+  const failures = report.cases.flatMap((c) => [
+    ...(c.error ? [`${c.id}: ${c.error.split('\n')[0]}`] : []),
+    ...c.failures.map((f) => `${c.id}: [${f.check}] ${f.message}`),
+  ]);
   return {
     fault,
     description,
@@ -104,7 +110,13 @@ export async function runMutationHarness(options: MutationOptions = {}): Promise
     options.onResult?.(result);
   }
   const killed = mutants.filter((m) => m.killed).length;
-  return { clean, mutants, killRate: mutants.length ? killed / mutants.length : 1, durationMs: performance.now() - started, seed: settings.seed };
+  return {
+    clean,
+    mutants,
+    killRate: mutants.length ? killed / mutants.length : 1,
+    durationMs: performance.now() - started,
+    seed: settings.seed,
+  };
 }
 
 /** The harness's result as a table. */
@@ -115,10 +127,15 @@ export function formatMutationTable(report: MutationReport): string {
   for (const r of rows) {
     const verdict = r.fault === '(none)' ? (r.killed ? 'clean' : 'FAILED') : r.killed ? 'killed' : 'SURVIVED';
     const checks = r.failedChecks.map((c) => `${c.check} (${c.failures})`).join(', ') || '—';
-    lines.push(`${r.fault.padEnd(width)}  ${verdict.padEnd(8)} ${String(r.requests).padStart(8)} ${`${(r.durationMs / 1000).toFixed(1)}s`.padStart(7)}  ${checks}`);
+    lines.push(
+      `${r.fault.padEnd(width)}  ${verdict.padEnd(8)} ${String(r.requests).padStart(8)} ${`${(r.durationMs / 1000).toFixed(1)}s`.padStart(7)}  ${checks}`,
+    );
   }
   const killed = report.mutants.filter((m) => m.killed).length;
-  lines.push('', `Kill rate: ${killed}/${report.mutants.length} = ${(report.killRate * 100).toFixed(1)}% (seed ${report.seed}, ${(report.durationMs / 1000).toFixed(1)} s in all)`);
+  lines.push(
+    '',
+    `Kill rate: ${killed}/${report.mutants.length} = ${(report.killRate * 100).toFixed(1)}% (seed ${report.seed}, ${(report.durationMs / 1000).toFixed(1)} s in all)`,
+  );
   if (!report.clean.killed) lines.push('', 'The clean sandbox FAILED checks:', ...report.clean.failures.map((f) => `  ${f}`));
   for (const m of report.mutants.filter((x) => !x.killed)) lines.push(`SURVIVED: ${m.fault} — ${m.description}`);
   return lines.join('\n');

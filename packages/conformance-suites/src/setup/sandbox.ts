@@ -10,6 +10,13 @@ import './provide.js';
 export default async function setup(project: TestProject) {
   const sandbox = await startSandbox({ port: 0 });
   const keys = sandboxKeys(sandbox.keys);
-  project.provide('target', { kind: 'sandbox', baseUrl: sandbox.url, apiKey: keys.full, readOnlyKey: keys.readOnly, projectKey: keys.project, allowPurchase: true });
+  project.provide('target', {
+    kind: 'sandbox',
+    baseUrl: sandbox.url,
+    apiKey: keys.full,
+    readOnlyKey: keys.readOnly,
+    projectKey: keys.project,
+    allowPurchase: true,
+  });
   return () => sandbox.stop();
 }

@@ -40,7 +40,8 @@ describe(`conformance of the ${target.kind} (${target.baseUrl})`, () => {
         }
         expect(formatCaseFailures(result)).toBe('');
         // The coverage guard, live: a flow must call every operation it covers through the client.
-        for (const operationId of c.covers ?? []) expect(result.clientOperations, `${c.id} did not call ${operationId}`).toContain(operationId);
+        for (const operationId of c.covers ?? [])
+          expect(result.clientOperations, `${c.id} did not call ${operationId}`).toContain(operationId);
       });
     });
   }

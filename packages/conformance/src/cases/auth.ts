@@ -35,7 +35,8 @@ export const unknownKey = (runId: string) => `idc_${`conformanceUnknownKey${runI
 function specFor(ctx: CaseContext, op: OperationInfo, auth: Auth): RequestSpec {
   const path = isMutating(op.method) ? absentPath(op) : ownPath(ctx, op);
   const query: Record<string, string | number> = {};
-  for (const p of op.parameters) if (p.in === 'query' && p.required) query[p.name] = p.name in REFERENCE_FIELDS ? ABSENT_ID : String(p.examples[0]?.value ?? '1');
+  for (const p of op.parameters)
+    if (p.in === 'query' && p.required) query[p.name] = p.name in REFERENCE_FIELDS ? ABSENT_ID : String(p.examples[0]?.value ?? '1');
   if (isMultipart(op)) return { ...formSpec(ctx, op, {}), path, query, auth };
   // A create that cannot be undone (a purchase) gets an empty body: a server that wrongly ignored
   // the key still could not carry it out.
@@ -84,7 +85,10 @@ function methodCase(operations: readonly OperationInfo[], op: OperationInfo): Ca
         { kind: 'negative', status: { allowed: [405], check: 'unsupported_method', why: `${method} is not documented for ${op.path}` } },
       );
       if (exchange.response.status !== 405) return;
-      const allow = (exchange.response.headers.get('allow') ?? '').split(',').map((m) => m.trim().toUpperCase()).filter(Boolean);
+      const allow = (exchange.response.headers.get('allow') ?? '')
+        .split(',')
+        .map((m) => m.trim().toUpperCase())
+        .filter(Boolean);
       ctx.same('unsupported_method', `${method} ${op.path}: the Allow header lists`, [...allow].sort(), [...allowed].sort(), exchange);
     },
   };

@@ -41,7 +41,12 @@ const idempotent: Case = {
     // The key is the pair: the same external id in another project is a new recording.
     const other = await scratch(ctx, 'projects', 'replay');
     const elsewhere = await upload(ctx, { external_id: externalId, project_id: other });
-    ctx.check('idempotent_upload', elsewhere.response.status === 201 && recordingRef(dataOf(elsewhere)) !== ref, `the same external_id in another project answered ${elsewhere.response.status} with recording ${recordingRef(dataOf(elsewhere))}; expected a new recording (201)`, elsewhere);
+    ctx.check(
+      'idempotent_upload',
+      elsewhere.response.status === 201 && recordingRef(dataOf(elsewhere)) !== ref,
+      `the same external_id in another project answered ${elsewhere.response.status} with recording ${recordingRef(dataOf(elsewhere))}; expected a new recording (201)`,
+      elsewhere,
+    );
   },
 };
 
@@ -66,25 +71,47 @@ const lifecycle: Case = {
     while (statuses.at(-1) === 'pending' || statuses.at(-1) === 'processing') {
       const early = await ctx.send(
         { op: 'getRecordingTranscription', path: { id: ref } },
-        { status: { allowed: [422], check: 'processing_lifecycle', why: `the recording is ${statuses.at(-1)}` }, error: situations.named(transcriptionOp, 422, 'transcriptionNotAvailable') },
+        {
+          status: { allowed: [422], check: 'processing_lifecycle', why: `the recording is ${statuses.at(-1)}` },
+          error: situations.named(transcriptionOp, 422, 'transcriptionNotAvailable'),
+        },
       );
       if (early.response.status !== 422) return;
-      if (Date.now() > deadline) ctx.skip(`the upload did not complete within the poll timeout (${ctx.session.options.pollTimeoutMs} ms)`, 'timeout');
+      if (Date.now() > deadline)
+        ctx.skip(`the upload did not complete within the poll timeout (${ctx.session.options.pollTimeoutMs} ms)`, 'timeout');
       await new Promise((resolve) => setTimeout(resolve, wait));
       wait = Math.min(wait * 2, 2_000);
       last = await ctx.send({ op: 'getRecording', path: { id: ref } }, { kind: 'positive' });
       statuses.push(String(dataOf<Fields>(last)?.status));
     }
     const ranks = statuses.map((s) => (s === 'failed' ? ORDER.length : ORDER.indexOf(s)));
-    ctx.check('processing_lifecycle', ranks.every((r, i) => r >= 0 && (i === 0 || r >= ranks[i - 1]!)), `the status went ${statuses.join(' → ')}; it may only move forward through ${ORDER.join(' → ')}`, last);
+    ctx.check(
+      'processing_lifecycle',
+      ranks.every((r, i) => r >= 0 && (i === 0 || r >= ranks[i - 1]!)),
+      `the status went ${statuses.join(' → ')}; it may only move forward through ${ORDER.join(' → ')}`,
+      last,
+    );
     if (statuses.at(-1) !== 'completed') return;
     const numericId = dataOf<Fields>(last ?? created)?.id;
     const transcription = await ctx.send({ op: 'getRecordingTranscription', path: { id: ref } }, { kind: 'positive' });
-    ctx.check('processing_lifecycle', transcription.response.status === 200, 'the transcription of a completed recording must be available', transcription);
-    if (typeof numericId === 'number') ctx.same('processing_lifecycle', 'the transcription recording_id', dataOf<Fields>(transcription)?.recording_id, numericId, transcription);
+    ctx.check(
+      'processing_lifecycle',
+      transcription.response.status === 200,
+      'the transcription of a completed recording must be available',
+      transcription,
+    );
+    if (typeof numericId === 'number')
+      ctx.same(
+        'processing_lifecycle',
+        'the transcription recording_id',
+        dataOf<Fields>(transcription)?.recording_id,
+        numericId,
+        transcription,
+      );
     for (const op of ['getRecordingResults', 'getRecordingSummary']) {
       const answer = await ctx.send({ op, path: { id: ref } }, { kind: 'positive' });
-      if (typeof numericId === 'number') ctx.same('processing_lifecycle', `${op} recording_id`, dataOf<Fields>(answer)?.recording_id, numericId, answer);
+      if (typeof numericId === 'number')
+        ctx.same('processing_lifecycle', `${op} recording_id`, dataOf<Fields>(answer)?.recording_id, numericId, answer);
     }
   },
 };
@@ -107,7 +134,13 @@ const pagination: Case = {
       const exchange = await ctx.send({ op: 'listRecordings', query: { page, per_page: perPage } }, { kind: 'positive' });
       const body = exchange.response.body as { data?: Fields[]; meta?: Fields } | undefined;
       const expectedSize = page < pages ? perPage : total - (pages - 1) * perPage;
-      ctx.same('pagination_walk', `page ${page} of ${pages} at per_page=${perPage}: meta`, body?.meta, { current_page: page, per_page: perPage, total_pages: pages, total_count: total }, exchange);
+      ctx.same(
+        'pagination_walk',
+        `page ${page} of ${pages} at per_page=${perPage}: meta`,
+        body?.meta,
+        { current_page: page, per_page: perPage, total_pages: pages, total_count: total },
+        exchange,
+      );
       ctx.same('pagination_walk', `page ${page} of ${pages} at per_page=${perPage}: items`, body?.data?.length, expectedSize, exchange);
       seen.push(...(body?.data ?? []).map((r) => String(r.id)));
       const meta = body?.meta as { current_page?: number; total_pages?: number } | undefined;
@@ -116,7 +149,13 @@ const pagination: Case = {
     if (page <= 20) {
       ctx.same('pagination_walk', 'recordings seen over all pages (each once)', [seen.length, new Set(seen).size], [total, total]);
       const past = await ctx.send({ op: 'listRecordings', query: { page: pages + 1, per_page: perPage } }, { kind: 'positive' });
-      ctx.same('pagination_walk', `page ${pages + 1}, past the last: items`, (past.response.body as { data?: unknown[] } | undefined)?.data?.length, 0, past);
+      ctx.same(
+        'pagination_walk',
+        `page ${pages + 1}, past the last: items`,
+        (past.response.body as { data?: unknown[] } | undefined)?.data?.length,
+        0,
+        past,
+      );
     }
   },
 };
@@ -130,9 +169,13 @@ const operatorCascade: Case = {
   async run(ctx) {
     const number = ctx.fixture('number');
     const operator = await scratch(ctx, 'operators', 'cascade');
-    const attached = await ctx.send({ op: 'addVirtualNumberOperator', path: { id: number }, json: { operator_id: operator } }, { kind: 'positive' });
+    const attached = await ctx.send(
+      { op: 'addVirtualNumberOperator', path: { id: number }, json: { operator_id: operator } },
+      { kind: 'positive' },
+    );
     const listed = (d: Exchange) => (dataOf<{ operators?: Array<{ id?: unknown }> }>(d)?.operators ?? []).some((o) => o.id === operator);
-    if (!ctx.check('delete_cascade', listed(attached), `operator ${operator} is not on the routing list after Attach Operator`, attached)) return;
+    if (!ctx.check('delete_cascade', listed(attached), `operator ${operator} is not on the routing list after Attach Operator`, attached))
+      return;
     await ctx.send({ op: 'deleteOperator', path: { id: operator } }, { kind: 'positive' });
     const after = await ctx.send({ op: 'getVirtualNumber', path: { id: number } });
     ctx.check('delete_cascade', !listed(after), `the deleted operator ${operator} is still on the routing list of number ${number}`, after);
@@ -152,7 +195,10 @@ const projectCascade: Case = {
     await ctx.send({ op: 'deleteProject', path: { id: project } }, { kind: 'positive' });
     await ctx.send(
       { op: 'getRecording', path: { id: ref } },
-      { status: { allowed: [404], check: 'delete_cascade', why: 'the project it belonged to was deleted' }, error: situations.notFound(ctx.op('getRecording')) },
+      {
+        status: { allowed: [404], check: 'delete_cascade', why: 'the project it belonged to was deleted' },
+        error: situations.notFound(ctx.op('getRecording')),
+      },
     );
   },
 };

@@ -21,11 +21,14 @@ async function createOperator(ctx: CaseContext, body: Fields): Promise<Fields> {
   return data;
 }
 
-const without = (o: Fields | undefined, ...keys: string[]): Fields => Object.fromEntries(Object.entries(o ?? {}).filter(([k]) => !keys.includes(k)));
+const without = (o: Fields | undefined, ...keys: string[]): Fields =>
+  Object.fromEntries(Object.entries(o ?? {}).filter(([k]) => !keys.includes(k)));
 
 /** The operators of the spec's List Operators example: name, initials and phone number. */
 function exampleOperators(ctx: CaseContext): Array<{ name: string; initials: string; phone_number: string }> {
-  const value = ctx.op('listOperators').responses.find((r) => r.status === '200')?.content[0]?.examples[0]?.value as { data?: Fields[] } | undefined;
+  const value = ctx.op('listOperators').responses.find((r) => r.status === '200')?.content[0]?.examples[0]?.value as
+    | { data?: Fields[] }
+    | undefined;
   return (value?.data ?? []).filter((o) => typeof o.name === 'string' && typeof o.initials === 'string') as never;
 }
 
@@ -42,14 +45,31 @@ const operatorsPartial: Case = {
   about: ['partial_update', 'null_clears_field'],
   needs: ['stateful'],
   async run(ctx) {
-    const before = await createOperator(ctx, { name: `Conformance Partial ${ctx.session.runId}`, phone_number: '+15555550105', email: 'partial@example.com', active: true });
+    const before = await createOperator(ctx, {
+      name: `Conformance Partial ${ctx.session.runId}`,
+      phone_number: '+15555550105',
+      email: 'partial@example.com',
+      active: true,
+    });
     const path = { id: before.id as number };
     const patched = await ctx.send({ op: 'updateOperator', path, json: { active: false } }, { kind: 'positive' });
     ctx.same('partial_update', 'PATCH {"active": false} answered', dataOf(patched), { ...before, active: false }, patched);
     const fetched = await ctx.send({ op: 'getOperator', path });
-    ctx.same('partial_update', 'after PATCH {"active": false}, the operator fetched', dataOf(fetched), { ...before, active: false }, fetched);
+    ctx.same(
+      'partial_update',
+      'after PATCH {"active": false}, the operator fetched',
+      dataOf(fetched),
+      { ...before, active: false },
+      fetched,
+    );
     const renamed = await ctx.send({ op: 'updateOperator', path, json: { name: 'Partial Renamed' } }, { kind: 'positive' });
-    ctx.same('partial_update', 'PATCH {"name"} kept email and active', [dataOf<Fields>(renamed)?.email, dataOf<Fields>(renamed)?.active], ['partial@example.com', false], renamed);
+    ctx.same(
+      'partial_update',
+      'PATCH {"name"} kept email and active',
+      [dataOf<Fields>(renamed)?.email, dataOf<Fields>(renamed)?.active],
+      ['partial@example.com', false],
+      renamed,
+    );
     const cleared = await ctx.send({ op: 'updateOperator', path, json: { email: null } }, { kind: 'positive' });
     ctx.same('null_clears_field', 'PATCH {"email": null} answered email', dataOf<Fields>(cleared)?.email, null, cleared);
     const after = await ctx.send({ op: 'getOperator', path });
@@ -66,16 +86,40 @@ const projectsPartial: Case = {
   about: ['partial_update', 'null_clears_field'],
   needs: ['stateful'],
   async run(ctx) {
-    const created = await ctx.send({ op: 'createProject', json: { name: `Conformance Partial ${ctx.session.runId}`, language: 'en', description: 'Before', retention_days: 90 } }, { kind: 'positive' });
+    const created = await ctx.send(
+      {
+        op: 'createProject',
+        json: { name: `Conformance Partial ${ctx.session.runId}`, language: 'en', description: 'Before', retention_days: 90 },
+      },
+      { kind: 'positive' },
+    );
     const id = dataOf<Fields>(created)?.id as number | undefined;
     if (id === undefined) return ctx.abort('the project could not be created');
     const before = dataOf<Fields>(await ctx.send({ op: 'getProject', path: { id } }));
     const patched = await ctx.send({ op: 'updateProject', path: { id }, json: { description: 'After' } }, { kind: 'positive' });
-    ctx.same('partial_update', 'PATCH {"description"} answered (updated_at aside)', without(dataOf(patched), 'updated_at'), { ...without(before, 'updated_at'), description: 'After' }, patched);
+    ctx.same(
+      'partial_update',
+      'PATCH {"description"} answered (updated_at aside)',
+      without(dataOf(patched), 'updated_at'),
+      { ...without(before, 'updated_at'), description: 'After' },
+      patched,
+    );
     const cleared = await ctx.send({ op: 'updateProject', path: { id }, json: { retention_days: null } }, { kind: 'positive' });
-    ctx.same('null_clears_field', 'PATCH {"retention_days": null} answered retention_days', dataOf<Fields>(cleared)?.retention_days, null, cleared);
+    ctx.same(
+      'null_clears_field',
+      'PATCH {"retention_days": null} answered retention_days',
+      dataOf<Fields>(cleared)?.retention_days,
+      null,
+      cleared,
+    );
     const fetched = await ctx.send({ op: 'getProject', path: { id } });
-    ctx.same('null_clears_field', 'after PATCH {"retention_days": null}, the project fetched (description kept)', [dataOf<Fields>(fetched)?.retention_days, dataOf<Fields>(fetched)?.description], [null, 'After'], fetched);
+    ctx.same(
+      'null_clears_field',
+      'after PATCH {"retention_days": null}, the project fetched (description kept)',
+      [dataOf<Fields>(fetched)?.retention_days, dataOf<Fields>(fetched)?.description],
+      [null, 'After'],
+      fetched,
+    );
   },
 };
 
@@ -88,11 +132,20 @@ const numbersPartial: Case = {
   async run(ctx) {
     const path = { id: ctx.fixture('number') };
     const before = dataOf<Fields>(await ctx.send({ op: 'getVirtualNumber', path }));
-    const schema = resolveRef<{ properties?: Fields }>(ctx.session.doc, ctx.op('updateVirtualNumber').requestBody?.content[0]?.schema ?? {});
+    const schema = resolveRef<{ properties?: Fields }>(
+      ctx.session.doc,
+      ctx.op('updateVirtualNumber').requestBody?.content[0]?.schema ?? {},
+    );
     const strategies = resolveRef<{ enum?: string[] }>(ctx.session.doc, schema.properties?.routing_strategy ?? {}).enum ?? [];
     const next = strategies.find((s) => s !== before?.routing_strategy);
     const patched = await ctx.send({ op: 'updateVirtualNumber', path, json: { routing_strategy: next } }, { kind: 'positive' });
-    ctx.same('partial_update', `PATCH {"routing_strategy": "${next}"} answered`, dataOf(patched), { ...before, routing_strategy: next }, patched);
+    ctx.same(
+      'partial_update',
+      `PATCH {"routing_strategy": "${next}"} answered`,
+      dataOf(patched),
+      { ...before, routing_strategy: next },
+      patched,
+    );
   },
 };
 
@@ -107,8 +160,17 @@ const recordingsPartial: Case = {
     const keep = ['id', 'public_id', 'language', 'created_at'];
     const pick = (d: Fields | undefined) => keep.map((k) => d?.[k]);
     const before = dataOf<Fields>(await ctx.send({ op: 'getRecording', path }));
-    const patched = await ctx.send({ op: 'updateRecording', path, json: { display_name: `Renamed ${ctx.session.runId}` } }, { kind: 'positive' });
-    ctx.same('partial_update', 'PATCH {"display_name"} answered name', dataOf<Fields>(patched)?.name, `Renamed ${ctx.session.runId}`, patched);
+    const patched = await ctx.send(
+      { op: 'updateRecording', path, json: { display_name: `Renamed ${ctx.session.runId}` } },
+      { kind: 'positive' },
+    );
+    ctx.same(
+      'partial_update',
+      'PATCH {"display_name"} answered name',
+      dataOf<Fields>(patched)?.name,
+      `Renamed ${ctx.session.runId}`,
+      patched,
+    );
     ctx.same('partial_update', `PATCH {"display_name"} kept ${keep.join(', ')}`, pick(dataOf(patched)), pick(before), patched);
   },
 };
@@ -133,7 +195,11 @@ const normalisation: Case = {
     ctx.same('phone_normalisation', `updated with "${typed(e164)}", phone_number`, dataOf<Fields>(patched)?.phone_number, e164, patched);
     await ctx.send(
       { op: 'updateOperator', path, json: { phone_number: 'call me maybe' } },
-      { kind: 'negative', status: { allowed: [422], check: 'phone_normalisation', why: 'a number that cannot be normalised is invalid' }, error: expectMessages(ctx.op('updateOperator'), 422, (name) => name === 'phoneNumberInvalid') },
+      {
+        kind: 'negative',
+        status: { allowed: [422], check: 'phone_normalisation', why: 'a number that cannot be normalised is invalid' },
+        error: expectMessages(ctx.op('updateOperator'), 422, (name) => name === 'phoneNumberInvalid'),
+      },
     );
     const fetched = await ctx.send({ op: 'getOperator', path });
     ctx.same('phone_normalisation', 'after a refused PATCH, phone_number', dataOf<Fields>(fetched)?.phone_number, e164, fetched);
@@ -166,4 +232,11 @@ const initials: Case = {
 };
 
 /** The behaviour cases about resources. */
-export const resourceBehaviourCases: Case[] = [operatorsPartial, projectsPartial, numbersPartial, recordingsPartial, normalisation, initials];
+export const resourceBehaviourCases: Case[] = [
+  operatorsPartial,
+  projectsPartial,
+  numbersPartial,
+  recordingsPartial,
+  normalisation,
+  initials,
+];

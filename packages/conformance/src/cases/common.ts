@@ -75,7 +75,12 @@ export function ownReferences(ctx: CaseContext, body: unknown): unknown {
  * A multipart request to `op` with `fields`, into the run's project (unless `fields` names one),
  * with the sample audio as its file (or `file`, or none when `file` is null).
  */
-export function formSpec(ctx: CaseContext, op: OperationInfo, fields: Record<string, unknown>, file: FilePart | null = sampleAudio()): RequestSpec {
+export function formSpec(
+  ctx: CaseContext,
+  op: OperationInfo,
+  fields: Record<string, unknown>,
+  file: FilePart | null = sampleAudio(),
+): RequestSpec {
   const form: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(fields)) if (k !== 'file' && v !== undefined && v !== null) form[k] = v as string | number;
   if (!('project_id' in form)) form.project_id = ctx.fixture('project') as number;
@@ -119,7 +124,9 @@ export async function scratch(ctx: CaseContext, kind: ResourceKind, label = 'scr
   if (!create) throw new Error(`the spec has no operation that creates ${kind}`);
   const tag = `Conformance ${label} ${ctx.session.runId}`;
   const example = (ownReferences(ctx, requestExamples(create)[0]?.value) ?? {}) as Record<string, unknown>;
-  const spec: RequestSpec = isMultipart(create) ? formSpec(ctx, create, { name: tag }) : { op: create.operationId, json: { ...example, name: tag } };
+  const spec: RequestSpec = isMultipart(create)
+    ? formSpec(ctx, create, { name: tag })
+    : { op: create.operationId, json: { ...example, name: tag } };
   const exchange = await ctx.send(spec, { kind: 'positive' });
   const data = dataOf<{ id?: number; public_id?: string }>(exchange);
   // A recording is named by its public_id where it has one; the others by their id.

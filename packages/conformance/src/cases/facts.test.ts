@@ -18,7 +18,9 @@ describe('facts derived from the spec', () => {
   });
 
   it('Detach Operator undoes Attach Operator (x-undoes), and nothing else undoes anything', () => {
-    expect(ops.flatMap((o) => (undoneBy(o) ? [[o.operationId, undoneBy(o)!.operationId]] : []))).toEqual([['removeVirtualNumberOperator', 'addVirtualNumberOperator']]);
+    expect(ops.flatMap((o) => (undoneBy(o) ? [[o.operationId, undoneBy(o)!.operationId]] : []))).toEqual([
+      ['removeVirtualNumberOperator', 'addVirtualNumberOperator'],
+    ]);
   });
 
   it('only the transcription may answer that what it reads is not ready', () => {

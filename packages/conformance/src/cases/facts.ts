@@ -46,9 +46,15 @@ export const answersNotReady = (op: OperationInfo): boolean => op.method === 'ge
 export function referenceFieldsOf(op: OperationInfo): string[] {
   const media = op.requestBody?.content[0];
   const example = media?.examples[0]?.value;
-  const form = media?.contentType === 'multipart/form-data' && media.schema !== undefined ? resolveRef<{ properties?: object }>(compiledSpec().doc, media.schema) : undefined;
+  const form =
+    media?.contentType === 'multipart/form-data' && media.schema !== undefined
+      ? resolveRef<{ properties?: object }>(compiledSpec().doc, media.schema)
+      : undefined;
   const formFields = Object.keys(form?.properties ?? {});
-  const names = [...op.parameters.filter((p) => p.in === 'query').map((p) => p.name), ...(example && typeof example === 'object' ? Object.keys(example) : []), ...formFields];
+  const names = [
+    ...op.parameters.filter((p) => p.in === 'query').map((p) => p.name),
+    ...(example && typeof example === 'object' ? Object.keys(example) : []),
+    ...formFields,
+  ];
   return [...new Set(names)].filter((name) => name in REFERENCE_FIELDS);
 }
-

@@ -35,7 +35,11 @@ export function isGenerated(op: OperationInfo): boolean {
   return (isJson(op) || isMultipart(op) || query.length > 0) && op.method !== 'delete';
 }
 
-function inputArbitrary(ctx: CaseContext, op: OperationInfo, hints: Hints): fc.Arbitrary<{ body?: unknown; query: Record<string, unknown> }> {
+function inputArbitrary(
+  ctx: CaseContext,
+  op: OperationInfo,
+  hints: Hints,
+): fc.Arbitrary<{ body?: unknown; query: Record<string, unknown> }> {
   const { doc, validator } = ctx.session;
   const media = op.requestBody?.content[0];
   const query: Record<string, fc.Arbitrary<unknown>> = {};

@@ -13,7 +13,17 @@ import type { CaseContext } from '../engine/context.js';
 import type { Expectation } from '../engine/evaluate.js';
 import { REFERENCE_FIELDS } from '../engine/ledger.js';
 import { bodyMutations, parameterMutations, type Mutation } from '../generate/negative.js';
-import { formSpec, isJson, isMultipart, needsOf, ownPath, ownReferences, requestExamples, unsupportedFile, type SpecParts } from './common.js';
+import {
+  formSpec,
+  isJson,
+  isMultipart,
+  needsOf,
+  ownPath,
+  ownReferences,
+  requestExamples,
+  unsupportedFile,
+  type SpecParts,
+} from './common.js';
 import { exampleQuery, prepare } from './examples.js';
 
 const NEGATIVE: Expectation = { kind: 'negative' };
@@ -26,9 +36,10 @@ const documentsClientError = (op: OperationInfo) => op.responses.some((r) => r.s
 /** Why a negative case is skipped against the mock, when the mock cannot answer it in the API's terms. */
 function mockReason(op: OperationInfo, where: Where): string | undefined {
   if (where === 'size') return 'the mock (Prism) takes JSON bodies up to the largest upload, not x-max-bytes';
-  if (where === 'path') return 'the mock (Prism) refuses invalid path parameters with its own problem+json 422, not the API\'s envelope';
+  if (where === 'path') return "the mock (Prism) refuses invalid path parameters with its own problem+json 422, not the API's envelope";
   if (where === 'form') return 'the mock (Prism) does not inspect multipart bodies';
-  if (!documentsClientError(op)) return `the mock (Prism) answers invalid input to ${op.operationId}, which documents no 400 or 422, with its own problem+json body`;
+  if (!documentsClientError(op))
+    return `the mock (Prism) answers invalid input to ${op.operationId}, which documents no 400 or 422, with its own problem+json body`;
   return undefined;
 }
 
@@ -54,13 +65,19 @@ function bodyCases(spec: SpecParts, op: OperationInfo): Case[] {
   const media = op.requestBody?.content.find((m) => m.contentType === 'application/json');
   if (!media?.schema) return [];
   const isValid = (body: unknown) => spec.validator.validateRequestBody(op.operationId, body, 'application/json').valid;
-  const mutations = [{ id: 'body:empty-object', title: 'an empty object', value: {} }, ...bodyMutations(spec.doc, media.schema, baseBody(op), isValid)].filter((m) => !isValid(m.value));
+  const mutations = [
+    { id: 'body:empty-object', title: 'an empty object', value: {} },
+    ...bodyMutations(spec.doc, media.schema, baseBody(op), isValid),
+  ].filter((m) => !isValid(m.value));
   const cases = mutations.map((m) =>
     negativeCase(op, 'body', m, async (ctx) => {
       const path = ownPath(ctx, op);
       await prepare(ctx, op, path);
       // References in a wrong-typed body stay as generated; valid ones name the run's resources.
-      const body = m.value && typeof m.value === 'object' && !Array.isArray(m.value) ? { ...(m.value as object), ...pickOwn(ctx, m.value as Record<string, unknown>) } : m.value;
+      const body =
+        m.value && typeof m.value === 'object' && !Array.isArray(m.value)
+          ? { ...(m.value as object), ...pickOwn(ctx, m.value as Record<string, unknown>) }
+          : m.value;
       await ctx.send({ op: op.operationId, path, query: exampleQuery(ctx, op), json: body }, NEGATIVE);
     }),
   );
@@ -69,7 +86,11 @@ function bodyCases(spec: SpecParts, op: OperationInfo): Case[] {
     negativeCase(op, 'body', malformed, async (ctx) => {
       await ctx.send(
         { op: op.operationId, path: ownPath(ctx, op), query: exampleQuery(ctx, op), raw: malformed.value as string },
-        { kind: 'negative', status: { allowed: [400], check: 'negative_data_rejection', why: 'malformed JSON is documented as 400' }, error: situations.malformedJson(ctx.session.doc) },
+        {
+          kind: 'negative',
+          status: { allowed: [400], check: 'negative_data_rejection', why: 'malformed JSON is documented as 400' },
+          error: situations.malformedJson(ctx.session.doc),
+        },
       );
     }),
   );
@@ -89,8 +110,17 @@ function tooLargeCase(spec: SpecParts, op: OperationInfo): Case {
     const base = { ...(ownReferences(ctx, requestExamples(op)[0]?.value) as Record<string, unknown>), conformance_padding: '' };
     const padding = 'x'.repeat(limit + 1 - Buffer.byteLength(JSON.stringify(base)));
     await ctx.send(
-      { op: op.operationId, path: ownPath(ctx, op), query: exampleQuery(ctx, op), raw: JSON.stringify({ ...base, conformance_padding: padding }) },
-      { kind: 'negative', status: { allowed: [413], check: 'negative_data_rejection', why: `the body is over the ${formatBytes(limit)} limit (x-max-bytes)` }, error: situations.tooLarge(ctx.session.doc, op) },
+      {
+        op: op.operationId,
+        path: ownPath(ctx, op),
+        query: exampleQuery(ctx, op),
+        raw: JSON.stringify({ ...base, conformance_padding: padding }),
+      },
+      {
+        kind: 'negative',
+        status: { allowed: [413], check: 'negative_data_rejection', why: `the body is over the ${formatBytes(limit)} limit (x-max-bytes)` },
+        error: situations.tooLarge(ctx.session.doc, op),
+      },
     );
   });
 }
@@ -108,7 +138,8 @@ function parameterCases(spec: SpecParts, op: OperationInfo): Case[] {
   for (const p of op.parameters) {
     if (p.in !== 'query' && p.in !== 'path') continue;
     const mutations = parameterMutations(spec.doc, spec.validator, p);
-    if (p.in === 'query' && p.required) mutations.push({ id: `query.${p.name}:missing`, title: `required ${p.name} left out`, value: undefined });
+    if (p.in === 'query' && p.required)
+      mutations.push({ id: `query.${p.name}:missing`, title: `required ${p.name} left out`, value: undefined });
     for (const m of mutations) {
       cases.push(
         negativeCase(op, p.in, m, async (ctx) => {
@@ -117,7 +148,9 @@ function parameterCases(spec: SpecParts, op: OperationInfo): Case[] {
           const query = { ...exampleQuery(ctx, op), ...(p.in === 'query' && { [p.name]: m.value as string | undefined }) };
           const example = requestExamples(op)[0]?.value;
           const body = isMultipart(op) ? undefined : ownReferences(ctx, example);
-          const spec = isMultipart(op) ? { ...formSpec(ctx, op, {}), path, query } : { op: op.operationId, path, query, ...(body !== undefined && { json: body }) };
+          const spec = isMultipart(op)
+            ? { ...formSpec(ctx, op, {}), path, query }
+            : { op: op.operationId, path, query, ...(body !== undefined && { json: body }) };
           await ctx.send(spec, NEGATIVE);
         }),
       );
@@ -132,19 +165,32 @@ function formCases(spec: SpecParts, op: OperationInfo): Case[] {
   const fileMessages = [...errorMessages(op, 400), ...errorMessages(op, 422, (name) => name === 'fileRequired')];
   const cases: Case[] = [
     negativeCase(op, 'form', { id: 'form.file:missing', title: 'an upload without a file', value: undefined }, async (ctx) => {
-      const error = fileMessages.length ? { messages: fileMessages, source: `400 and fileRequired examples of ${op.operationId}` } : undefined;
+      const error = fileMessages.length
+        ? { messages: fileMessages, source: `400 and fileRequired examples of ${op.operationId}` }
+        : undefined;
       await ctx.send(formSpec(ctx, op, {}, null), { kind: 'negative', error });
     }),
-    negativeCase(op, 'form', { id: 'form.file:unsupported-type', title: 'a file of an unsupported type', value: undefined }, async (ctx) => {
-      await ctx.send(formSpec(ctx, op, {}, unsupportedFile(ctx)), { kind: 'negative', error: situations.named(op, 422, 'invalidFileType') });
-    }),
+    negativeCase(
+      op,
+      'form',
+      { id: 'form.file:unsupported-type', title: 'a file of an unsupported type', value: undefined },
+      async (ctx) => {
+        await ctx.send(formSpec(ctx, op, {}, unsupportedFile(ctx)), {
+          kind: 'negative',
+          error: situations.named(op, 422, 'invalidFileType'),
+        });
+      },
+    ),
   ];
   // Form fields are text: only integer fields can carry a value of the wrong type or out of range.
   const schema = resolveRef<{ properties?: Record<string, JsonSchema> }>(spec.doc, media.schema);
   for (const [field, raw] of Object.entries(schema.properties ?? {})) {
     const prop = resolveRef<{ type?: unknown; minimum?: number }>(spec.doc, raw);
     if (prop.type !== 'integer') continue;
-    const bad: Array<[string, string]> = [['wrong-type', 'abc'], ['fraction', '1.5']];
+    const bad: Array<[string, string]> = [
+      ['wrong-type', 'abc'],
+      ['fraction', '1.5'],
+    ];
     if (typeof prop.minimum === 'number') bad.push(['below-minimum', String(prop.minimum - 1)]);
     for (const [id, text] of bad) {
       const typed = /^-?\d+$/.test(text) ? Number(text) : text;
@@ -161,5 +207,9 @@ function formCases(spec: SpecParts, op: OperationInfo): Case[] {
 
 /** Every negative case of every operation. */
 export function negativeCases(spec: SpecParts, operations: readonly OperationInfo[]): Case[] {
-  return operations.flatMap((op) => [...(isJson(op) ? bodyCases(spec, op) : []), ...(isMultipart(op) ? formCases(spec, op) : []), ...parameterCases(spec, op)]);
+  return operations.flatMap((op) => [
+    ...(isJson(op) ? bodyCases(spec, op) : []),
+    ...(isMultipart(op) ? formCases(spec, op) : []),
+    ...parameterCases(spec, op),
+  ]);
 }

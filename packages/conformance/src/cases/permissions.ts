@@ -56,14 +56,18 @@ const readsCase = (reads: readonly OperationInfo[]): Case => ({
       if (needsOf(op).some((need) => need !== 'purchase' && ctx.session.fixtures[need as FixtureName] === undefined)) continue;
       // A read that answers 422 while its resource is not ready was allowed to read.
       const allowed = answersNotReady(op) ? [200, 422] : [200];
-      await ctx.send(await specFor(ctx, op, false), { status: { allowed, check: 'permission_enforcement', why: 'a key with the read permission may read' } });
+      await ctx.send(await specFor(ctx, op, false), {
+        status: { allowed, check: 'permission_enforcement', why: 'a key with the read permission may read' },
+      });
     }
   },
 });
 
 /** The permission cases: one per operation a read-only key may not call, and one for every read. */
 export function permissionCases(operations: readonly OperationInfo[]): Case[] {
-  const writes = operations.flatMap((op) => (op.permission !== undefined && op.permission !== READ_ONLY ? [writeCase(op, op.permission)] : []));
+  const writes = operations.flatMap((op) =>
+    op.permission !== undefined && op.permission !== READ_ONLY ? [writeCase(op, op.permission)] : [],
+  );
   const reads = operations.filter((op) => op.permission === READ_ONLY);
   return [...writes, readsCase(reads)];
 }

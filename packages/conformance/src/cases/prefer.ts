@@ -12,7 +12,10 @@ import { exampleQuery } from './examples.js';
 import { isMultipart, needsOf, ownPath, ownReferences, requestExamples, uploadSpec } from './common.js';
 
 function preferCase(op: OperationInfo): Case {
-  const statuses = op.responses.map((r) => r.status).filter((s) => /^\d{3}$/.test(s)).map(Number);
+  const statuses = op.responses
+    .map((r) => r.status)
+    .filter((s) => /^\d{3}$/.test(s))
+    .map(Number);
   return {
     id: `prefer/${op.operationId}`,
     family: 'prefer',
@@ -29,7 +32,10 @@ function preferCase(op: OperationInfo): Case {
         const spec: RequestSpec = isMultipart(op)
           ? { ...uploadSpec(ctx, (body as Record<string, unknown>) ?? {}), path, headers }
           : { op: op.operationId, path, query: exampleQuery(ctx, op), headers, ...(body !== undefined && { json: body }) };
-        await ctx.send(spec, { status: { allowed: [status], check: 'status_code_conformance', why: `asked for ${status} with Prefer` }, allowServerError: status >= 500 });
+        await ctx.send(spec, {
+          status: { allowed: [status], check: 'status_code_conformance', why: `asked for ${status} with Prefer` },
+          allowServerError: status >= 500,
+        });
       }
     },
   };

@@ -31,7 +31,12 @@ async function notListed(ctx: CaseContext, op: string, id: number | string, what
   const exchange = await ctx.send({ op, auth: 'project', query }, { kind: 'positive' });
   const items = dataOf<Array<{ id?: unknown; public_id?: unknown }>>(exchange) ?? [];
   const leaked = items.some((item) => String(item.id) === String(id) || String(item.public_id) === String(id));
-  ctx.check('scope_isolation', !leaked, `${op} with the project key lists the run's ${what} ${id}, which is outside the key's project`, exchange);
+  ctx.check(
+    'scope_isolation',
+    !leaked,
+    `${op} with the project key lists the run's ${what} ${id}, which is outside the key's project`,
+    exchange,
+  );
 }
 
 const base = { family: 'scope' as const, tier: 'behaviour' as const, about: ['scope_isolation'] as CheckName[] };
@@ -39,14 +44,24 @@ const base = { family: 'scope' as const, tier: 'behaviour' as const, about: ['sc
 const projects: Case = {
   ...base,
   id: 'scope/projects',
-  title: "projects: a project-scoped key sees only its own project; another project is 404; creating or deleting one is 403",
+  title: 'projects: a project-scoped key sees only its own project; another project is 404; creating or deleting one is 403',
   needs: ['stateful', 'projectKey', 'project'],
   async run(ctx) {
     const own = ctx.fixture('project');
     const listed = await ctx.send({ op: 'listProjects', auth: 'project' }, { kind: 'positive' });
     const items = dataOf<Array<{ id?: unknown }>>(listed) ?? [];
-    ctx.check('scope_isolation', items.length === 1, `listProjects with the project key lists ${items.length} projects; a project-scoped key sees only its own`, listed);
-    ctx.check('scope_isolation', !items.some((p) => p.id === own), `listProjects with the project key lists the run's project ${own}`, listed);
+    ctx.check(
+      'scope_isolation',
+      items.length === 1,
+      `listProjects with the project key lists ${items.length} projects; a project-scoped key sees only its own`,
+      listed,
+    );
+    ctx.check(
+      'scope_isolation',
+      !items.some((p) => p.id === own),
+      `listProjects with the project key lists the run's project ${own}`,
+      listed,
+    );
     await hidden(ctx, { op: 'getProject', path: { id: own } });
     await hidden(ctx, { op: 'updateProject', path: { id: own }, json: { description: 'changed by a project-scoped key' } });
     const forbidden = (op: string): Expectation => ({
@@ -54,7 +69,10 @@ const projects: Case = {
       error: situations.projectScoped(ctx.op(op)),
     });
     await ctx.send({ op: 'deleteProject', path: { id: own }, auth: 'project' }, forbidden('deleteProject'));
-    await ctx.send({ op: 'createProject', json: { name: `Conformance scoped ${ctx.session.runId}`, language: 'en' }, auth: 'project' }, forbidden('createProject'));
+    await ctx.send(
+      { op: 'createProject', json: { name: `Conformance scoped ${ctx.session.runId}`, language: 'en' }, auth: 'project' },
+      forbidden('createProject'),
+    );
   },
 };
 
@@ -69,11 +87,19 @@ const operators: Case = {
     await hidden(ctx, { op: 'updateOperator', path: { id: own }, json: { active: false } });
     await hidden(ctx, { op: 'deleteOperator', path: { id: own } });
     await notListed(ctx, 'listOperators', own, 'operator');
-    const created = await ctx.send({ op: 'createOperator', auth: 'project', json: { name: `Conformance Scoped ${ctx.session.runId}`, phone_number: '+15555550103' } }, { kind: 'positive' });
+    const created = await ctx.send(
+      { op: 'createOperator', auth: 'project', json: { name: `Conformance Scoped ${ctx.session.runId}`, phone_number: '+15555550103' } },
+      { kind: 'positive' },
+    );
     const id = dataOf<{ id?: number }>(created)?.id;
     if (id === undefined) return;
     const fetched = await ctx.send({ op: 'getOperator', path: { id }, auth: 'project' });
-    ctx.check('scope_isolation', fetched.response.status === 200, `an operator created with the project key is ${fetched.response.status} to that key; it is linked to the key's project`, fetched);
+    ctx.check(
+      'scope_isolation',
+      fetched.response.status === 200,
+      `an operator created with the project key is ${fetched.response.status} to that key; it is linked to the key's project`,
+      fetched,
+    );
   },
 };
 
@@ -96,23 +122,37 @@ const numbers: Case = {
 const recordings: Case = {
   ...base,
   id: 'scope/recordings',
-  title: "recordings: the run's recording is 404 to a project-scoped key everywhere; uploading into another project is 403; its own upload lands in its project",
+  title:
+    "recordings: the run's recording is 404 to a project-scoped key everywhere; uploading into another project is 403; its own upload lands in its project",
   needs: ['stateful', 'projectKey', 'recording', 'project'],
   async run(ctx) {
     const own = ctx.fixture('recording');
-    for (const op of ['getRecording', 'getRecordingTranscription', 'getRecordingResults', 'getRecordingSummary']) await hidden(ctx, { op, path: { id: own } });
+    for (const op of ['getRecording', 'getRecordingTranscription', 'getRecordingResults', 'getRecordingSummary'])
+      await hidden(ctx, { op, path: { id: own } });
     await hidden(ctx, { op: 'updateRecording', path: { id: own }, json: { display_name: 'changed by a project-scoped key' } });
     await hidden(ctx, { op: 'deleteRecording', path: { id: own } });
     await notListed(ctx, 'listRecordings', own, 'recording', { per_page: 100 });
     await ctx.send(
       { op: 'uploadRecording', auth: 'project', form: { fields: { project_id: ctx.fixture('project') as number }, file: sampleAudio() } },
-      { status: { allowed: [403], check: 'scope_isolation', why: "a project-scoped key may not upload into another project" } },
+      { status: { allowed: [403], check: 'scope_isolation', why: 'a project-scoped key may not upload into another project' } },
     );
-    const upload = await ctx.send({ op: 'uploadRecording', auth: 'project', form: { fields: { name: `Conformance scoped ${ctx.session.runId}` }, file: sampleAudio() } }, { kind: 'positive' });
+    const upload = await ctx.send(
+      {
+        op: 'uploadRecording',
+        auth: 'project',
+        form: { fields: { name: `Conformance scoped ${ctx.session.runId}` }, file: sampleAudio() },
+      },
+      { kind: 'positive' },
+    );
     const ref = recordingRef(dataOf(upload));
     if (ref === undefined) return;
     const fetched = await ctx.send({ op: 'getRecording', path: { id: ref }, auth: 'project' });
-    ctx.check('scope_isolation', fetched.response.status === 200, `a recording uploaded with the project key is ${fetched.response.status} to that key; it belongs to the key's project`, fetched);
+    ctx.check(
+      'scope_isolation',
+      fetched.response.status === 200,
+      `a recording uploaded with the project key is ${fetched.response.status} to that key; it belongs to the key's project`,
+      fetched,
+    );
   },
 };
 

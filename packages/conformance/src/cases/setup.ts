@@ -22,7 +22,9 @@ export function numberSearches(ctx: CaseContext): Array<{ country: string; numbe
 }
 
 /** A number the target offers for purchase, with the search that found it; undefined when none is. */
-export async function availableNumber(ctx: CaseContext): Promise<{ phone_number: string; country: string; number_type: string } | undefined> {
+export async function availableNumber(
+  ctx: CaseContext,
+): Promise<{ phone_number: string; country: string; number_type: string } | undefined> {
   for (const { country, number_type } of numberSearches(ctx)) {
     const exchange = await ctx.send({ op: 'listAvailableVirtualNumbers', query: { country, number_type } }, { kind: 'positive' });
     const first = dataOf<Array<{ phone_number?: unknown }>>(exchange)?.[0];
@@ -66,7 +68,10 @@ function rejectedKey(exchange: Exchange, option: string): void {
 
 /** Before anything is created: every other key the run was given must be accepted too. */
 async function verifyKeys(ctx: CaseContext): Promise<void> {
-  for (const [auth, option] of [['readOnly', '--read-only-key'], ['project', '--project-key']] as const) {
+  for (const [auth, option] of [
+    ['readOnly', '--read-only-key'],
+    ['project', '--project-key'],
+  ] as const) {
     if (ctx.session.keys[auth] === undefined) continue;
     rejectedKey(await ctx.send({ op: 'listOperators', auth }), option);
   }
@@ -88,7 +93,8 @@ async function awaitProcessing(ctx: CaseContext): Promise<void> {
 async function create(ctx: CaseContext, name: FixtureName, make: () => Promise<string | number | undefined>): Promise<void> {
   try {
     const id = await make();
-    if (id === undefined) ctx.session.fixtureProblems[name] ??= { reason: 'the create request was refused (see the setup case)', kind: 'fixture' };
+    if (id === undefined)
+      ctx.session.fixtureProblems[name] ??= { reason: 'the create request was refused (see the setup case)', kind: 'fixture' };
     else ctx.session.fixtures[name] = id;
   } catch (e) {
     ctx.session.fixtureProblems[name] = { reason: (e as Error).message, kind: e instanceof BudgetExhaustedError ? 'budget' : 'fixture' };
@@ -106,7 +112,8 @@ const setup: Case = {
     const tag = `Conformance ${ctx.session.runId}`;
     await detectTarget(ctx);
     await verifyKeys(ctx);
-    const idOf = async (spec: Parameters<CaseContext['send']>[0]) => dataOf<{ id?: number }>(await ctx.send(spec, { kind: 'positive' }))?.id;
+    const idOf = async (spec: Parameters<CaseContext['send']>[0]) =>
+      dataOf<{ id?: number }>(await ctx.send(spec, { kind: 'positive' }))?.id;
     await create(ctx, 'project', () => idOf({ op: 'createProject', json: { name: tag, language: 'en' } }));
     await create(ctx, 'operator', () => idOf({ op: 'createOperator', json: { name: `${tag} Operator`, phone_number: '+15555550101' } }));
     if (ctx.session.options.allowPurchase) {
@@ -123,10 +130,19 @@ const setup: Case = {
       ctx.session.fixtureProblems.number = { reason: 'purchasing is not allowed (--allow-purchase)', kind: 'no-purchase' };
     }
     if (ctx.session.fixtures.project !== undefined) {
-      await create(ctx, 'recording', async () => recordingRef(dataOf(await ctx.send(uploadSpec(ctx, { name: tag, external_id: `conformance-${ctx.session.runId}-fixture` }), { kind: 'positive' }))));
+      await create(ctx, 'recording', async () =>
+        recordingRef(
+          dataOf(
+            await ctx.send(uploadSpec(ctx, { name: tag, external_id: `conformance-${ctx.session.runId}-fixture` }), { kind: 'positive' }),
+          ),
+        ),
+      );
       await awaitProcessing(ctx);
     } else {
-      ctx.session.fixtureProblems.recording = { reason: "needs the run's project, which could not be created", kind: ctx.session.fixtureProblems.project?.kind ?? 'fixture' };
+      ctx.session.fixtureProblems.recording = {
+        reason: "needs the run's project, which could not be created",
+        kind: ctx.session.fixtureProblems.project?.kind ?? 'fixture',
+      };
     }
   },
 };

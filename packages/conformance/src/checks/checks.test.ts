@@ -6,11 +6,24 @@ import { CHECK_NAMES, CHECKS } from './catalogue.js';
 import { checkRequest, checkResponse } from './response.js';
 
 const jane = { id: 42, name: 'Jane Doe', phone_number: '+15551234567', email: null, active: true, initials: 'JD', virtual_numbers: [] };
-const checksOf = (e: ReturnType<typeof exchangeOf>, op = 'getOperator', options = {}) => checkResponse(validator, op, e, options).map((f) => f.check);
+const checksOf = (e: ReturnType<typeof exchangeOf>, op = 'getOperator', options = {}) =>
+  checkResponse(validator, op, e, options).map((f) => f.check);
 
 describe('the catalogue', () => {
   it('names the checks the README promises (Schemathesis names where they exist), each with a tier and a description', () => {
-    for (const name of ['not_a_server_error', 'status_code_conformance', 'content_type_conformance', 'response_schema_conformance', 'response_headers_conformance', 'negative_data_rejection', 'positive_data_acceptance', 'ignored_auth', 'use_after_free', 'ensure_resource_availability', 'error_envelope']) {
+    for (const name of [
+      'not_a_server_error',
+      'status_code_conformance',
+      'content_type_conformance',
+      'response_schema_conformance',
+      'response_headers_conformance',
+      'negative_data_rejection',
+      'positive_data_acceptance',
+      'ignored_auth',
+      'use_after_free',
+      'ensure_resource_availability',
+      'error_envelope',
+    ]) {
       expect(CHECK_NAMES).toContain(name);
     }
     for (const name of CHECK_NAMES) expect(CHECKS[name].description.length).toBeGreaterThan(20);
@@ -30,26 +43,42 @@ describe('checkResponse', () => {
     { name: 'missing field', e: exchangeOf({ body: { data: { ...jane, initials: undefined } } }), check: 'response_schema_conformance' },
     { name: 'email not nullable', e: exchangeOf({ body: { data: { ...jane, email: 5 } } }), check: 'response_schema_conformance' },
     { name: 'error body without error', e: exchangeOf({ status: 404, body: { message: 'nope' } }), check: 'response_schema_conformance' },
-    { name: '429 without Retry-After', e: exchangeOf({ status: 429, body: { error: 'slow down' } }), check: 'response_headers_conformance' },
-    { name: 'Retry-After not a number or date', e: exchangeOf({ status: 429, body: { error: 's' }, headers: { 'retry-after': 'soon' } }), check: 'response_headers_conformance' },
+    {
+      name: '429 without Retry-After',
+      e: exchangeOf({ status: 429, body: { error: 'slow down' } }),
+      check: 'response_headers_conformance',
+    },
+    {
+      name: 'Retry-After not a number or date',
+      e: exchangeOf({ status: 429, body: { error: 's' }, headers: { 'retry-after': 'soon' } }),
+      check: 'response_headers_conformance',
+    },
   ])('flags $name as $check', ({ e, check }) => {
     expect(checksOf(e)).toContain(check);
   });
 
   it('accepts Retry-After as seconds or as an HTTP date', () => {
     expect(checksOf(exchangeOf({ status: 429, body: { error: 's' }, headers: { 'retry-after': '30' } }))).toEqual([]);
-    expect(checksOf(exchangeOf({ status: 429, body: { error: 's' }, headers: { 'retry-after': 'Mon, 30 Nov 2026 12:00:30 GMT' } }))).toEqual([]);
+    expect(
+      checksOf(exchangeOf({ status: 429, body: { error: 's' }, headers: { 'retry-after': 'Mon, 30 Nov 2026 12:00:30 GMT' } })),
+    ).toEqual([]);
   });
 
   it('explains which statuses are documented', () => {
     const [failure] = checkResponse(validator, 'getOperator', exchangeOf({ status: 409, body: { error: 'x' } }));
-    const documented = validator.operation('getOperator').responses.map((r) => r.status).join(', ');
+    const documented = validator
+      .operation('getOperator')
+      .responses.map((r) => r.status)
+      .join(', ');
     expect(failure!.message).toContain(`409 is not documented (documented: ${documented})`);
   });
 
   it('lets a refused invalid request answer an HTTP-level 400, 405, 413 or 422, but not 409', () => {
-    for (const status of [400, 405, 413, 422]) expect(checksOf(exchangeOf({ status, body: { error: 'x' } }), 'getOperator', { negative: true })).toEqual([]);
-    expect(checksOf(exchangeOf({ status: 409, body: { error: 'x' } }), 'getOperator', { negative: true })).toEqual(['status_code_conformance']);
+    for (const status of [400, 405, 413, 422])
+      expect(checksOf(exchangeOf({ status, body: { error: 'x' } }), 'getOperator', { negative: true })).toEqual([]);
+    expect(checksOf(exchangeOf({ status: 409, body: { error: 'x' } }), 'getOperator', { negative: true })).toEqual([
+      'status_code_conformance',
+    ]);
   });
 
   it('lets a documented 5xx through only when it was asked for', () => {
@@ -65,7 +94,11 @@ describe('checkRequest', () => {
   });
 
   it.each([
-    { name: 'a body its schema rejects', e: exchangeOf({ method: 'PATCH', requestBody: { active: 'no' } }), message: /\/active must be boolean/ },
+    {
+      name: 'a body its schema rejects',
+      e: exchangeOf({ method: 'PATCH', requestBody: { active: 'no' } }),
+      message: /\/active must be boolean/,
+    },
     { name: 'no bearer token', e: exchangeOf({ auth: null }), message: /no bearer token/ },
     { name: 'an undocumented path', e: exchangeOf({ path: '/operatorz' }), message: /not an operation of the spec/ },
   ])('flags $name', ({ e, message }) => {

@@ -32,7 +32,11 @@ export interface ErrorExpectation {
 }
 
 /** The expectation of an operation's documented response for `status` (optionally only some named examples), or undefined when it documents no message. */
-export function expectMessages(op: OperationInfo, status: number, pick?: (exampleName: string, message: string) => boolean): ErrorExpectation | undefined {
+export function expectMessages(
+  op: OperationInfo,
+  status: number,
+  pick?: (exampleName: string, message: string) => boolean,
+): ErrorExpectation | undefined {
   const messages = errorMessages(op, status, pick);
   return messages.length > 0 ? { messages, source: `${status} examples of ${op.operationId}` } : undefined;
 }
@@ -44,7 +48,10 @@ export const situations = {
   /** A key without the permission the operation's `x-permission` names. */
   permission: (doc: OpenAPIDocument, op: OperationInfo): ErrorExpectation | undefined =>
     op.permission
-      ? { messages: [permissionMessage(doc, op.permission)], source: `${permissionResponses(doc)[op.permission]}, the x-permissions response of "${op.permission}"` }
+      ? {
+          messages: [permissionMessage(doc, op.permission)],
+          source: `${permissionResponses(doc)[op.permission]}, the x-permissions response of "${op.permission}"`,
+        }
       : undefined,
   /** A project-scoped key creating or deleting a project. */
   projectScoped: (op: OperationInfo) => expectMessages(op, 403, (name) => name === 'projectScopedKey'),
@@ -55,7 +62,11 @@ export const situations = {
   /** A body that is not JSON: the message fits `MalformedJson`'s `x-message-template`. */
   malformedJson: (doc: OpenAPIDocument): ErrorExpectation => {
     const template = messageTemplate(doc, 'MalformedJson');
-    return { messages: [], shape: { describe: `a message of the form "${template.template}"`, matches: template.matches }, source: 'x-message-template of MalformedJson' };
+    return {
+      messages: [],
+      shape: { describe: `a message of the form "${template.template}"`, matches: template.matches },
+      source: 'x-message-template of MalformedJson',
+    };
   },
   /**
    * A JSON body over the limit (`x-max-bytes`): the documented message (`PayloadTooLarge`'s), or
@@ -63,7 +74,11 @@ export const situations = {
    */
   tooLarge: (doc: OpenAPIDocument, op: OperationInfo): ErrorExpectation => {
     const limit = formatBytes(jsonBodyLimit(doc));
-    return { messages: errorMessages(op, 413), shape: { describe: `a message naming the limit (${limit})`, matches: (m) => m.includes(limit) }, source: `413 examples of ${op.operationId} and x-max-bytes` };
+    return {
+      messages: errorMessages(op, 413),
+      shape: { describe: `a message naming the limit (${limit})`, matches: (m) => m.includes(limit) },
+      source: `413 examples of ${op.operationId} and x-max-bytes`,
+    };
   },
 } as const;
 
@@ -92,7 +107,9 @@ export function checkErrorEnvelope(
   const at = `${exchange.request.method} ${exchange.request.path} → ${status}`;
   const fail = (message: string): CheckFailure[] => [{ check: 'error_envelope', operationId, message: `${at}: ${message}` }];
   if (mediaTypeOf(headers.get('content-type')) !== 'application/json' || body === undefined || typeof body !== 'object') {
-    return fail(`the error is not a JSON envelope (content-type ${headers.get('content-type') ?? '(none)'}): ${exchange.response.text.slice(0, 120)}`);
+    return fail(
+      `the error is not a JSON envelope (content-type ${headers.get('content-type') ?? '(none)'}): ${exchange.response.text.slice(0, 120)}`,
+    );
   }
   if (!schemas.some((schema) => validator.validate(schema, body).valid)) {
     return fail(`body ${JSON.stringify(body).slice(0, 200)} is neither documented envelope ({"error": "…"} or {"errors": ["…"]})`);
@@ -101,7 +118,8 @@ export function checkErrorEnvelope(
   const { error, errors } = body as { error?: unknown; errors?: unknown };
   const sent = typeof error === 'string' ? [error] : Array.isArray(errors) ? errors.map(String) : [];
   if (sent.some((m) => expectation.messages.includes(m) || expectation.shape?.matches(m))) return [];
-  const documented = expectation.messages.length > 0 ? [`the documented ${expectation.messages.map((m) => JSON.stringify(m)).join(' or ')}`] : [];
+  const documented =
+    expectation.messages.length > 0 ? [`the documented ${expectation.messages.map((m) => JSON.stringify(m)).join(' or ')}`] : [];
   const wanted = [...documented, ...(expectation.shape ? [expectation.shape.describe] : [])].join(', or ');
   return fail(`message ${JSON.stringify(sent.length === 1 ? sent[0] : sent)} is not ${wanted} (${expectation.source})`);
 }

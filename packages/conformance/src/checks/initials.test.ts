@@ -17,7 +17,9 @@ const b22 = (() => {
 
 /** The rows of B22's table, and their name → initials pairs (two per row). */
 const rows = b22.split('\n').filter((line) => /^\|\s*`/.test(line));
-const table = rows.flatMap((row) => [...row.matchAll(/`([^`]*)`\s*\|\s*`([^`]*)`/g)].map(([, name, initials]) => ({ name: name!, initials: initials! })));
+const table = rows.flatMap((row) =>
+  [...row.matchAll(/`([^`]*)`\s*\|\s*`([^`]*)`/g)].map(([, name, initials]) => ({ name: name!, initials: initials! })),
+);
 
 describe('initialsOf (DECISIONS.md B22)', () => {
   it('reads every row of the table', () => {

@@ -51,7 +51,10 @@ export function checkResponse(
   const documented = validator.response(operationId, status);
   if (!documented) {
     if (!(options.negative && HTTP_LEVEL_STATUSES.includes(status))) {
-      const statuses = validator.operation(operationId).responses.map((r) => r.status).join(', ');
+      const statuses = validator
+        .operation(operationId)
+        .responses.map((r) => r.status)
+        .join(', ');
       fail('status_code_conformance', `${at}: status ${status} is not documented (documented: ${statuses})`);
     }
     return failures;
@@ -88,7 +91,8 @@ export function checkRequest(validator: SpecValidator, exchange: Exchange): Chec
   const op = matchOperation(validator.operations, method, path);
   if (!op) return [{ check: 'request_conformance', operationId: '(none)', message: `${method} ${path} is not an operation of the spec` }];
   const failures: CheckFailure[] = [];
-  const fail = (message: string) => failures.push({ check: 'request_conformance', operationId: op.operationId, message: `${method} ${path}: ${message}` });
+  const fail = (message: string) =>
+    failures.push({ check: 'request_conformance', operationId: op.operationId, message: `${method} ${path}: ${message}` });
   if (op.secured && !/^Bearer \S+$/.test(headers.get('authorization') ?? '')) fail('no bearer token sent');
   if (op.requestBody) {
     const contentType = mediaTypeOf(headers.get('content-type'));

@@ -8,8 +8,55 @@ const base = ['--base-url', 'https://api.example.test/api/v1/public', '--api-key
 
 describe('parseCli', () => {
   it('maps every flag to an option', () => {
-    const cli = parseCli([...base, '--read-only-key', 'idc_ro', '--project-key', 'idc_pk', '--seed', '12', '--runs', '0', '--max-requests', '500', '--rate', '2.5', '--dry-run', '--allow-purchase', '--stateful', '--timeout', '1000', '--poll-timeout', '0', '--family', 'negative', '--family', 'auth', '--tier', 'contract', '--junit', 'out/a.xml', '--json', 'out/a.json', '--quiet', '--no-color']);
-    expect(cli.options).toMatchObject({ readOnlyKey: 'idc_ro', projectKey: 'idc_pk', seed: 12, runs: 0, maxRequests: 500, rate: 2.5, dryRun: true, allowPurchase: true, stateless: false, timeoutMs: 1000, pollTimeoutMs: 0, families: ['negative', 'auth'], tiers: ['contract'] });
+    const cli = parseCli([
+      ...base,
+      '--read-only-key',
+      'idc_ro',
+      '--project-key',
+      'idc_pk',
+      '--seed',
+      '12',
+      '--runs',
+      '0',
+      '--max-requests',
+      '500',
+      '--rate',
+      '2.5',
+      '--dry-run',
+      '--allow-purchase',
+      '--stateful',
+      '--timeout',
+      '1000',
+      '--poll-timeout',
+      '0',
+      '--family',
+      'negative',
+      '--family',
+      'auth',
+      '--tier',
+      'contract',
+      '--junit',
+      'out/a.xml',
+      '--json',
+      'out/a.json',
+      '--quiet',
+      '--no-color',
+    ]);
+    expect(cli.options).toMatchObject({
+      readOnlyKey: 'idc_ro',
+      projectKey: 'idc_pk',
+      seed: 12,
+      runs: 0,
+      maxRequests: 500,
+      rate: 2.5,
+      dryRun: true,
+      allowPurchase: true,
+      stateless: false,
+      timeoutMs: 1000,
+      pollTimeoutMs: 0,
+      families: ['negative', 'auth'],
+      tiers: ['contract'],
+    });
     expect(cli).toMatchObject({ junit: 'out/a.xml', json: 'out/a.json', quiet: true, color: false });
   });
 
@@ -19,8 +66,19 @@ describe('parseCli', () => {
   });
 
   it('takes the URL and keys from the environment (CI secrets)', () => {
-    const cli = parseCli([], { IDENTITYCALL_BASE_URL: 'http://127.0.0.1:4011/api/v1/public', IDENTITYCALL_API_KEY: 'idc_env', IDENTITYCALL_READ_ONLY_KEY: 'idc_ro', IDENTITYCALL_PROJECT_KEY: '' });
-    expect(cli.options).toMatchObject({ baseUrl: 'http://127.0.0.1:4011/api/v1/public', apiKey: 'idc_env', readOnlyKey: 'idc_ro', projectKey: undefined, stateless: 'auto' });
+    const cli = parseCli([], {
+      IDENTITYCALL_BASE_URL: 'http://127.0.0.1:4011/api/v1/public',
+      IDENTITYCALL_API_KEY: 'idc_env',
+      IDENTITYCALL_READ_ONLY_KEY: 'idc_ro',
+      IDENTITYCALL_PROJECT_KEY: '',
+    });
+    expect(cli.options).toMatchObject({
+      baseUrl: 'http://127.0.0.1:4011/api/v1/public',
+      apiKey: 'idc_env',
+      readOnlyKey: 'idc_ro',
+      projectKey: undefined,
+      stateless: 'auto',
+    });
   });
 
   it.each([
@@ -56,6 +114,8 @@ describe('resolveOptions', () => {
     expect(resolveOptions({ baseUrl: 'http://127.0.0.1:4011/api/v1/public', apiKey: 'k' }).allowPurchase).toBe(true);
     expect(resolveOptions({ baseUrl: 'http://localhost:4011', apiKey: 'k' }).allowPurchase).toBe(true);
     expect(resolveOptions({ baseUrl: 'https://api.identitycall.ai/api/v1/public', apiKey: 'k' }).allowPurchase).toBe(false);
-    expect(resolveOptions({ baseUrl: 'https://api.identitycall.ai/api/v1/public', apiKey: 'k', allowPurchase: true }).allowPurchase).toBe(true);
+    expect(resolveOptions({ baseUrl: 'https://api.identitycall.ai/api/v1/public', apiKey: 'k', allowPurchase: true }).allowPurchase).toBe(
+      true,
+    );
   });
 });

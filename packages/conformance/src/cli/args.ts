@@ -134,7 +134,8 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   if (values['allow-purchase'] && values['no-purchase']) throw new UsageError('--allow-purchase and --no-purchase contradict each other');
   if (values.stateless && values.stateful) throw new UsageError('--stateless and --stateful contradict each other');
   const families = (values.family as string[] | undefined)?.map((f) => {
-    if (!(FAMILIES as readonly string[]).includes(f)) throw new UsageError(`--family: unknown family "${f}" (known: ${FAMILIES.join(', ')})`);
+    if (!(FAMILIES as readonly string[]).includes(f))
+      throw new UsageError(`--family: unknown family "${f}" (known: ${FAMILIES.join(', ')})`);
     return f as Family;
   });
   const tiers = (values.tier as string[] | undefined)?.map((t) => {
@@ -159,8 +160,19 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
     tiers,
     allowIncomplete: values['allow-incomplete'] === true,
   };
-  for (const [flag, file] of [['--junit', str('junit')], ['--json', str('json')]] as const) {
+  for (const [flag, file] of [
+    ['--junit', str('junit')],
+    ['--json', str('json')],
+  ] as const) {
     if (file !== undefined && file.trim() === '') throw new UsageError(`${flag} needs a file name`);
   }
-  return { options, junit: str('junit'), json: str('json'), quiet: values.quiet === true, color: values['no-color'] !== true, help, version };
+  return {
+    options,
+    junit: str('junit'),
+    json: str('json'),
+    quiet: values.quiet === true,
+    color: values['no-color'] !== true,
+    help,
+    version,
+  };
 }

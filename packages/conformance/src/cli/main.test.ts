@@ -14,8 +14,16 @@ import { EXIT_CODES } from './main.js';
 describe.concurrent('identitycall-conformance', () => {
   it.each([
     { name: 'no base URL', argv: ['--api-key', 'idc_k'], message: 'a base URL is required' },
-    { name: 'a malformed number', argv: ['--base-url', 'http://127.0.0.1:1', '--api-key', 'idc_k', '--rate', 'fast'], message: '--rate must be a number > 0' },
-    { name: 'an unknown flag', argv: ['--base-url', 'http://127.0.0.1:1', '--api-key', 'idc_k', '--bogus'], message: "Unknown option '--bogus'" },
+    {
+      name: 'a malformed number',
+      argv: ['--base-url', 'http://127.0.0.1:1', '--api-key', 'idc_k', '--rate', 'fast'],
+      message: '--rate must be a number > 0',
+    },
+    {
+      name: 'an unknown flag',
+      argv: ['--base-url', 'http://127.0.0.1:1', '--api-key', 'idc_k', '--bogus'],
+      message: "Unknown option '--bogus'",
+    },
   ])('exits 2 with a message for $name', async ({ argv, message }) => {
     const result = await runCli(argv);
     expect(result.code).toBe(2);
@@ -26,7 +34,10 @@ describe.concurrent('identitycall-conformance', () => {
   it('prints what a dry run would send, and sends nothing', async () => {
     const server = await startCountingServer();
     try {
-      const result = await runCli(['--dry-run', '--runs', '1'], { IDENTITYCALL_BASE_URL: server.url, IDENTITYCALL_API_KEY: 'idc_dryrunsecret' });
+      const result = await runCli(['--dry-run', '--runs', '1'], {
+        IDENTITYCALL_BASE_URL: server.url,
+        IDENTITYCALL_API_KEY: 'idc_dryrunsecret',
+      });
       expect(result.code).toBe(0);
       expect(server.received).toHaveLength(0);
       expect(result.stdout).toMatch(/^DRY POST \/operators {2}\[Bearer \[api-key\]\] {2}\{"name":/m);
@@ -40,20 +51,52 @@ describe.concurrent('identitycall-conformance', () => {
   it('prints its usage', async () => {
     const result = await runCli(['--help']);
     expect(result.code).toBe(0);
-    for (const flag of ['--base-url', '--api-key', '--read-only-key', '--project-key', '--seed', '--max-requests', '--rate', '--dry-run', '--junit', '--json']) expect(result.stdout).toContain(flag);
+    for (const flag of [
+      '--base-url',
+      '--api-key',
+      '--read-only-key',
+      '--project-key',
+      '--seed',
+      '--max-requests',
+      '--rate',
+      '--dry-run',
+      '--junit',
+      '--json',
+    ])
+      expect(result.stdout).toContain(flag);
   });
 
   it('exits 3 for a run that checked almost nothing (--max-requests 1), and says why in every report', async () => {
     const server = await startCountingServer();
     try {
       const dir = await mkdtemp(join(tmpdir(), 'conformance-'));
-      const args = ['--base-url', server.url, '--api-key', 'idc_main', '--stateful', '--max-requests', '1', '--json', join(dir, 'out.json'), '--junit', join(dir, 'out.xml')];
+      const args = [
+        '--base-url',
+        server.url,
+        '--api-key',
+        'idc_main',
+        '--stateful',
+        '--max-requests',
+        '1',
+        '--json',
+        join(dir, 'out.json'),
+        '--junit',
+        join(dir, 'out.xml'),
+      ];
       const result = await runCli(args);
       expect(result.code).toBe(EXIT_CODES.incomplete);
       expect(result.stdout).not.toContain('PASSED');
-      expect(result.stdout).toMatch(/^Skipped cases by reason:\n {2}NOT CHECKED {2}budget +\d+ {2}the request budget was spent: request budget exhausted \(--max-requests 1\)$/m);
-      expect(result.stdout).toMatch(/^INCOMPLETE — no check failed, but \d+ case\(s\) were not checked \(budget: \d+\); --allow-incomplete accepts this$/m);
-      const json = JSON.parse(await readFile(join(dir, 'out.json'), 'utf8')) as { outcome: string; passed: boolean; skips: Array<{ kind: string; deliberate: boolean; cases: number }> };
+      expect(result.stdout).toMatch(
+        /^Skipped cases by reason:\n {2}NOT CHECKED {2}budget +\d+ {2}the request budget was spent: request budget exhausted \(--max-requests 1\)$/m,
+      );
+      expect(result.stdout).toMatch(
+        /^INCOMPLETE — no check failed, but \d+ case\(s\) were not checked \(budget: \d+\); --allow-incomplete accepts this$/m,
+      );
+      const json = JSON.parse(await readFile(join(dir, 'out.json'), 'utf8')) as {
+        outcome: string;
+        passed: boolean;
+        skips: Array<{ kind: string; deliberate: boolean; cases: number }>;
+      };
       expect(json).toMatchObject({ outcome: 'incomplete', passed: false });
       expect(json.skips[0]).toMatchObject({ kind: 'budget', deliberate: false });
       const xml = await readFile(join(dir, 'out.xml'), 'utf8');
@@ -75,8 +118,16 @@ describe.concurrent('identitycall-conformance', () => {
       const result = await runCli(['--base-url', server.url, '--api-key', 'idc_mistyped', '--stateful']);
       expect(result.code).toBe(EXIT_CODES.keyRejected);
       expect(result.stderr).toBe('');
-      const lines = result.stdout.trim().split('\n').filter((l) => l !== '' && !l.startsWith('… '));
-      expect(lines).toEqual([expect.stringMatching(/^IdentityCall conformance /), expect.stringMatching(/^STOPPED — the target rejected --api-key: GET \/operators answered 401 "Invalid API key"\. Check that the key/)]);
+      const lines = result.stdout
+        .trim()
+        .split('\n')
+        .filter((l) => l !== '' && !l.startsWith('… '));
+      expect(lines).toEqual([
+        expect.stringMatching(/^IdentityCall conformance /),
+        expect.stringMatching(
+          /^STOPPED — the target rejected --api-key: GET \/operators answered 401 "Invalid API key"\. Check that the key/,
+        ),
+      ]);
       expect(result.stdout).not.toContain('idc_mistyped');
       expect(server.received).toHaveLength(1);
     } finally {
@@ -90,7 +141,10 @@ describe.concurrent('identitycall-conformance', () => {
     { name: 'colour with FORCE_COLOR, even in a pipe', env: { FORCE_COLOR: '1' }, colored: true },
     { name: 'no colour with FORCE_COLOR=0', env: { FORCE_COLOR: '0' }, colored: false },
   ])('$name', async ({ env, colored }) => {
-    const result = await runCli(['--dry-run', '--family', 'examples', '--quiet', '--base-url', 'https://api.example.test/api/v1/public', '--api-key', 'idc_k'], env);
+    const result = await runCli(
+      ['--dry-run', '--family', 'examples', '--quiet', '--base-url', 'https://api.example.test/api/v1/public', '--api-key', 'idc_k'],
+      env,
+    );
     expect(result.code).toBe(EXIT_CODES.passed);
     expect(result.stdout.includes('\x1b[')).toBe(colored);
   });

@@ -140,19 +140,29 @@ export class CaseContext {
   ): Promise<{ exchange: Exchange; failures: Evaluation[] }> {
     const body = await requestText(request);
     const path = new URL(request.url).pathname.slice(new URL(this.session.options.baseUrl).pathname.replace(/\/$/, '').length);
-    this.session.ledger.guard(op, request.method, op ? pathParamsOf(op, path) : {}, referencesOf(request.url, body, request.headers.get('content-type')));
+    this.session.ledger.guard(
+      op,
+      request.method,
+      op ? pathParamsOf(op, path) : {},
+      referencesOf(request.url, body, request.headers.get('content-type')),
+    );
     const attempts = await this.session.transport.send(request, { exempt: this.current.family === 'cleanup' });
     this.recorder.requests += attempts.length;
     const exchange = attempts.at(-1)!;
     const operationId = op?.operationId;
     // Rate-limited attempts that were sent again: held to the contract, not to the situation.
     for (const earlier of attempts.slice(0, -1)) {
-      for (const ev of evaluate(this.session, op, earlier)) this.recorder.record(ev.check, ev.passed, { message: ev.message ?? '', operationId, exchange: earlier });
+      for (const ev of evaluate(this.session, op, earlier))
+        this.recorder.record(ev.check, ev.passed, { message: ev.message ?? '', operationId, exchange: earlier });
     }
     const evaluations = evaluate(this.session, op, exchange, expectation);
     if (fromClient) {
       const failures = checkRequest(this.session.validator, exchange);
-      evaluations.push(failures.length === 0 ? { check: 'request_conformance', passed: true } : { check: 'request_conformance', passed: false, message: failures.map((f) => f.message).join('; ') });
+      evaluations.push(
+        failures.length === 0
+          ? { check: 'request_conformance', passed: true }
+          : { check: 'request_conformance', passed: false, message: failures.map((f) => f.message).join('; ') },
+      );
     }
     const failures: Evaluation[] = [];
     for (const ev of evaluations) {
@@ -191,27 +201,41 @@ export class CaseContext {
   private adoptNested(exchange: Exchange): void {
     let sent: unknown;
     try {
-      sent = exchange.request.body === undefined ? undefined : (JSON.parse(exchange.request.body) as { phone_number?: unknown }).phone_number;
+      sent =
+        exchange.request.body === undefined ? undefined : (JSON.parse(exchange.request.body) as { phone_number?: unknown }).phone_number;
     } catch {
       return;
     }
     if (typeof sent !== 'string') return;
     const digits = (phone: unknown) => String(phone).replace(/\D/g, '');
-    const listed = (exchange.response.body as { data?: { operators?: Array<{ id?: unknown; phone_number?: unknown }> } } | undefined)?.data?.operators ?? [];
-    const created = listed.filter((o) => digits(o.phone_number) === digits(sent) && typeof o.id === 'number' && !this.session.ledger.find('operators', o.id));
+    const listed =
+      (exchange.response.body as { data?: { operators?: Array<{ id?: unknown; phone_number?: unknown }> } } | undefined)?.data?.operators ??
+      [];
+    const created = listed.filter(
+      (o) => digits(o.phone_number) === digits(sent) && typeof o.id === 'number' && !this.session.ledger.find('operators', o.id),
+    );
     if (created.length === 1) this.session.ledger.adopt({ kind: 'operators', id: created[0]!.id as number });
   }
 
   /** Records one evaluation of a behaviour check; returns whether it passed. In a dry run it always passes. */
   check(check: CheckName, ok: boolean, message: string | (() => string), exchange?: Exchange): boolean {
     if (!this.live) return true;
-    this.recorder.record(check, ok, ok ? undefined : { message: typeof message === 'function' ? message() : message, exchange, operationId: this.current.operationId });
+    this.recorder.record(
+      check,
+      ok,
+      ok ? undefined : { message: typeof message === 'function' ? message() : message, exchange, operationId: this.current.operationId },
+    );
     return ok;
   }
 
   /** Checks that `actual` deep-equals `expected`, saying what differs. */
   same(check: CheckName, what: string, actual: unknown, expected: unknown, exchange?: Exchange): boolean {
-    return this.check(check, isDeepStrictEqual(actual, expected), () => `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`, exchange);
+    return this.check(
+      check,
+      isDeepStrictEqual(actual, expected),
+      () => `${what}: expected ${JSON.stringify(expected)}, got ${JSON.stringify(actual)}`,
+      exchange,
+    );
   }
 
   /** Stops the case as skipped, with a reason and what kind of skip it is (see `SKIP_KINDS`). */
@@ -221,7 +245,8 @@ export class CaseContext {
 
   /** Records the failures a {@link probe} returned, once the case has decided they count. */
   record(failures: readonly Evaluation[], exchange: Exchange): void {
-    for (const f of failures) this.recorder.record(f.check, f.passed, { message: f.message ?? '', operationId: this.current.operationId, exchange });
+    for (const f of failures)
+      this.recorder.record(f.check, f.passed, { message: f.message ?? '', operationId: this.current.operationId, exchange });
   }
 
   /** Stops the case: its failures are recorded and the next steps depend on what failed. */
@@ -251,8 +276,18 @@ export class CaseContext {
       const body = exchange.response.body as Record<string, unknown> | undefined;
       const returns = options.returns ?? 'data';
       const expected = returns === 'data' ? body?.data : returns === 'body' ? body : undefined;
-      this.same('client_return_conformance', `${exchange.request.method} ${exchange.request.path}: the client returned`, value, expected, exchange);
-    } else if (error !== undefined && !(error instanceof IdentityCallError && error.status !== undefined) && exchange?.error === undefined) {
+      this.same(
+        'client_return_conformance',
+        `${exchange.request.method} ${exchange.request.path}: the client returned`,
+        value,
+        expected,
+        exchange,
+      );
+    } else if (
+      error !== undefined &&
+      !(error instanceof IdentityCallError && error.status !== undefined) &&
+      exchange?.error === undefined
+    ) {
       this.check('client_return_conformance', false, `the client threw ${(error as Error).name}: ${(error as Error).message}`, exchange);
     }
     return { value, error, exchange };

@@ -41,7 +41,12 @@ export interface EvaluationContext {
 const brief = (e: Exchange) => `${e.response.status} ${e.response.text.slice(0, 160)}`;
 
 /** Evaluates `exchange` (a request to `op`, or to no operation) against `expectation`. */
-export function evaluate(ctx: EvaluationContext, op: OperationInfo | undefined, exchange: Exchange, expectation: Expectation = {}): Evaluation[] {
+export function evaluate(
+  ctx: EvaluationContext,
+  op: OperationInfo | undefined,
+  exchange: Exchange,
+  expectation: Expectation = {},
+): Evaluation[] {
   const out: Evaluation[] = [];
   const kind = expectation.kind ?? 'contract';
   const status = exchange.response.status;
@@ -70,24 +75,41 @@ export function evaluate(ctx: EvaluationContext, op: OperationInfo | undefined, 
     }
   } else {
     const serverError = exchange.error !== undefined || status >= 500;
-    out.push({ check: 'not_a_server_error', passed: !serverError, message: serverError ? `${at}: ${exchange.error ?? brief(exchange)}` : undefined });
+    out.push({
+      check: 'not_a_server_error',
+      passed: !serverError,
+      message: serverError ? `${at}: ${exchange.error ?? brief(exchange)}` : undefined,
+    });
   }
   if (exchange.error !== undefined) return out;
 
   if (status >= 400) {
     const failures = checkErrorEnvelope(ctx.validator, ctx.errorSchemas, op?.operationId ?? '(none)', exchange, expectation.error);
-    out.push(failures.length === 0 ? { check: 'error_envelope', passed: true } : { check: 'error_envelope', passed: false, message: failures[0]!.message });
+    out.push(
+      failures.length === 0
+        ? { check: 'error_envelope', passed: true }
+        : { check: 'error_envelope', passed: false, message: failures[0]!.message },
+    );
   }
   if (kind === 'positive') {
     const ok = status >= 200 && status < 300;
-    out.push({ check: 'positive_data_acceptance', passed: ok, message: ok ? undefined : `${at}: a valid request was refused: ${brief(exchange)}` });
+    out.push({
+      check: 'positive_data_acceptance',
+      passed: ok,
+      message: ok ? undefined : `${at}: a valid request was refused: ${brief(exchange)}`,
+    });
   } else if (kind === 'negative') {
     const ok = status >= 400 && status < 500;
-    out.push({ check: 'negative_data_rejection', passed: ok, message: ok ? undefined : `${at}: an invalid request got ${status} instead of a 4xx: ${brief(exchange)}` });
+    out.push({
+      check: 'negative_data_rejection',
+      passed: ok,
+      message: ok ? undefined : `${at}: an invalid request got ${status} instead of a 4xx: ${brief(exchange)}`,
+    });
   } else if (kind === 'unauthorized') {
     const ok = status === 401;
     const auth = exchange.request.headers.get('authorization');
-    const sent = auth === null ? 'without an Authorization header' : `with Authorization "${auth.replace(/(Bearer\s+\S{0,8})\S*/i, '$1…')}"`;
+    const sent =
+      auth === null ? 'without an Authorization header' : `with Authorization "${auth.replace(/(Bearer\s+\S{0,8})\S*/i, '$1…')}"`;
     out.push({ check: 'ignored_auth', passed: ok, message: ok ? undefined : `${at} ${sent}: expected 401, got ${brief(exchange)}` });
   }
   if (expectation.status) {

@@ -53,7 +53,12 @@ export async function readExchange(request: Request, response: Response, basePat
       headers: new Headers(request.headers),
       body: body ?? (await requestText(request)),
     },
-    response: { status: response.status, headers: new Headers(response.headers), text, body: parseBody(text, response.headers.get('content-type')) },
+    response: {
+      status: response.status,
+      headers: new Headers(response.headers),
+      text,
+      body: parseBody(text, response.headers.get('content-type')),
+    },
   };
 }
 

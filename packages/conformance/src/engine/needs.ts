@@ -40,8 +40,8 @@ export interface Skip {
 /** Why a case is skipped when a need other than a fixture is missing. */
 export const NEED_REASONS: Record<Exclude<Need, FixtureName>, string> = {
   stateful:
-    'the target is a stateless mock (it answers every request from the spec\'s examples), so behaviour cannot be observed; run against the sandbox or a deployment',
-  mock: "`Prefer: code=` is a feature of the mock (Prism); on other targets the other families provoke the error answers (a 429 only if the server rate-limits the run)",
+    "the target is a stateless mock (it answers every request from the spec's examples), so behaviour cannot be observed; run against the sandbox or a deployment",
+  mock: '`Prefer: code=` is a feature of the mock (Prism); on other targets the other families provoke the error answers (a 429 only if the server rate-limits the run)',
   readOnlyKey: 'needs a key with only the read permission (--read-only-key)',
   projectKey: 'needs a project-scoped key (--project-key)',
   purchase:

@@ -42,7 +42,11 @@ export interface RequestSpec {
 
 /** A small MP3 (an MPEG frame header and silence): enough for format sniffing. */
 export function sampleAudio(): FilePart {
-  return { name: 'call-recording.mp3', type: 'audio/mpeg', bytes: new Uint8Array([0xff, 0xfb, 0x90, 0x64, ...new Array<number>(412).fill(0)]) };
+  return {
+    name: 'call-recording.mp3',
+    type: 'audio/mpeg',
+    bytes: new Uint8Array([0xff, 0xfb, 0x90, 0x64, ...new Array<number>(412).fill(0)]),
+  };
 }
 
 /** The concrete path of `op` with `values` for its parameters. */
@@ -79,9 +83,9 @@ export function toRequest(op: OperationInfo, spec: RequestSpec, baseUrl: string,
   } else if (spec.form) {
     const form = new FormData();
     for (const [k, v] of Object.entries(spec.form.fields)) form.append(k, String(v));
-    if (spec.form.file) form.append('file', new Blob([spec.form.file.bytes as BlobPart], { type: spec.form.file.type }), spec.form.file.name);
+    if (spec.form.file)
+      form.append('file', new Blob([spec.form.file.bytes as BlobPart], { type: spec.form.file.type }), spec.form.file.name);
     body = form;
   }
   return new Request(url, { method: spec.method ?? op.method.toUpperCase(), headers, body });
 }
-

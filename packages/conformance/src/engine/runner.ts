@@ -23,17 +23,24 @@ export function skipReason(session: Session, c: Case): Skip | undefined {
   for (const need of needs) {
     if (isFixture(need)) continue;
     const missing =
-      need === 'stateful' ? session.stateless === true
-      : need === 'mock' ? session.stateless === false
-      : need === 'readOnlyKey' ? !session.options.readOnlyKey
-      : need === 'projectKey' ? !session.options.projectKey
-      : !session.options.allowPurchase;
+      need === 'stateful'
+        ? session.stateless === true
+        : need === 'mock'
+          ? session.stateless === false
+          : need === 'readOnlyKey'
+            ? !session.options.readOnlyKey
+            : need === 'projectKey'
+              ? !session.options.projectKey
+              : !session.options.allowPurchase;
     if (missing) return { reason: NEED_REASONS[need], kind: NEED_KINDS[need] };
   }
   for (const need of needs.filter(isFixture)) {
     if (session.fixtures[need] !== undefined) continue;
     const problem = session.fixtureProblems[need];
-    return { reason: `needs a ${need.replace('number', 'virtual number')} created by the run${problem ? `: ${problem.reason}` : ''}`, kind: problem?.kind ?? 'fixture' };
+    return {
+      reason: `needs a ${need.replace('number', 'virtual number')} created by the run${problem ? `: ${problem.reason}` : ''}`,
+      kind: problem?.kind ?? 'fixture',
+    };
   }
   return undefined;
 }

@@ -28,7 +28,12 @@ describe('Transport', () => {
     server = await startCountingServer();
     // When each request leaves the transport (not when the server reads it: the first one also opens the connection).
     const sentAt: number[] = [];
-    const transport = new Transport({ baseUrl: server.url, rate: 20, timeoutMs: 60_000, fetch: (r) => (sentAt.push(performance.now()), fetch(r)) });
+    const transport = new Transport({
+      baseUrl: server.url,
+      rate: 20,
+      timeoutMs: 60_000,
+      fetch: (r) => (sentAt.push(performance.now()), fetch(r)),
+    });
     for (let i = 0; i < 5; i++) await transport.send(get(server.url));
     // 20 per second: the fifth request leaves at least 4 × 50 ms after the first (a busy machine only adds to it).
     expect(sentAt.at(-1)! - sentAt[0]!).toBeGreaterThanOrEqual(4 * 50 - 5);
@@ -45,7 +50,11 @@ describe('Transport', () => {
 
   it('waits as Retry-After says after a 429 and sends again', async () => {
     let calls = 0;
-    server = await startCountingServer(() => (++calls === 1 ? { status: 429, headers: { 'retry-after': '0' }, body: '{"error":"Rate limit exceeded"}' } : { status: 200, body: '{"data":[]}' }));
+    server = await startCountingServer(() =>
+      ++calls === 1
+        ? { status: 429, headers: { 'retry-after': '0' }, body: '{"error":"Rate limit exceeded"}' }
+        : { status: 200, body: '{"data":[]}' },
+    );
     const attempts = await new Transport({ baseUrl: server.url, timeoutMs: 60_000 }).send(get(server.url));
     expect(attempts.map((a) => a.response.status)).toEqual([429, 200]);
   });

@@ -95,11 +95,19 @@ export class Transport {
     try {
       const response = this.options.responder
         ? this.options.responder(request)
-        : await (this.options.fetch ?? fetch)(new Request(request, { signal: AbortSignal.timeout(this.options.timeoutMs), redirect: 'manual' }));
+        : await (this.options.fetch ?? fetch)(
+            new Request(request, { signal: AbortSignal.timeout(this.options.timeoutMs), redirect: 'manual' }),
+          );
       exchange = await readExchange(request, response, this.basePath, body);
     } catch (error) {
       exchange = {
-        request: { method: request.method.toUpperCase(), url: request.url, path: pathBelow(request.url, this.basePath), headers: new Headers(request.headers), body },
+        request: {
+          method: request.method.toUpperCase(),
+          url: request.url,
+          path: pathBelow(request.url, this.basePath),
+          headers: new Headers(request.headers),
+          body,
+        },
         response: { status: 0, headers: new Headers(), text: '', body: undefined },
         error: describeFetchError(error, this.options.timeoutMs),
       };

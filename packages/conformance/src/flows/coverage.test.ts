@@ -19,7 +19,9 @@ describe('conformance coverage', () => {
   });
 
   it.each(tags)('the operations tagged %s are covered by flows/<tag>.ts', (tag) => {
-    expect(existsSync(new URL(fileOf(tag), import.meta.url)), `create src/flows/${fileOf(tag)} and register it in flows/index.ts`).toBe(true);
+    expect(existsSync(new URL(fileOf(tag), import.meta.url)), `create src/flows/${fileOf(tag)} and register it in flows/index.ts`).toBe(
+      true,
+    );
     const covered = new Set((flowsByTag[tag] ?? []).flatMap((f) => f.covers));
     const missing = operations.filter((op) => op.tags.includes(tag) && !covered.has(op.operationId)).map((op) => op.operationId);
     expect(missing, `add these to a flow in src/flows/${fileOf(tag)}`).toEqual([]);

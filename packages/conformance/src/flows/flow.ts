@@ -29,15 +29,27 @@ export function example<T>(ctx: CaseContext, operationId: string, name?: string)
 }
 
 /** Calls the client expecting the documented 404 of a deleted resource (`use_after_free`). */
-export async function expectGone(ctx: CaseContext, operationId: string, what: string, fn: (c: IdentityCallClient) => Promise<unknown>): Promise<void> {
+export async function expectGone(
+  ctx: CaseContext,
+  operationId: string,
+  what: string,
+  fn: (c: IdentityCallClient) => Promise<unknown>,
+): Promise<void> {
   await ctx.call(fn, {
-    expect: { status: { allowed: [404], check: 'use_after_free', why: `${what} was deleted` }, error: situations.notFound(ctx.op(operationId)) },
+    expect: {
+      status: { allowed: [404], check: 'use_after_free', why: `${what} was deleted` },
+      error: situations.notFound(ctx.op(operationId)),
+    },
   });
 }
 
 /** Checks that `id` is among the listed items (`ensure_resource_availability`). */
 export function expectListed(ctx: CaseContext, items: Array<{ id?: unknown }> | undefined, id: unknown, what: string): void {
-  ctx.check('ensure_resource_availability', (items ?? []).some((item) => item.id === id), `${what} ${String(id)} is not listed after it was created`);
+  ctx.check(
+    'ensure_resource_availability',
+    (items ?? []).some((item) => item.id === id),
+    `${what} ${String(id)} is not listed after it was created`,
+  );
 }
 
 /**
@@ -45,7 +57,9 @@ export function expectListed(ctx: CaseContext, items: Array<{ id?: unknown }> | 
  * (`ensure_resource_availability`); the case stops when it is not.
  */
 export async function fetchCreated<T>(ctx: CaseContext, what: string, fn: (c: IdentityCallClient) => Promise<T>): Promise<T> {
-  const expect = isStateful(ctx) ? { status: { allowed: [200], check: 'ensure_resource_availability' as const, why: `${what} was just created` } } : undefined;
+  const expect = isStateful(ctx)
+    ? { status: { allowed: [200], check: 'ensure_resource_availability' as const, why: `${what} was just created` } }
+    : undefined;
   const result = await ctx.call(fn, expect ? { expect } : {});
   if (result.error !== undefined) return ctx.abort(`${what} could not be fetched after it was created`);
   return result.value as T;

@@ -16,7 +16,12 @@ export const projectFlows: Flow[] = [
       const fetched = await fetchCreated(ctx, 'the project', (c) => c.projects.get(created.id));
       const listed = await ctx.ok((c) => c.projects.list());
       if (isStateful(ctx)) {
-        ctx.same('ensure_resource_availability', 'the created project, fetched (name, language)', [fetched.id, fetched.name, fetched.language], [created.id, input.name, input.language]);
+        ctx.same(
+          'ensure_resource_availability',
+          'the created project, fetched (name, language)',
+          [fetched.id, fetched.name, fetched.language],
+          [created.id, input.name, input.language],
+        );
         expectListed(ctx, listed, created.id, 'project');
       }
       const updated = await ctx.ok((c) => c.projects.update(created.id, example<ProjectUpdate>(ctx, 'updateProject')));

@@ -12,7 +12,15 @@ import { example, fetchCreated, expectListed, isStateful, type Flow } from './fl
 export const virtualNumberFlows: Flow[] = [
   {
     name: 'virtual numbers: available → purchase → get → list → update → attach operator → get → detach → get',
-    covers: ['listAvailableVirtualNumbers', 'purchaseVirtualNumber', 'getVirtualNumber', 'listVirtualNumbers', 'updateVirtualNumber', 'addVirtualNumberOperator', 'removeVirtualNumberOperator'],
+    covers: [
+      'listAvailableVirtualNumbers',
+      'purchaseVirtualNumber',
+      'getVirtualNumber',
+      'listVirtualNumbers',
+      'updateVirtualNumber',
+      'addVirtualNumberOperator',
+      'removeVirtualNumberOperator',
+    ],
     needs: ['purchase'],
     async run(ctx) {
       let offer: { phone_number: string; country: string; number_type: NumberType } | undefined;
@@ -26,28 +34,49 @@ export const virtualNumberFlows: Flow[] = [
       }
       if (!offer) return ctx.skip('no number is available to purchase', 'catalogue');
       const name = `Conformance ${ctx.session.runId}`;
-      const purchased = await ctx.ok((c) => c.virtualNumbers.purchase({ phone_number: offer.phone_number, country_code: offer.country, number_type: offer.number_type, name }));
+      const purchased = await ctx.ok((c) =>
+        c.virtualNumbers.purchase({ phone_number: offer.phone_number, country_code: offer.country, number_type: offer.number_type, name }),
+      );
       const fetched = await fetchCreated(ctx, 'the number', (c) => c.virtualNumbers.get(purchased.id));
       const listed = await ctx.ok((c) => c.virtualNumbers.list());
       if (isStateful(ctx)) {
-        ctx.same('ensure_resource_availability', 'the purchased number, fetched (id, phone_number, name)', [fetched.id, fetched.phone_number, fetched.name], [purchased.id, purchased.phone_number, purchased.name]);
+        ctx.same(
+          'ensure_resource_availability',
+          'the purchased number, fetched (id, phone_number, name)',
+          [fetched.id, fetched.phone_number, fetched.name],
+          [purchased.id, purchased.phone_number, purchased.name],
+        );
         expectListed(ctx, listed, purchased.id, 'virtual number');
       }
       const update = example<VirtualNumberUpdate>(ctx, 'updateVirtualNumber');
       const updated = await ctx.ok((c) => c.virtualNumbers.update(purchased.id, update));
-      if (isStateful(ctx)) ctx.same('ensure_resource_availability', 'the updated number, fetched', await ctx.ok((c) => c.virtualNumbers.get(purchased.id)), updated);
+      if (isStateful(ctx))
+        ctx.same(
+          'ensure_resource_availability',
+          'the updated number, fetched',
+          await ctx.ok((c) => c.virtualNumbers.get(purchased.id)),
+          updated,
+        );
 
       const operator = await ctx.ok((c) => c.operators.create(example<OperatorCreate>(ctx, 'createOperator')));
       const attached = await ctx.ok((c) => c.virtualNumbers.addOperator(purchased.id, { operator_id: operator.id }));
       const afterAttach = await ctx.ok((c) => c.virtualNumbers.get(purchased.id));
       if (isStateful(ctx)) {
-        ctx.check('ensure_resource_availability', attached.operators.some((o) => o.id === operator.id), `operator ${operator.id} is not among the attached operators after Attach Operator`);
+        ctx.check(
+          'ensure_resource_availability',
+          attached.operators.some((o) => o.id === operator.id),
+          `operator ${operator.id} is not among the attached operators after Attach Operator`,
+        );
         ctx.same('ensure_resource_availability', 'the number after attaching, fetched', afterAttach, attached);
       }
       const detached = await ctx.ok((c) => c.virtualNumbers.removeOperator(purchased.id, operator.id));
       const afterDetach = await ctx.ok((c) => c.virtualNumbers.get(purchased.id));
       if (isStateful(ctx)) {
-        ctx.check('ensure_resource_availability', !detached.operators.some((o) => o.id === operator.id), `operator ${operator.id} is still attached after Detach Operator`);
+        ctx.check(
+          'ensure_resource_availability',
+          !detached.operators.some((o) => o.id === operator.id),
+          `operator ${operator.id} is still attached after Detach Operator`,
+        );
         ctx.same('ensure_resource_availability', 'the number after detaching, fetched', afterDetach, detached);
       }
     },

@@ -15,7 +15,10 @@ export type Hints = Record<string, fc.Arbitrary<unknown>>;
 type Schema = Record<string, unknown>;
 
 /** Letters for generated text: ASCII and non-ASCII (Lithuanian, German, Polish, Cyrillic, CJK). */
-const LETTERS = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ', ...'ąčęėįšųūžĄČĘĖĮŠŲŪŽäöüßÄÖÜłńóśźżŁŃÓŚŹŻжйцукенЖЙЦУКЕН李王张明'];
+const LETTERS = [
+  ...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
+  ...'ąčęėįšųūžĄČĘĖĮŠŲŪŽäöüßÄÖÜłńóśźżŁŃÓŚŹŻжйцукенЖЙЦУКЕН李王张明',
+];
 
 /** A word of letters, capitalised half of the time. */
 const word = fc
@@ -28,8 +31,12 @@ export const text: fc.Arbitrary<string> = fc.array(word, { minLength: 1, maxLeng
 /** Phone numbers that parse, in E.164 or with the spacing people type. */
 export const phoneNumber: fc.Arbitrary<string> = fc
   .oneof(
-    fc.tuple(fc.constant('+1'), fc.integer({ min: 201, max: 989 }), fc.integer({ min: 200, max: 989 }), fc.integer({ min: 0, max: 9999 })).map(([cc, a, b, c]) => [cc, String(a), String(b), String(c).padStart(4, '0')]),
-    fc.tuple(fc.constant('+370'), fc.constant('6'), fc.integer({ min: 0, max: 9_999_999 })).map(([cc, six, n]) => [cc, `${six}${String(n).padStart(7, '0').slice(0, 2)}`, String(n).padStart(7, '0').slice(2)]),
+    fc
+      .tuple(fc.constant('+1'), fc.integer({ min: 201, max: 989 }), fc.integer({ min: 200, max: 989 }), fc.integer({ min: 0, max: 9999 }))
+      .map(([cc, a, b, c]) => [cc, String(a), String(b), String(c).padStart(4, '0')]),
+    fc
+      .tuple(fc.constant('+370'), fc.constant('6'), fc.integer({ min: 0, max: 9_999_999 }))
+      .map(([cc, six, n]) => [cc, `${six}${String(n).padStart(7, '0').slice(0, 2)}`, String(n).padStart(7, '0').slice(2)]),
   )
   .chain((parts) => fc.constantFrom(parts.join(''), parts.join(' '), `${parts[0]} (${parts[1]}) ${parts.slice(2).join('-')}`));
 
@@ -75,7 +82,10 @@ function stringArbitrary(s: Schema, hint?: fc.Arbitrary<unknown>): fc.Arbitrary<
   const format = s.format as string | undefined;
   if (format === 'email') return email;
   if (format === 'uuid') return fc.uuid();
-  if (format === 'date-time') return fc.date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }).map((d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z'));
+  if (format === 'date-time')
+    return fc
+      .date({ min: new Date('2000-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true })
+      .map((d) => d.toISOString().replace(/\.\d{3}Z$/, 'Z'));
   const pattern = s.pattern as string | undefined;
   // `\S` only says "not blank", which every generated text already is.
   if (pattern && pattern !== '\\S') return fc.stringMatching(new RegExp(pattern));
@@ -110,7 +120,10 @@ export function arbitraryFor(doc: OpenAPIDocument, raw: JsonSchema, hints: Hints
     case 'number': {
       const min = typeof s.minimum === 'number' ? s.minimum : -INT_CAP;
       const max = typeof s.maximum === 'number' ? s.maximum : min + 2 * INT_CAP;
-      return fc.oneof(fc.integer({ min: Math.ceil(min), max: Math.floor(max) }), fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((d) => (Object.is(d, -0) ? 0 : d)));
+      return fc.oneof(
+        fc.integer({ min: Math.ceil(min), max: Math.floor(max) }),
+        fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map((d) => (Object.is(d, -0) ? 0 : d)),
+      );
     }
     case 'string':
       return stringArbitrary(s, hint);

@@ -10,17 +10,24 @@ import { arbitraryFor, BASE_HINTS, email, phoneNumber, text } from './arbitrary.
 import { bodyMutations, parameterMutations, typedParam } from './negative.js';
 
 const bodies = validator.operations.flatMap((op) =>
-  (op.requestBody?.content ?? []).filter((m) => m.schema !== undefined).map((m) => ({ operationId: op.operationId, contentType: m.contentType, schema: m.schema! })),
+  (op.requestBody?.content ?? [])
+    .filter((m) => m.schema !== undefined)
+    .map((m) => ({ operationId: op.operationId, contentType: m.contentType, schema: m.schema! })),
 );
 
 describe('valid values', () => {
-  it.each(bodies)('$operationId ($contentType): generated bodies are mostly valid, and the valid ones are kept', ({ operationId, contentType, schema }) => {
-    const multipart = contentType === 'multipart/form-data';
-    const values = fc.sample(arbitraryFor(doc, schema, BASE_HINTS), { numRuns: 100, seed: 42 });
-    const valid = values.filter((v) => validator.validateRequestBody(operationId, multipart ? { ...(v as object), file: 'x' } : v, contentType).valid);
-    // The generator follows the schema; the validator filter only removes the rare miss.
-    expect(valid.length).toBeGreaterThanOrEqual(90);
-  });
+  it.each(bodies)(
+    '$operationId ($contentType): generated bodies are mostly valid, and the valid ones are kept',
+    ({ operationId, contentType, schema }) => {
+      const multipart = contentType === 'multipart/form-data';
+      const values = fc.sample(arbitraryFor(doc, schema, BASE_HINTS), { numRuns: 100, seed: 42 });
+      const valid = values.filter(
+        (v) => validator.validateRequestBody(operationId, multipart ? { ...(v as object), file: 'x' } : v, contentType).valid,
+      );
+      // The generator follows the schema; the validator filter only removes the rare miss.
+      expect(valid.length).toBeGreaterThanOrEqual(90);
+    },
+  );
 
   it('generates the same values for the same seed', () => {
     const arb = arbitraryFor(doc, bodies.find((b) => b.operationId === 'createOperator')!.schema, BASE_HINTS);
@@ -34,8 +41,10 @@ describe('valid values', () => {
   });
 
   it('writes phone numbers with a country code and emails with a domain', () => {
-    for (const phone of fc.sample(phoneNumber, { numRuns: 100, seed: 5 })) expect(phone.replace(/\D/g, '')).toMatch(/^(1[2-9]\d{9}|3706\d{7})$/);
-    for (const address of fc.sample(email, { numRuns: 100, seed: 5 })) expect(validator.validate({ type: 'string', format: 'email' }, address).valid).toBe(true);
+    for (const phone of fc.sample(phoneNumber, { numRuns: 100, seed: 5 }))
+      expect(phone.replace(/\D/g, '')).toMatch(/^(1[2-9]\d{9}|3706\d{7})$/);
+    for (const address of fc.sample(email, { numRuns: 100, seed: 5 }))
+      expect(validator.validate({ type: 'string', format: 'email' }, address).valid).toBe(true);
   });
 });
 
@@ -56,13 +65,23 @@ describe('invalid values', () => {
       ...bodyMutations(doc, schema('updateProject'), {}, () => false),
       ...bodyMutations(doc, schema('updateVirtualNumber'), {}, () => false),
     ].map((m) => m.id);
-    expect(ids).toEqual(expect.arrayContaining(['body.active:wrong-type', 'body.name:missing', 'body.name:pattern', 'body.email:format', 'body.quality_baseline_pct:above-maximum', 'body.routing_strategy:unknown-enum', 'body:array']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'body.active:wrong-type',
+        'body.name:missing',
+        'body.name:pattern',
+        'body.email:format',
+        'body.quality_baseline_pct:above-maximum',
+        'body.routing_strategy:unknown-enum',
+        'body:array',
+      ]),
+    );
   });
 
-  it.each(validator.operations.flatMap((op) => op.parameters.filter((p) => p.in !== 'header').map((p) => ({ operationId: op.operationId, p }))))(
-    '$operationId $p.in $p.name: every parameter mutation is rejected by its schema',
-    ({ p }) => {
-      for (const m of parameterMutations(doc, validator, p)) expect(validator.validate(p.schema!, typedParam(doc, p, m.value as string)).valid, m.id).toBe(false);
-    },
-  );
+  it.each(
+    validator.operations.flatMap((op) => op.parameters.filter((p) => p.in !== 'header').map((p) => ({ operationId: op.operationId, p }))),
+  )('$operationId $p.in $p.name: every parameter mutation is rejected by its schema', ({ p }) => {
+    for (const m of parameterMutations(doc, validator, p))
+      expect(validator.validate(p.schema!, typedParam(doc, p, m.value as string)).valid, m.id).toBe(false);
+  });
 });

@@ -34,11 +34,16 @@ function badValues(doc: OpenAPIDocument, raw: JsonSchema): Array<[string, string
   const out: Array<[string, string, unknown]> = [];
   if (typesOf(s).length > 0) out.push(['wrong-type', 'a value of the wrong type', wrongType(s)]);
   if (Array.isArray(s.enum)) out.push(['unknown-enum', 'a value outside its enum', 'not-a-documented-value']);
-  if (typeof s.minimum === 'number') out.push(['below-minimum', `a value below its minimum ${s.minimum}`, typesOf(s).includes('integer') ? s.minimum - 1 : s.minimum - 0.5]);
-  if (typeof s.maximum === 'number' && s.maximum < Number.MAX_SAFE_INTEGER) out.push(['above-maximum', `a value above its maximum ${s.maximum}`, typesOf(s).includes('integer') ? s.maximum + 1 : s.maximum + 0.5]);
-  if (typeof s.pattern === 'string') out.push(['pattern', `a value against its pattern ${s.pattern}`, s.pattern === '\\S' ? '   ' : '!not matching!']);
-  if (typeof s.minLength === 'number' && s.minLength > 0) out.push(['too-short', 'a value shorter than its minLength', ''.padEnd(s.minLength - 1, 'x')]);
-  if (typeof s.format === 'string' && ['email', 'uuid', 'date-time'].includes(s.format)) out.push(['format', `a value that is not a valid ${s.format}`, `not-a-${s.format}`]);
+  if (typeof s.minimum === 'number')
+    out.push(['below-minimum', `a value below its minimum ${s.minimum}`, typesOf(s).includes('integer') ? s.minimum - 1 : s.minimum - 0.5]);
+  if (typeof s.maximum === 'number' && s.maximum < Number.MAX_SAFE_INTEGER)
+    out.push(['above-maximum', `a value above its maximum ${s.maximum}`, typesOf(s).includes('integer') ? s.maximum + 1 : s.maximum + 0.5]);
+  if (typeof s.pattern === 'string')
+    out.push(['pattern', `a value against its pattern ${s.pattern}`, s.pattern === '\\S' ? '   ' : '!not matching!']);
+  if (typeof s.minLength === 'number' && s.minLength > 0)
+    out.push(['too-short', 'a value shorter than its minLength', ''.padEnd(s.minLength - 1, 'x')]);
+  if (typeof s.format === 'string' && ['email', 'uuid', 'date-time'].includes(s.format))
+    out.push(['format', `a value that is not a valid ${s.format}`, `not-a-${s.format}`]);
   return out;
 }
 
@@ -62,12 +67,18 @@ function propertiesOf(doc: OpenAPIDocument, raw: JsonSchema): { properties: Map<
  * Invalid variants of the valid JSON body `base` for `schema`, each one rejected by `isValid`.
  * Binary properties (an uploaded file) are left alone.
  */
-export function bodyMutations(doc: OpenAPIDocument, schema: JsonSchema, base: Record<string, unknown>, isValid: (body: unknown) => boolean): Mutation[] {
+export function bodyMutations(
+  doc: OpenAPIDocument,
+  schema: JsonSchema,
+  base: Record<string, unknown>,
+  isValid: (body: unknown) => boolean,
+): Mutation[] {
   const { properties, required } = propertiesOf(doc, schema);
   const out: Mutation[] = [];
   for (const [name, prop] of properties) {
     if (typeof prop === 'object' && 'contentMediaType' in resolveRef<Schema>(doc, prop)) continue;
-    for (const [id, title, value] of badValues(doc, prop)) out.push({ id: `body.${name}:${id}`, title: `${name}: ${title}`, value: { ...base, [name]: value } });
+    for (const [id, title, value] of badValues(doc, prop))
+      out.push({ id: `body.${name}:${id}`, title: `${name}: ${title}`, value: { ...base, [name]: value } });
   }
   for (const name of new Set(required)) {
     const { [name]: _left, ...rest } = base;

@@ -12,7 +12,8 @@ const cut = (text: string, max = MAX_BODY): string => (text.length > max ? `${te
 export function formSummary(body: string): string {
   const parts: string[] = [];
   const re = /name="([^"]*)"(?:; filename="([^"]*)")?\r\n(?:Content-Type: ([^\r]*)\r\n)?\r\n([\s\S]*?)\r\n--/g;
-  for (let m = re.exec(body); m; m = re.exec(body)) parts.push(m[2] !== undefined ? `${m[1]}=<${m[2]}, ${m[3] ?? 'no type'}>` : `${m[1]}=${JSON.stringify(m[4])}`);
+  for (let m = re.exec(body); m; m = re.exec(body))
+    parts.push(m[2] !== undefined ? `${m[1]}=<${m[2]}, ${m[3] ?? 'no type'}>` : `${m[1]}=${JSON.stringify(m[4])}`);
   return parts.length > 0 ? `form: ${parts.join(' ')}` : body;
 }
 
@@ -37,7 +38,9 @@ export function exchangeText(e: Exchange, indent = '     '): string {
   if (e.error !== undefined) {
     lines.push(`← ${e.error}`);
   } else {
-    lines.push(`← ${e.response.status}${e.response.headers.get('content-type') ? `  content-type: ${e.response.headers.get('content-type')}` : ''}`);
+    lines.push(
+      `← ${e.response.status}${e.response.headers.get('content-type') ? `  content-type: ${e.response.headers.get('content-type')}` : ''}`,
+    );
     for (const name of ['allow', 'retry-after']) if (e.response.headers.has(name)) lines.push(`  ${name}: ${e.response.headers.get(name)}`);
     if (e.response.text !== '') lines.push(`  ${cut(e.response.text)}`);
   }
@@ -47,8 +50,16 @@ export function exchangeText(e: Exchange, indent = '     '): string {
 /** The exchange as JSON for the JSON report. */
 export function exchangeJson(e: Exchange): Record<string, unknown> {
   return {
-    request: { method: e.request.method, url: e.request.url, headers: headersObject(e.request.headers), body: e.request.body === undefined ? undefined : cut(bodyText(e.request.body, e.request.headers.get('content-type'))!, 4000) },
-    response: e.error !== undefined ? { error: e.error } : { status: e.response.status, headers: headersObject(e.response.headers), body: cut(e.response.text, 4000) },
+    request: {
+      method: e.request.method,
+      url: e.request.url,
+      headers: headersObject(e.request.headers),
+      body: e.request.body === undefined ? undefined : cut(bodyText(e.request.body, e.request.headers.get('content-type'))!, 4000),
+    },
+    response:
+      e.error !== undefined
+        ? { error: e.error }
+        : { status: e.response.status, headers: headersObject(e.response.headers), body: cut(e.response.text, 4000) },
     durationMs: e.durationMs === undefined ? undefined : Math.round(e.durationMs),
   };
 }

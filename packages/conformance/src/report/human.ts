@@ -55,15 +55,26 @@ export function formatHumanReport(report: ConformanceReport, options: HumanRepor
   }
   const keeps = report.target.keepsState === undefined ? 'unknown' : report.target.keepsState ? 'keeps state' : 'stateless mock';
   out.push(`IdentityCall conformance ${report.tool.version} — ${report.target.baseUrl}`);
-  out.push(dim(`target: ${keeps} · seed ${report.seed} · ${report.runs} generated requests per operation${report.dryRun ? ' · DRY RUN (nothing was sent)' : ''}`));
+  out.push(
+    dim(
+      `target: ${keeps} · seed ${report.seed} · ${report.runs} generated requests per operation${report.dryRun ? ' · DRY RUN (nothing was sent)' : ''}`,
+    ),
+  );
   out.push('');
 
   const width = Math.max(...report.checks.map((c) => c.name.length));
   out.push(`  ${'check'.padEnd(width)}  ${'passed'.padStart(7)} ${'failed'.padStart(7)} ${'skipped'.padStart(8)}`);
   for (const c of report.checks) {
     const mark = c.status === 'failed' ? red('✗') : c.status === 'passed' ? green('✓') : dim('-');
-    const reason = c.status !== 'failed' && c.passed === 0 && c.skipReasons.length > 0 ? dim(`  ${c.skipReasons[0]}`) : c.status === 'not-run' ? dim('  not run') : '';
-    out.push(`${mark} ${c.name.padEnd(width)}  ${String(c.passed).padStart(7)} ${(c.failed ? red(String(c.failed).padStart(7)) : String(c.failed).padStart(7))} ${String(c.skipped).padStart(8)}${reason}`);
+    const reason =
+      c.status !== 'failed' && c.passed === 0 && c.skipReasons.length > 0
+        ? dim(`  ${c.skipReasons[0]}`)
+        : c.status === 'not-run'
+          ? dim('  not run')
+          : '';
+    out.push(
+      `${mark} ${c.name.padEnd(width)}  ${String(c.passed).padStart(7)} ${c.failed ? red(String(c.failed).padStart(7)) : String(c.failed).padStart(7)} ${String(c.skipped).padStart(8)}${reason}`,
+    );
   }
 
   const failed = report.cases.filter((r) => r.outcome === 'failed');
@@ -74,14 +85,17 @@ export function formatHumanReport(report: ConformanceReport, options: HumanRepor
     for (const r of failed) {
       if (r.error) {
         n++;
-        if (n <= max) out.push('', `${red(`${n})`)} ${r.id} stopped on an error`, `     ${r.error.split('\n').slice(0, 4).join('\n     ')}`);
+        if (n <= max)
+          out.push('', `${red(`${n})`)} ${r.id} stopped on an error`, `     ${r.error.split('\n').slice(0, 4).join('\n     ')}`);
       }
       for (const f of r.failures) {
         n++;
         if (n > max) continue;
         out.push('', `${red(`${n})`)} ${f.check} — ${r.id}`, `     ${f.message}`);
         if (f.shrink) {
-          out.push(`     shrunk in ${f.shrink.steps} step(s) from ${JSON.stringify(f.shrink.original)} to ${JSON.stringify(f.shrink.minimal)}`);
+          out.push(
+            `     shrunk in ${f.shrink.steps} step(s) from ${JSON.stringify(f.shrink.original)} to ${JSON.stringify(f.shrink.minimal)}`,
+          );
           out.push(dim(`     replay: --seed ${report.seed} (property seed ${f.shrink.seed}, path ${f.shrink.path ?? '-'})`));
         }
         if (f.exchange) out.push(exchangeText(f.exchange));
@@ -93,8 +107,12 @@ export function formatHumanReport(report: ConformanceReport, options: HumanRepor
   out.push(...skipTable(report, dim, yellow));
   out.push('');
   const { counts } = report;
-  out.push(`Cases:    ${counts.passed} passed, ${counts.failed ? red(`${counts.failed} failed`) : '0 failed'}, ${counts.skipped} skipped (${counts.cases} in all)`);
-  out.push(`Requests: ${report.requests}${report.dryRun ? ' (would be sent)' : ''} in ${formatDuration(report.durationMs)} — ${report.requestsPerSecond} requests/s`);
+  out.push(
+    `Cases:    ${counts.passed} passed, ${counts.failed ? red(`${counts.failed} failed`) : '0 failed'}, ${counts.skipped} skipped (${counts.cases} in all)`,
+  );
+  out.push(
+    `Requests: ${report.requests}${report.dryRun ? ' (would be sent)' : ''} in ${formatDuration(report.durationMs)} — ${report.requestsPerSecond} requests/s`,
+  );
   if (report.stopped) out.push(red(`Stopped:  ${report.stopped}`));
   for (const left of report.leftBehind) out.push(dim(`Left behind: ${left.kind} ${left.id} (${left.why})`));
   out.push(verdict(report, { red, green, yellow }));
@@ -118,7 +136,11 @@ function verdict(report: ConformanceReport, paint: Record<'red' | 'green' | 'yel
         : paint.yellow(`INCOMPLETE — no check failed, but ${cases} case(s) were not checked (${why}); --allow-incomplete accepts this`);
     }
     default:
-      return paint.red(report.outcome === 'key-rejected' ? `STOPPED — ${report.stopped ?? ''}` : `FAILED — ${counts.failures} failure(s) in ${counts.failed} case(s)`);
+      return paint.red(
+        report.outcome === 'key-rejected'
+          ? `STOPPED — ${report.stopped ?? ''}`
+          : `FAILED — ${counts.failures} failure(s) in ${counts.failed} case(s)`,
+      );
   }
 }
 
@@ -127,7 +149,15 @@ export function formatCaseFailures(result: CaseResult, secrets: Secrets = {}): s
   const parts: string[] = [];
   if (result.error) parts.push(`stopped on an error: ${result.error}`);
   for (const f of result.failures) {
-    parts.push([`[${f.check}] ${f.message}`, ...(f.shrink ? [`  shrunk in ${f.shrink.steps} step(s) to ${JSON.stringify(f.shrink.minimal)} (property seed ${f.shrink.seed})`] : []), ...(f.exchange ? [exchangeText(f.exchange, '  ')] : [])].join('\n'));
+    parts.push(
+      [
+        `[${f.check}] ${f.message}`,
+        ...(f.shrink
+          ? [`  shrunk in ${f.shrink.steps} step(s) to ${JSON.stringify(f.shrink.minimal)} (property seed ${f.shrink.seed})`]
+          : []),
+        ...(f.exchange ? [exchangeText(f.exchange, '  ')] : []),
+      ].join('\n'),
+    );
   }
   return redact(parts.join('\n\n'), secrets);
 }

@@ -21,7 +21,13 @@ export function toJsonReport(report: ConformanceReport, secrets: Secrets = {}): 
     requests: r.requests,
     durationMs: Math.round(r.durationMs),
     checks: r.checks,
-    failures: r.failures.map((f) => ({ check: f.check, message: f.message, operationId: f.operationId, shrink: f.shrink, exchange: f.exchange ? exchangeJson(f.exchange) : undefined })),
+    failures: r.failures.map((f) => ({
+      check: f.check,
+      message: f.message,
+      operationId: f.operationId,
+      shrink: f.shrink,
+      exchange: f.exchange ? exchangeJson(f.exchange) : undefined,
+    })),
   }));
   return redactDeep({ ...report, cases }, secrets);
 }

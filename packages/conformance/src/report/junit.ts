@@ -30,7 +30,10 @@ function testcase(r: CaseResult): string {
   const message = r.error ? `stopped on an error: ${r.error.split('\n')[0]}` : `${checks.join(', ')}: ${r.failures[0]?.message ?? ''}`;
   const details = [
     ...(r.error ? [r.error] : []),
-    ...r.failures.map((f) => `[${f.check}] ${f.message}${f.shrink ? `\nshrunk in ${f.shrink.steps} step(s) to ${JSON.stringify(f.shrink.minimal)}` : ''}${f.exchange ? `\n${exchangeText(f.exchange, '  ')}` : ''}`),
+    ...r.failures.map(
+      (f) =>
+        `[${f.check}] ${f.message}${f.shrink ? `\nshrunk in ${f.shrink.steps} step(s) to ${JSON.stringify(f.shrink.minimal)}` : ''}${f.exchange ? `\n${exchangeText(f.exchange, '  ')}` : ''}`,
+    ),
   ].join('\n\n');
   return `${open}>\n      <failure message="${xmlEscape(message)}" type="${xmlEscape(checks[0] ?? 'error')}">${xmlEscape(details)}</failure>\n    </testcase>`;
 }
@@ -47,13 +50,16 @@ export function toJUnitXml(report: ConformanceReport, secrets: Secrets = {}): st
   });
   const checkCases = report.checks.map((c) => {
     const open = `    <testcase classname="conformance.checks" name="${c.name}" time="0"`;
-    if (c.status === 'failed') return `${open}>\n      <failure message="${c.failed} failure(s)" type="${c.name}">${xmlEscape(c.description)}</failure>\n    </testcase>`;
+    if (c.status === 'failed')
+      return `${open}>\n      <failure message="${c.failed} failure(s)" type="${c.name}">${xmlEscape(c.description)}</failure>\n    </testcase>`;
     if (c.status === 'passed') return `${open}/>`;
     return `${open}>\n      <skipped message="${xmlEscape(c.skipReasons[0] ?? 'not run')}"/>\n    </testcase>`;
   });
   const checkFailures = report.checks.filter((c) => c.status === 'failed').length;
   const checkSkipped = report.checks.filter((c) => c.status === 'skipped' || c.status === 'not-run').length;
-  suites.push(`  <testsuite name="checks" tests="${report.checks.length}" failures="${checkFailures}" errors="0" skipped="${checkSkipped}" time="0">\n${checkCases.join('\n')}\n  </testsuite>`);
+  suites.push(
+    `  <testsuite name="checks" tests="${report.checks.length}" failures="${checkFailures}" errors="0" skipped="${checkSkipped}" time="0">\n${checkCases.join('\n')}\n  </testsuite>`,
+  );
   const tests = report.cases.length + report.checks.length;
   const failures = report.counts.failed + checkFailures;
   const skipped = report.counts.skipped + checkSkipped;

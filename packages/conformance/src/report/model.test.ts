@@ -23,27 +23,91 @@ const result = (outcome: CaseResult['outcome'], skipKind?: SkipKind, skipReason 
   clientOperations: [],
 });
 const report = (results: CaseResult[], over: Partial<ReportInput> = {}) =>
-  buildReport({ baseUrl: 'http://127.0.0.1:1', keepsState: true, seed: 1, runs: 1, dryRun: false, startedAt: new Date(), durationMs: 10, requests: 1, results, owned: [], ...over });
+  buildReport({
+    baseUrl: 'http://127.0.0.1:1',
+    keepsState: true,
+    seed: 1,
+    runs: 1,
+    dryRun: false,
+    startedAt: new Date(),
+    durationMs: 10,
+    requests: 1,
+    results,
+    owned: [],
+    ...over,
+  });
 
 describe('the outcome of a run', () => {
   it.each<{ name: string; results: CaseResult[]; over?: Partial<ReportInput>; outcome: RunOutcome; passed: boolean }>([
     { name: 'everything ran and passed', results: [result('passed'), result('passed')], outcome: 'passed', passed: true },
-    { name: 'skips by choice only', results: [result('passed'), result('skipped', 'mock-target'), result('skipped', 'no-key'), result('skipped', 'no-purchase'), result('skipped', 'mock-only'), result('skipped', 'irreversible'), result('skipped', 'option')], outcome: 'passed', passed: true },
+    {
+      name: 'skips by choice only',
+      results: [
+        result('passed'),
+        result('skipped', 'mock-target'),
+        result('skipped', 'no-key'),
+        result('skipped', 'no-purchase'),
+        result('skipped', 'mock-only'),
+        result('skipped', 'irreversible'),
+        result('skipped', 'option'),
+      ],
+      outcome: 'passed',
+      passed: true,
+    },
     { name: 'the budget ran out', results: [result('passed'), result('skipped', 'budget')], outcome: 'incomplete', passed: false },
     { name: 'no number was for sale', results: [result('passed'), result('skipped', 'catalogue')], outcome: 'incomplete', passed: false },
-    { name: 'a resource could not be created', results: [result('passed'), result('skipped', 'fixture')], outcome: 'incomplete', passed: false },
-    { name: 'processing did not finish in time', results: [result('passed'), result('skipped', 'timeout')], outcome: 'incomplete', passed: false },
+    {
+      name: 'a resource could not be created',
+      results: [result('passed'), result('skipped', 'fixture')],
+      outcome: 'incomplete',
+      passed: false,
+    },
+    {
+      name: 'processing did not finish in time',
+      results: [result('passed'), result('skipped', 'timeout')],
+      outcome: 'incomplete',
+      passed: false,
+    },
     { name: 'a skip of no known kind', results: [result('passed'), result('skipped', undefined)], outcome: 'incomplete', passed: false },
-    { name: 'incomplete, accepted', results: [result('passed'), result('skipped', 'budget')], over: { allowIncomplete: true }, outcome: 'incomplete', passed: true },
-    { name: 'a failure, with skips', results: [result('failed'), result('skipped', 'budget')], over: { allowIncomplete: true }, outcome: 'failed', passed: false },
-    { name: 'a rejected key', results: [result('failed'), result('skipped', 'stopped')], over: { rejectedKey: '--api-key' }, outcome: 'key-rejected', passed: false },
-    { name: 'a dry run', results: [result('passed'), result('skipped', 'no-purchase')], over: { dryRun: true }, outcome: 'dry-run', passed: true },
+    {
+      name: 'incomplete, accepted',
+      results: [result('passed'), result('skipped', 'budget')],
+      over: { allowIncomplete: true },
+      outcome: 'incomplete',
+      passed: true,
+    },
+    {
+      name: 'a failure, with skips',
+      results: [result('failed'), result('skipped', 'budget')],
+      over: { allowIncomplete: true },
+      outcome: 'failed',
+      passed: false,
+    },
+    {
+      name: 'a rejected key',
+      results: [result('failed'), result('skipped', 'stopped')],
+      over: { rejectedKey: '--api-key' },
+      outcome: 'key-rejected',
+      passed: false,
+    },
+    {
+      name: 'a dry run',
+      results: [result('passed'), result('skipped', 'no-purchase')],
+      over: { dryRun: true },
+      outcome: 'dry-run',
+      passed: true,
+    },
   ])('$name → $outcome (passed: $passed)', ({ results, over, outcome, passed }) => {
     expect(report(results, over)).toMatchObject({ outcome, passed });
   });
 
   it('counts skipped cases by kind of reason, those not checked first', () => {
-    const r = report([result('skipped', 'no-key', 'no key A'), result('skipped', 'no-key', 'no key B'), result('skipped', 'budget', 'spent'), result('passed')]);
+    const r = report([
+      result('skipped', 'no-key', 'no key A'),
+      result('skipped', 'no-key', 'no key B'),
+      result('skipped', 'budget', 'spent'),
+      result('passed'),
+    ]);
     expect(r.skips).toEqual([
       { kind: 'budget', deliberate: false, label: 'the request budget was spent', cases: 1, reasons: ['spent'] },
       { kind: 'no-key', deliberate: true, label: 'a key was not given', cases: 2, reasons: ['no key A', 'no key B'] },

@@ -106,7 +106,13 @@ export function summariseSkips(results: readonly CaseResult[]): SkipSummary[] {
   for (const r of results) {
     if (r.outcome !== 'skipped') continue;
     const kind = r.skipKind ?? 'other';
-    const entry = byKind.get(kind) ?? { kind, deliberate: SKIP_KINDS[kind].deliberate, label: SKIP_KINDS[kind].label, cases: 0, reasons: [] };
+    const entry = byKind.get(kind) ?? {
+      kind,
+      deliberate: SKIP_KINDS[kind].deliberate,
+      label: SKIP_KINDS[kind].label,
+      cases: 0,
+      reasons: [],
+    };
     entry.cases++;
     if (r.skipReason && !entry.reasons.includes(r.skipReason)) entry.reasons.push(r.skipReason);
     byKind.set(kind, entry);
@@ -115,7 +121,10 @@ export function summariseSkips(results: readonly CaseResult[]): SkipSummary[] {
 }
 
 /** How a run with these results ended (see {@link RunOutcome}). */
-export function outcomeOf(input: Pick<ReportInput, 'results' | 'dryRun' | 'rejectedKey'>, skips = summariseSkips(input.results)): RunOutcome {
+export function outcomeOf(
+  input: Pick<ReportInput, 'results' | 'dryRun' | 'rejectedKey'>,
+  skips = summariseSkips(input.results),
+): RunOutcome {
   if (input.rejectedKey) return 'key-rejected';
   if (input.results.some((r) => r.outcome === 'failed')) return 'failed';
   if (input.dryRun) return 'dry-run';
@@ -143,7 +152,16 @@ export function buildReport(input: ReportInput): ConformanceReport {
       skipped++;
     }
     const status = failed > 0 ? 'failed' : passed > 0 ? 'passed' : skipped > 0 ? 'skipped' : 'not-run';
-    return { name, tier: CHECKS[name].tier, description: CHECKS[name].description, passed, failed, skipped, skipReasons: [...reasons], status };
+    return {
+      name,
+      tier: CHECKS[name].tier,
+      description: CHECKS[name].description,
+      passed,
+      failed,
+      skipped,
+      skipReasons: [...reasons],
+      status,
+    };
   });
   const count = (o: CaseResult['outcome']) => input.results.filter((r) => r.outcome === o).length;
   const skips = summariseSkips(input.results);
@@ -169,7 +187,11 @@ export function buildReport(input: ReportInput): ConformanceReport {
     counts: { cases: input.results.length, passed: count('passed'), failed: count('failed'), skipped: count('skipped'), failures },
     leftBehind: input.owned
       .filter((r) => !r.deleted && !input.dryRun && input.keepsState !== false)
-      .map((r) => ({ kind: r.kind, id: r.id, why: input.undeletable?.includes(r.kind) ? 'the API has no operation to delete or release one' : 'its delete did not succeed' })),
+      .map((r) => ({
+        kind: r.kind,
+        id: r.id,
+        why: input.undeletable?.includes(r.kind) ? 'the API has no operation to delete or release one' : 'its delete did not succeed',
+      })),
     ...(input.stopped && { stopped: input.stopped }),
   };
 }

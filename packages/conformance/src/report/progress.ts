@@ -45,7 +45,12 @@ export function createProgress(out: ProgressOutput, secrets: Secrets = {}): { on
           const e = event.exchange;
           const text = requestBodyText(e);
           const body = text === undefined ? '' : `  ${text.length > 200 ? `${text.slice(0, 200)}…` : text}`.replace(/\r?\n/g, ' ');
-          out.write(redact(`DRY ${e.request.method} ${e.request.path}${new URL(e.request.url).search}  [${e.request.headers.get('authorization') ?? 'no key'}]${body}\n`, secrets));
+          out.write(
+            redact(
+              `DRY ${e.request.method} ${e.request.path}${new URL(e.request.url).search}  [${e.request.headers.get('authorization') ?? 'no key'}]${body}\n`,
+              secrets,
+            ),
+          );
         }
       } else if (event.type === 'case-start') {
         const fam = event.id.split('/')[0]!;

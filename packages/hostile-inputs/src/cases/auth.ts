@@ -32,7 +32,10 @@ export function authCases(view: SpecView): HostileCase[] {
         family: 'auth',
         operationId: op.operationId,
         title: `${op.operationId}: ${h.header === undefined ? 'no Authorization header' : `Authorization "${h.header}"`} is 401`,
-        send: requestFor(view, op, pathWith(view, op), { auth: false, headers: h.header === undefined ? [] : [['Authorization', h.header]] }),
+        send: requestFor(view, op, pathWith(view, op), {
+          auth: false,
+          headers: h.header === undefined ? [] : [['Authorization', h.header]],
+        }),
         expect: { statuses: [401], envelope: true, ...(messages.length && { messages }) },
         ...(h.needs && { needs: h.needs }),
       });

@@ -66,7 +66,9 @@ export function contentTypeCases(view: SpecView): HostileCase[] {
   const op = view.upload;
   const path = `${pathWith(view, op)}${requiredQuery(view, op)}`;
   const format = view.formats[0]!;
-  const body = formBody('b0undary', [{ name: fileFieldOf(view), filename: `call${format.extension}`, contentType: format.mediaTypes[0], content: 'ID3' }]);
+  const body = formBody('b0undary', [
+    { name: fileFieldOf(view), filename: `call${format.extension}`, contentType: format.mediaTypes[0], content: 'ID3' },
+  ]);
   const multipart = [
     { id: 'no-boundary', value: 'multipart/form-data' },
     { id: 'empty-boundary', value: 'multipart/form-data; boundary=' },

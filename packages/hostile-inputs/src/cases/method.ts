@@ -19,7 +19,13 @@ export function methodCases(view: SpecView): HostileCase[] {
         id: `method.undocumented/${method} ${template}`,
         family: 'method',
         title: `${method} ${template} is not documented (${documented.join(', ')}): 404 or 405`,
-        send: http(method, path, method === 'GET' ? {} : { headers: [['Content-Type', 'application/json']], body: { kind: 'bytes', bytes: new TextEncoder().encode('{}') } }),
+        send: http(
+          method,
+          path,
+          method === 'GET'
+            ? {}
+            : { headers: [['Content-Type', 'application/json']], body: { kind: 'bytes', bytes: new TextEncoder().encode('{}') } },
+        ),
         expect: { statuses: [404, 405], envelope: true },
       });
     }

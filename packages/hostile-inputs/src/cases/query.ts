@@ -14,7 +14,8 @@ import { requestFor } from './valid.js';
 
 /** Values `p`'s schema refuses, read from the schema. */
 function badValues(view: SpecView, p: ParameterInfo): Array<{ id: string; raw: string }> {
-  const schema = resolveRef<{ type?: string; minimum?: number; maximum?: number; enum?: unknown[]; pattern?: string }>(view.doc, p.schema) ?? {};
+  const schema =
+    resolveRef<{ type?: string; minimum?: number; maximum?: number; enum?: unknown[]; pattern?: string }>(view.doc, p.schema) ?? {};
   const out: Array<{ id: string; raw: string }> = [];
   if (schema.type === 'integer' || schema.type === 'number') {
     out.push({ id: 'not-a-number', raw: 'abc' });

@@ -11,7 +11,12 @@ import { exampleFields, exampleJson, fileFieldOf, pathWith, requiredQuery, takes
  * The request that reaches `op` with `path` and is otherwise valid (its example body, a small
  * upload, its required query), so only the path is wrong.
  */
-export function requestFor(view: SpecView, op: OperationInfo, path: string, options: { auth?: boolean; headers?: Array<[string, string]> } = {}) {
+export function requestFor(
+  view: SpecView,
+  op: OperationInfo,
+  path: string,
+  options: { auth?: boolean; headers?: Array<[string, string]> } = {},
+) {
   const target = `${path}${requiredQuery(view, op)}`;
   const extra = options.headers ?? [];
   const auth = options.auth ?? true;
@@ -20,12 +25,14 @@ export function requestFor(view: SpecView, op: OperationInfo, path: string, opti
     const boundary = 'hostileinputs7MA4YWxk';
     const format = view.formats[0]!;
     const fields = Object.entries(exampleFields(op, fileFieldOf(view))).map(([name, value]) => ({ name, content: value }));
-    const body = formBody(boundary, [...fields, { name: fileFieldOf(view), filename: `call${format.extension}`, contentType: format.mediaTypes[0], content: 'ID3' }]);
+    const body = formBody(boundary, [
+      ...fields,
+      { name: fileFieldOf(view), filename: `call${format.extension}`, contentType: format.mediaTypes[0], content: 'ID3' },
+    ]);
     return http(op.method.toUpperCase(), target, { auth, headers: [formType(boundary), ...extra], body: { kind: 'bytes', bytes: body } });
   }
   return http(op.method.toUpperCase(), target, { auth, headers: extra });
 }
-
 
 /** `op`'s documented example request, valid in every part. */
 export function exampleRequest(view: SpecView, op: OperationInfo) {
@@ -34,7 +41,9 @@ export function exampleRequest(view: SpecView, op: OperationInfo) {
 
 /** The operation a liveness check calls: the first GET without path parameters or required query. */
 export function aliveOperation(view: SpecView): OperationInfo {
-  const op = view.operations.find((o) => o.method === 'get' && !o.path.includes('{') && !o.parameters.some((p) => p.in === 'query' && p.required));
+  const op = view.operations.find(
+    (o) => o.method === 'get' && !o.path.includes('{') && !o.parameters.some((p) => p.in === 'query' && p.required),
+  );
   if (!op) throw new Error('The spec has no GET operation without parameters to check liveness with');
   return op;
 }

@@ -39,7 +39,7 @@ export type Mutation =
 export function mutate(body: Uint8Array, mutations: readonly Mutation[]): Uint8Array {
   let out = Buffer.from(body);
   for (const m of mutations) {
-    const at = out.length === 0 ? 0 : ('at' in m ? m.at % (out.length + 1) : 0);
+    const at = out.length === 0 ? 0 : 'at' in m ? m.at % (out.length + 1) : 0;
     switch (m.kind) {
       case 'truncate':
         out = out.subarray(0, at);
@@ -79,10 +79,21 @@ export function formModelArbitrary(view: SpecView): fc.Arbitrary<FormModel> {
     { weight: 4, arbitrary: fc.stringMatching(/^[0-9A-Za-z'()+_,\-./:=?]{1,70}$/) },
     { weight: 1, arbitrary: fc.string({ maxLength: 80 }) },
   );
-  const chaos = <T>(plausible: fc.Arbitrary<T>, wild: fc.Arbitrary<T>) => fc.oneof({ weight: 6, arbitrary: plausible }, { weight: 1, arbitrary: wild });
+  const chaos = <T>(plausible: fc.Arbitrary<T>, wild: fc.Arbitrary<T>) =>
+    fc.oneof({ weight: 6, arbitrary: plausible }, { weight: 1, arbitrary: wild });
   const extraHeaders = chaos(
     fc.constant<string[]>([]),
-    fc.array(fc.constantFrom('X-Extra: 1', 'Content-Transfer-Encoding: binary', 'nonsense', ' folded', 'Content-Disposition: form-data; name="dup"', 'Content-Type: text/plain'), { minLength: 1, maxLength: 2 }),
+    fc.array(
+      fc.constantFrom(
+        'X-Extra: 1',
+        'Content-Transfer-Encoding: binary',
+        'nonsense',
+        ' folded',
+        'Content-Disposition: form-data; name="dup"',
+        'Content-Type: text/plain',
+      ),
+      { minLength: 1, maxLength: 2 },
+    ),
   );
   const field = fc.record({
     name: chaos(fc.constantFrom(...names), fc.string({ maxLength: 12 })),
@@ -97,12 +108,20 @@ export function formModelArbitrary(view: SpecView): fc.Arbitrary<FormModel> {
   const filePart = fc.record({
     name: chaos(fc.constant(file), fc.string({ maxLength: 12 })),
     filename: chaos(
-      fc.constantFrom(...extensions.map((e) => `call${e}`), ...extensions.map((e) => `CALL${e.toUpperCase()}`), `Žalgiris${extensions[0]}`, 'no-extension'),
+      fc.constantFrom(
+        ...extensions.map((e) => `call${e}`),
+        ...extensions.map((e) => `CALL${e.toUpperCase()}`),
+        `Žalgiris${extensions[0]}`,
+        'no-extension',
+      ),
       fc.oneof(fc.constantFrom('notes.txt', '', `a"b${extensions[0]}`, `a\\b${extensions[0]}`), fc.string({ maxLength: 20 })),
     ),
     contentType: chaos(
       fc.constantFrom<string | undefined>(...mediaTypes, 'application/octet-stream', undefined),
-      fc.oneof(fc.constantFrom('text/plain', 'audio/', ';;', 'multipart/mixed; boundary=x', 'audio/mpeg; charset="'), fc.string({ maxLength: 20 })),
+      fc.oneof(
+        fc.constantFrom('text/plain', 'audio/', ';;', 'multipart/mixed; boundary=x', 'audio/mpeg; charset="'),
+        fc.string({ maxLength: 20 }),
+      ),
     ),
     extraHeaders,
     content: fc.oneof(fc.uint8Array({ maxLength: 4096 }), fc.constantFrom('', '--', '\r\n--', '\r\n\r\n').map(bytesOf)),
@@ -110,7 +129,11 @@ export function formModelArbitrary(view: SpecView): fc.Arbitrary<FormModel> {
   const mutation: fc.Arbitrary<Mutation> = fc.oneof(
     fc.record({ kind: fc.constant('truncate' as const), at: fc.nat() }),
     fc.record({ kind: fc.constant('flip' as const), at: fc.nat(), value: fc.integer({ min: 0, max: 255 }) }),
-    fc.record({ kind: fc.constant('insert' as const), at: fc.nat(), text: fc.constantFrom('\r\n', '--', '\r\n--', '\u0000', '"', ';', '\r\n\r\n') }),
+    fc.record({
+      kind: fc.constant('insert' as const),
+      at: fc.nat(),
+      text: fc.constantFrom('\r\n', '--', '\r\n--', '\u0000', '"', ';', '\r\n\r\n'),
+    }),
     fc.record({ kind: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 16 }) }),
     fc.constant({ kind: 'lf-only' as const }),
   );
@@ -125,9 +148,15 @@ export function formModelArbitrary(view: SpecView): fc.Arbitrary<FormModel> {
     preamble: chaos(fc.constant<string | undefined>(undefined), fc.string({ maxLength: 40 })),
     epilogue: chaos(fc.constant<string | undefined>(undefined), fc.string({ maxLength: 40 })),
     close: fc.constantFrom(true, true, true, true, true, false),
-    mutations: fc.oneof({ weight: 3, arbitrary: fc.constant<Mutation[]>([]) }, { weight: 2, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }) }),
+    mutations: fc.oneof(
+      { weight: 3, arbitrary: fc.constant<Mutation[]>([]) },
+      { weight: 2, arbitrary: fc.array(mutation, { minLength: 1, maxLength: 3 }) },
+    ),
     framing: fc.constantFrom('length' as const, 'length' as const, 'chunked' as const),
-    chunkBytes: fc.oneof({ weight: 1, arbitrary: fc.integer({ min: 1, max: 16 }) }, { weight: 3, arbitrary: fc.integer({ min: 100, max: 8192 }) }),
+    chunkBytes: fc.oneof(
+      { weight: 1, arbitrary: fc.integer({ min: 1, max: 16 }) },
+      { weight: 3, arbitrary: fc.integer({ min: 100, max: 8192 }) },
+    ),
   });
 }
 

@@ -10,7 +10,24 @@ import type { HostileCase } from '../case.js';
 import { pathWith, takesJson, takesMultipart, type SpecView } from '../spec.js';
 
 /** Strings that have broken servers before: blanks, NUL, emoji, long text, numbers as text. */
-export const STRINGS = ['', ' ', 'x', 'Jane Doe', '+15555550100', '(415) 555-0100', 'a@b.co', 'not-an-email', 'priority', 'local', '😀', '\u0000', 'Ω'.repeat(300), '42', '-1', 'null'];
+export const STRINGS = [
+  '',
+  ' ',
+  'x',
+  'Jane Doe',
+  '+15555550100',
+  '(415) 555-0100',
+  'a@b.co',
+  'not-an-email',
+  'priority',
+  'local',
+  '😀',
+  '\u0000',
+  'Ω'.repeat(300),
+  '42',
+  '-1',
+  'null',
+];
 /** Numbers at the edges: zero, negatives, fractions, overflow, unsafe integers. */
 export const NUMBERS = [0, -1, 1, 42, 1.5, 101, 1e308, -1e308, 9007199254740993];
 /** Path values: valid-looking ids, refused ones, a UUID, escapes and a 30-digit number. */
@@ -47,14 +64,23 @@ function operationArbitrary(view: SpecView, op: OperationInfo): fc.Arbitrary<Hos
   const queryNames = op.parameters.filter((p) => p.in === 'query').map((p) => p.name);
   const media = op.requestBody?.content.find((m) => m.contentType === 'application/json');
   const names = media ? propertyNames(view, media.schema) : [];
-  const path = fc.tuple(...pathNames.map(() => fc.constantFrom(...IDS))).map((values) => pathWith(view, op, Object.fromEntries(pathNames.map((n, i) => [n, values[i]!]))));
+  const path = fc
+    .tuple(...pathNames.map(() => fc.constantFrom(...IDS)))
+    .map((values) => pathWith(view, op, Object.fromEntries(pathNames.map((n, i) => [n, values[i]!]))));
   const query = fc
     .tuple(...queryNames.map(() => fc.option(jsonValue, { nil: undefined, freq: 3 })))
-    .map((values) => queryNames.flatMap((n, i) => (values[i] === undefined ? [] : [`${n}=${encodeURIComponent(asText(values[i]))}`])).join('&'));
+    .map((values) =>
+      queryNames.flatMap((n, i) => (values[i] === undefined ? [] : [`${n}=${encodeURIComponent(asText(values[i]))}`])).join('&'),
+    );
   const body = takesJson(op)
     ? fc.oneof(
         { weight: 1, arbitrary: jsonValue },
-        { weight: 5, arbitrary: fc.subarray(names).chain((picked) => fc.tuple(...picked.map(() => jsonValue)).map((vs) => Object.fromEntries(picked.map((n, i) => [n, vs[i]])))) },
+        {
+          weight: 5,
+          arbitrary: fc
+            .subarray(names)
+            .chain((picked) => fc.tuple(...picked.map(() => jsonValue)).map((vs) => Object.fromEntries(picked.map((n, i) => [n, vs[i]])))),
+        },
       )
     : fc.constant(undefined);
   return fc.record({ path, query, body }).map(({ path: p, query: q, body: b }) => {
@@ -65,7 +91,11 @@ function operationArbitrary(view: SpecView, op: OperationInfo): fc.Arbitrary<Hos
       family: 'fuzz' as const,
       operationId: op.operationId,
       title: `${op.method.toUpperCase()} ${target.slice(0, 80)} with ${text === undefined ? 'no body' : `${text.slice(0, 60)}`}: never a 5xx`,
-      send: http(op.method.toUpperCase(), target, text === undefined ? {} : { headers: [JSON_TYPE], body: { kind: 'bytes', bytes: new TextEncoder().encode(text) } }),
+      send: http(
+        op.method.toUpperCase(),
+        target,
+        text === undefined ? {} : { headers: [JSON_TYPE], body: { kind: 'bytes', bytes: new TextEncoder().encode(text) } },
+      ),
       expect: { envelope: true },
     };
   });

@@ -8,7 +8,18 @@ import type { Upstream } from '../prism/supervisor.js';
 import { CORS_HEADERS, GuardError, sendError } from './errors.js';
 
 /** Headers that describe one connection and are not passed on (RFC 9110 §7.6.1). */
-const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'trailer', 'upgrade', 'expect', 'host', 'content-length']);
+const HOP_BY_HOP = new Set([
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'trailer',
+  'upgrade',
+  'expect',
+  'host',
+  'content-length',
+]);
 
 /** What to send upstream. */
 export interface UpstreamRequest {
@@ -31,7 +42,11 @@ export interface UpstreamLink {
 /** The 503 for an unavailable upstream. */
 export function unavailable(state: Exclude<Upstream, { url: string }>): GuardError {
   const retry = state.retryAfterSeconds;
-  return new GuardError(503, retry === undefined ? state.unavailable : `${state.unavailable}; retry in ${retry} s`, retry === undefined ? {} : { 'retry-after': String(retry) });
+  return new GuardError(
+    503,
+    retry === undefined ? state.unavailable : `${state.unavailable}; retry in ${retry} s`,
+    retry === undefined ? {} : { 'retry-after': String(retry) },
+  );
 }
 
 function problemMessage(text: string): string {

@@ -71,11 +71,29 @@ describe('checkContentType', () => {
 
   it.each([
     { name: 'no type', op: jsonOp, value: undefined, status: 415, message: /no Content-Type/ },
-    { name: 'two types', op: upload, value: 'application/json, multipart/form-data', status: 400, message: /^Malformed Content-Type header: unexpected ","/ },
-    { name: 'an empty boundary', op: upload, value: 'multipart/form-data; boundary=', status: 400, message: /^Malformed Content-Type header: parameter "boundary" has an empty value/ },
+    {
+      name: 'two types',
+      op: upload,
+      value: 'application/json, multipart/form-data',
+      status: 400,
+      message: /^Malformed Content-Type header: unexpected ","/,
+    },
+    {
+      name: 'an empty boundary',
+      op: upload,
+      value: 'multipart/form-data; boundary=',
+      status: 400,
+      message: /^Malformed Content-Type header: parameter "boundary" has an empty value/,
+    },
     { name: 'no boundary', op: upload, value: 'multipart/form-data', status: 400, message: /needs a boundary/ },
     { name: 'a bad boundary', op: upload, value: `multipart/form-data; boundary=${'b'.repeat(71)}`, status: 400, message: /71 characters/ },
-    { name: 'a type the operation does not take', op: jsonOp, value: 'text/plain', status: 415, message: /text\/plain is not accepted here; .* takes application\/json/ },
+    {
+      name: 'a type the operation does not take',
+      op: jsonOp,
+      value: 'text/plain',
+      status: 415,
+      message: /text\/plain is not accepted here; .* takes application\/json/,
+    },
     { name: 'JSON to an upload', op: upload, value: 'application/json', status: 415, message: /takes multipart\/form-data/ },
     { name: 'another charset', op: jsonOp, value: 'application/json; charset=latin1', status: 415, message: /charset latin1/ },
   ])('refuses $name with $status', ({ op: o, value, status, message }) => {
@@ -92,12 +110,15 @@ describe('checkAuthorization', () => {
     expect(() => checkAuthorization(facts, secured, header)).not.toThrow();
   });
 
-  it.each([undefined, '', 'Basic aGk6dGhlcmU=', 'Bearer', 'Bearer ', 'Bearer a b', 'Bearer "quoted"', 'Token abc'])('refuses %j with 401 and the documented message', (header) => {
-    const error = refusal(() => checkAuthorization(facts, secured, header));
-    expect(error.status).toBe(401);
-    expect(error.message).toBe(errorMessages(secured, 401)[0]);
-    expect(error.headers['www-authenticate']).toBe('Bearer');
-  });
+  it.each([undefined, '', 'Basic aGk6dGhlcmU=', 'Bearer', 'Bearer ', 'Bearer a b', 'Bearer "quoted"', 'Token abc'])(
+    'refuses %j with 401 and the documented message',
+    (header) => {
+      const error = refusal(() => checkAuthorization(facts, secured, header));
+      expect(error.status).toBe(401);
+      expect(error.message).toBe(errorMessages(secured, 401)[0]);
+      expect(error.headers['www-authenticate']).toBe('Bearer');
+    },
+  );
 });
 
 describe('checkPrefer', () => {
@@ -117,7 +138,10 @@ describe('checkPrefer', () => {
   });
 
   it.each([
-    { header: 'code=418', message: new RegExp(`code=418 is not a documented status of getOperator \\(documented: ${documented.join(', ')}\\)`) },
+    {
+      header: 'code=418',
+      message: new RegExp(`code=418 is not a documented status of getOperator \\(documented: ${documented.join(', ')}\\)`),
+    },
     { header: 'code=abc', message: /code=abc is not a documented status/ },
     { header: 'example=nope', message: /example=nope is not a documented example/ },
     { header: 'code=200, code=404', message: /code is given twice/ },

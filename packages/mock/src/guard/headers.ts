@@ -163,7 +163,10 @@ export function checkPrefer(op: OperationInfo, header: string | undefined): stri
     const responses = op.responses.filter((r) => (code ? r.status === code : /^2/.test(r.status)));
     const names = [...new Set(responses.flatMap((r) => r.content.flatMap((m) => m.examples.map((e) => e.name))))];
     if (!names.includes(example)) {
-      throw new GuardError(400, `Prefer: example=${example} is not a documented example of ${op.operationId}${code ? ` ${code}` : ''} (documented: ${names.join(', ') || 'none'})`);
+      throw new GuardError(
+        400,
+        `Prefer: example=${example} is not a documented example of ${op.operationId}${code ? ` ${code}` : ''} (documented: ${names.join(', ') || 'none'})`,
+      );
     }
   }
   const dynamic = kept.get('dynamic');

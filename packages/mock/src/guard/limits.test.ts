@@ -72,7 +72,10 @@ async function recordingUpstream() {
   return { url: server.url, received };
 }
 
-const rawAnswer = (data: string) => ({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1]), body: data.slice(data.indexOf('\r\n\r\n') + 4) });
+const rawAnswer = (data: string) => ({
+  status: Number(/^HTTP\/1\.1 (\d{3})/.exec(data)?.[1]),
+  body: data.slice(data.indexOf('\r\n\r\n') + 4),
+});
 
 describe('timeouts', () => {
   it('answers 408 in the envelope and closes a connection whose headers never finish', async () => {
@@ -81,7 +84,9 @@ describe('timeouts', () => {
     socket.write(`GET ${base}${operatorPath} HTTP/1.1\r\nHost: x\r\n`);
     const answer = rawAnswer(await untilClosed(socket));
     expect(answer.status).toBe(408);
-    expect(JSON.parse(answer.body)).toEqual({ error: 'The request did not arrive in time (headers within 500 ms, the whole request within 600 s)' });
+    expect(JSON.parse(answer.body)).toEqual({
+      error: 'The request did not arrive in time (headers within 500 ms, the whole request within 600 s)',
+    });
   });
 
   it('closes a connection that never sends anything', async () => {
@@ -93,7 +98,9 @@ describe('timeouts', () => {
   it('answers 408 and closes when a body stops arriving before the request timeout', async () => {
     const { origin } = await startGuard('http://127.0.0.1:1', { requestTimeoutMs: 700, headersTimeoutMs: 500 });
     const socket = await openSocket(origin);
-    socket.write(`PATCH ${base}${operatorPath} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${KEY}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"na`);
+    socket.write(
+      `PATCH ${base}${operatorPath} HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer ${KEY}\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{"na`,
+    );
     const data = await untilClosed(socket);
     expect(data).toMatch(/^HTTP\/1\.1 408 /);
   });
@@ -133,10 +140,25 @@ describe('the connection cap', () => {
 describe('broken HTTP', () => {
   it.each([
     { name: 'garbage', bytes: 'THIS IS NOT HTTP\r\n\r\n', status: 400, message: /^Malformed HTTP request: / },
-    { name: 'a header block over 16 KiB', bytes: `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`, status: 431, message: /larger than 16384 bytes/ },
-    { name: 'CONNECT', bytes: 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n', status: 405, message: /CONNECT is not supported/ },
+    {
+      name: 'a header block over 16 KiB',
+      bytes: `GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(17 * 1024)}\r\n\r\n`,
+      status: 431,
+      message: /larger than 16384 bytes/,
+    },
+    {
+      name: 'CONNECT',
+      bytes: 'CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n',
+      status: 405,
+      message: /CONNECT is not supported/,
+    },
     { name: 'no Host', bytes: `GET ${base}${operatorPath} HTTP/1.1\r\n\r\n`, status: 400, message: /needs a Host header/ },
-    { name: 'two Hosts', bytes: `GET ${base}${operatorPath} HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n`, status: 400, message: /more than one Host header/ },
+    {
+      name: 'two Hosts',
+      bytes: `GET ${base}${operatorPath} HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n`,
+      status: 400,
+      message: /more than one Host header/,
+    },
   ])('answers $name with $status in the envelope and closes', async ({ bytes, status, message }) => {
     const { origin } = await startGuard('http://127.0.0.1:1');
     const socket = await openSocket(origin);
@@ -182,7 +204,14 @@ describe('the upstream', () => {
   ])("rewrites Prism's own $status problem+json into the envelope ($sent)", async ({ status, sent, error }) => {
     const prism = await localServer((_req, res) => {
       res.writeHead(status, { 'content-type': 'application/problem+json' });
-      res.end(JSON.stringify({ title: 'Invalid request', status, detail: 'x', validation: [{ message: 'Request path parameter id must be integer' }] }));
+      res.end(
+        JSON.stringify({
+          title: 'Invalid request',
+          status,
+          detail: 'x',
+          validation: [{ message: 'Request path parameter id must be integer' }],
+        }),
+      );
     });
     running.push(prism);
     const guard = await startGuard(prism.url);
@@ -195,7 +224,16 @@ describe('the upstream', () => {
   it('forwards a checked request with canonical path and query, without hop-by-hop headers or other preferences', async () => {
     const upstream = await recordingUpstream();
     const guard = await startGuard(upstream.url);
-    const res = await send(guard, http('GET', `${operatorPath.replace('42', '%34%32')}?x=a+b`, { headers: [['Prefer', 'return=minimal, code=404'], ['Keep-Alive', 'timeout=5'], ['Te', 'trailers']] }));
+    const res = await send(
+      guard,
+      http('GET', `${operatorPath.replace('42', '%34%32')}?x=a+b`, {
+        headers: [
+          ['Prefer', 'return=minimal, code=404'],
+          ['Keep-Alive', 'timeout=5'],
+          ['Te', 'trailers'],
+        ],
+      }),
+    );
     expect(res.status).toBe(200);
     expect(res.headers['access-control-allow-origin']).toBe('*');
     const [got] = upstream.received;
@@ -232,7 +270,9 @@ describe('the upstream', () => {
     const res = await send(guard, upload);
     expect(res.status).toBe(200);
     const got = upstream.received[0]!;
-    const form = await new Response(new Uint8Array(got.body), { headers: { 'content-type': String(got.headers['content-type']) } }).formData();
+    const form = await new Response(new Uint8Array(got.body), {
+      headers: { 'content-type': String(got.headers['content-type']) },
+    }).formData();
     expect([...form.keys()]).toEqual(['project_id', 'file']);
     expect(form.get('project_id')).toBe('42');
     const file = form.get('file') as File;
@@ -250,7 +290,10 @@ describe('refusing a body early', () => {
     const upstream = await recordingUpstream();
     const guard = await startGuard(upstream.url);
     const path = updateOperator.path.replace('{id}', '42');
-    const big: HttpSend = http('PATCH', path, { headers: [['Content-Type', 'application/json']], body: generated('{"name":"', 'a', '"}', 32 * 1024 * 1024) });
+    const big: HttpSend = http('PATCH', path, {
+      headers: [['Content-Type', 'application/json']],
+      body: generated('{"name":"', 'a', '"}', 32 * 1024 * 1024),
+    });
     const res = await send(guard, big);
     expect(res.status).toBe(413);
     expect(res.json).toEqual({ error: facts.payloadTooLarge });
@@ -265,7 +308,14 @@ describe('refusing a body early', () => {
     const upstream = await recordingUpstream();
     const guard = await startGuard(upstream.url);
     const path = updateOperator.path.replace('{id}', '42');
-    const res = await send(guard, http('PATCH', path, { headers: [['Content-Type', 'application/json']], framing: 'chunked', body: generated('{"name":"', 'a', '"}', 4 * facts.jsonBodyLimit) }));
+    const res = await send(
+      guard,
+      http('PATCH', path, {
+        headers: [['Content-Type', 'application/json']],
+        framing: 'chunked',
+        body: generated('{"name":"', 'a', '"}', 4 * facts.jsonBodyLimit),
+      }),
+    );
     expect(res.status).toBe(413);
     expect(res.json).toEqual({ error: facts.payloadTooLarge });
   });

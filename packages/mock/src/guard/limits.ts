@@ -52,7 +52,10 @@ export function serverOptions(limits: GuardLimits): ServerOptions {
 const seconds = (ms: number) => (ms % 1000 === 0 ? `${ms / 1000} s` : `${ms} ms`);
 
 /** The status and message for an error Node's HTTP parser raised on a connection. */
-export function clientErrorAnswer(error: NodeJS.ErrnoException & { reason?: string }, limits: GuardLimits): { status: number; message: string } {
+export function clientErrorAnswer(
+  error: NodeJS.ErrnoException & { reason?: string },
+  limits: GuardLimits,
+): { status: number; message: string } {
   switch (error.code) {
     case 'ERR_HTTP_REQUEST_TIMEOUT':
       return {
@@ -72,7 +75,10 @@ export function clientErrorAnswer(error: NodeJS.ErrnoException & { reason?: stri
  * Answers the connections the HTTP parser gives up on (in the envelope), caps concurrent
  * connections (503 with `Retry-After`), and refuses CONNECT.
  */
-export function applyServerLimits(server: Server, limits: GuardLimits): { openConnections: () => number; isRefused: (socket: Socket) => boolean } {
+export function applyServerLimits(
+  server: Server,
+  limits: GuardLimits,
+): { openConnections: () => number; isRefused: (socket: Socket) => boolean } {
   const refused = new WeakSet<Socket>();
   let open = 0;
   // Runs before Node's own listener, so a connection over the cap is answered before it is parsed.
@@ -82,7 +88,9 @@ export function applyServerLimits(server: Server, limits: GuardLimits): { openCo
     if (open > limits.maxConnections) {
       refused.add(socket);
       socket.on('error', () => socket.destroy());
-      socket.end(rawAnswer(503, `The mock serves at most ${limits.maxConnections} connections at once; retry shortly`, { 'retry-after': '1' }));
+      socket.end(
+        rawAnswer(503, `The mock serves at most ${limits.maxConnections} connections at once; retry shortly`, { 'retry-after': '1' }),
+      );
     }
   });
   server.on('clientError', (error: NodeJS.ErrnoException & { reason?: string }, socket: Socket) => {

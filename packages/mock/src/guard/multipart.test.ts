@@ -32,7 +32,11 @@ describe('MultipartParser', () => {
     const parser = parse(Buffer.concat([body.subarray(0, 10), body.subarray(10)]), boundary, chunkSize, { keepFileBytes: 4 });
     expect(parser.parts.map((p) => ({ ...p, head: p.head.toString('latin1') }))).toEqual([
       { name: 'project_id', size: 2, head: '42' },
-      { name: 'name', size: Buffer.byteLength('Zoë "quoted"\r\nsecond line'), head: Buffer.from('Zoë "quoted"\r\nsecond line').toString('latin1') },
+      {
+        name: 'name',
+        size: Buffer.byteLength('Zoë "quoted"\r\nsecond line'),
+        head: Buffer.from('Zoë "quoted"\r\nsecond line').toString('latin1'),
+      },
       { name: 'file', filename: 'Žalgiris call.mp3', contentType: 'audio/mpeg', size: content.length, head: '--\u0007\u0007' },
     ]);
   });
@@ -46,31 +50,69 @@ describe('MultipartParser', () => {
   });
 
   it('accepts white space after a boundary (transport padding) and an empty form', () => {
-    expect(parse(Buffer.from(`--${BOUNDARY}  \r\nContent-Disposition: form-data; name="a"\r\n\r\nv\r\n--${BOUNDARY}--`), BOUNDARY, 3).parts).toHaveLength(1);
+    expect(
+      parse(Buffer.from(`--${BOUNDARY}  \r\nContent-Disposition: form-data; name="a"\r\n\r\nv\r\n--${BOUNDARY}--`), BOUNDARY, 3).parts,
+    ).toHaveLength(1);
     expect(parse(Buffer.from(`--${BOUNDARY}--\r\n`), BOUNDARY, 3).parts).toEqual([]);
   });
 
   it.each([
-    { name: 'no closing boundary', text: part('Content-Disposition: form-data; name="a"', 'value').trimEnd(), error: /before the closing boundary/ },
+    {
+      name: 'no closing boundary',
+      text: part('Content-Disposition: form-data; name="a"', 'value').trimEnd(),
+      error: /before the closing boundary/,
+    },
     { name: 'an empty body', text: '', error: /no boundary line/ },
-    { name: 'another boundary in the body', text: `--other\r\nContent-Disposition: form-data; name="a"\r\n\r\nv\r\n--other--`, error: /no boundary line/ },
+    {
+      name: 'another boundary in the body',
+      text: `--other\r\nContent-Disposition: form-data; name="a"\r\n\r\nv\r\n--other--`,
+      error: /no boundary line/,
+    },
     { name: 'a header without a colon', text: `${part('nonsense', 'v')}--${BOUNDARY}--`, error: /no "name:"/ },
-    { name: 'a part without Content-Disposition', text: `${part('Content-Type: text/plain', 'v')}--${BOUNDARY}--`, error: /no Content-Disposition/ },
+    {
+      name: 'a part without Content-Disposition',
+      text: `${part('Content-Type: text/plain', 'v')}--${BOUNDARY}--`,
+      error: /no Content-Disposition/,
+    },
     { name: 'a part without a name', text: `${part('Content-Disposition: form-data', 'v')}--${BOUNDARY}--`, error: /no name/ },
-    { name: 'a disposition that is not form-data', text: `${part('Content-Disposition: attachment; name="a"', 'v')}--${BOUNDARY}--`, error: /not form-data/ },
+    {
+      name: 'a disposition that is not form-data',
+      text: `${part('Content-Disposition: attachment; name="a"', 'v')}--${BOUNDARY}--`,
+      error: /not form-data/,
+    },
     { name: 'garbage after a boundary', text: `--${BOUNDARY}XYZ\r\n\r\n`, error: /something other than CRLF/ },
-    { name: 'a folded header', text: `--${BOUNDARY}\r\nContent-Disposition: form-data;\r\n name="a"\r\n\r\nv\r\n--${BOUNDARY}--`, error: /folded/ },
-    { name: 'a malformed part Content-Type', text: `${part('Content-Disposition: form-data; name="a"\r\nContent-Type: audio/', 'v')}--${BOUNDARY}--`, error: /Content-Type is malformed/ },
-    { name: 'an unterminated quoted name', text: `${part('Content-Disposition: form-data; name="a', 'v')}--${BOUNDARY}--`, error: /malformed value/ },
-    { name: 'filename* in another charset', text: `${part(`Content-Disposition: form-data; name="f"; filename*=ISO-8859-1''%E9.mp3`, 'v')}--${BOUNDARY}--`, error: /UTF-8/ },
+    {
+      name: 'a folded header',
+      text: `--${BOUNDARY}\r\nContent-Disposition: form-data;\r\n name="a"\r\n\r\nv\r\n--${BOUNDARY}--`,
+      error: /folded/,
+    },
+    {
+      name: 'a malformed part Content-Type',
+      text: `${part('Content-Disposition: form-data; name="a"\r\nContent-Type: audio/', 'v')}--${BOUNDARY}--`,
+      error: /Content-Type is malformed/,
+    },
+    {
+      name: 'an unterminated quoted name',
+      text: `${part('Content-Disposition: form-data; name="a', 'v')}--${BOUNDARY}--`,
+      error: /malformed value/,
+    },
+    {
+      name: 'filename* in another charset',
+      text: `${part(`Content-Disposition: form-data; name="f"; filename*=ISO-8859-1''%E9.mp3`, 'v')}--${BOUNDARY}--`,
+      error: /UTF-8/,
+    },
   ])('refuses $name', ({ text, error }) => {
-    expect(() => parse(Buffer.from(text), BOUNDARY, 4)).toThrow(expect.objectContaining({ code: 'malformed', message: expect.stringMatching(error) }));
+    expect(() => parse(Buffer.from(text), BOUNDARY, 4)).toThrow(
+      expect.objectContaining({ code: 'malformed', message: expect.stringMatching(error) }),
+    );
   });
 
   it('stops a part as soon as it passes the limit onPart gives it, naming the part', () => {
     const body = Buffer.from(`${part('Content-Disposition: form-data; name="file"; filename="a.mp3"', 'a'.repeat(100))}`);
     const parser = new MultipartParser(BOUNDARY, { onPart: () => 10 });
-    expect(() => parser.write(body)).toThrow(expect.objectContaining({ code: 'part-too-large', part: { name: 'file', filename: 'a.mp3' } }));
+    expect(() => parser.write(body)).toThrow(
+      expect.objectContaining({ code: 'part-too-large', part: { name: 'file', filename: 'a.mp3' } }),
+    );
   });
 
   it('lets onPart refuse a part before its content is read', () => {
@@ -84,10 +126,30 @@ describe('MultipartParser', () => {
   });
 
   it.each([
-    { name: 'parts', limits: { maxParts: 2 }, text: [1, 2, 3].map((i) => part(`Content-Disposition: form-data; name="f${i}"`, 'v')).join(''), code: 'too-many-parts' },
-    { name: 'a text field', limits: { maxFieldBytes: 4 }, text: part('Content-Disposition: form-data; name="f"', '123456789'), code: 'part-too-large' },
-    { name: 'a header block', limits: { maxHeaderBytes: 64 }, text: part(`Content-Disposition: form-data; name="${'x'.repeat(100)}"`, 'v'), code: 'headers-too-large' },
-    { name: 'the preamble', limits: { maxPreambleBytes: 16 }, text: `${'p'.repeat(100)}\r\n${part('Content-Disposition: form-data; name="f"', 'v')}`, code: 'malformed' },
+    {
+      name: 'parts',
+      limits: { maxParts: 2 },
+      text: [1, 2, 3].map((i) => part(`Content-Disposition: form-data; name="f${i}"`, 'v')).join(''),
+      code: 'too-many-parts',
+    },
+    {
+      name: 'a text field',
+      limits: { maxFieldBytes: 4 },
+      text: part('Content-Disposition: form-data; name="f"', '123456789'),
+      code: 'part-too-large',
+    },
+    {
+      name: 'a header block',
+      limits: { maxHeaderBytes: 64 },
+      text: part(`Content-Disposition: form-data; name="${'x'.repeat(100)}"`, 'v'),
+      code: 'headers-too-large',
+    },
+    {
+      name: 'the preamble',
+      limits: { maxPreambleBytes: 16 },
+      text: `${'p'.repeat(100)}\r\n${part('Content-Disposition: form-data; name="f"', 'v')}`,
+      code: 'malformed',
+    },
   ])('limits $name', ({ limits, text, code }) => {
     const parser = new MultipartParser(BOUNDARY, limits);
     expect(() => parser.write(Buffer.from(`${text}--${BOUNDARY}--`))).toThrow(expect.objectContaining({ code }));

@@ -98,7 +98,8 @@ export function parseDisposition(value: string): { name?: string; filename?: str
     while (value[i] === ' ' || value[i] === '\t') i++;
     if (i >= value.length) break;
     const nameMatch = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+/.exec(value.slice(i));
-    if (!nameMatch || value[i + nameMatch[0].length] !== '=') throw malformed(`a Content-Disposition parameter has no "name=value" form ("${value.slice(0, 80)}")`);
+    if (!nameMatch || value[i + nameMatch[0].length] !== '=')
+      throw malformed(`a Content-Disposition parameter has no "name=value" form ("${value.slice(0, 80)}")`);
     const name = nameMatch[0].toLowerCase();
     const read = readParamValue(value, i + nameMatch[0].length + 1);
     if (!read) throw malformed(`Content-Disposition parameter ${name} has a malformed value`);
@@ -111,7 +112,7 @@ export function parseDisposition(value: string): { name?: string; filename?: str
   let filename = params.get('filename');
   if (extended !== undefined) {
     const ext = /^([!#$&+\-^_`{}~0-9A-Za-z]+)'[^']*'(.*)$/.exec(extended);
-    if (!ext || !/^utf-8$/i.test(ext[1]!)) throw malformed('filename* must be UTF-8\'\'<percent-encoded name> (RFC 5987)');
+    if (!ext || !/^utf-8$/i.test(ext[1]!)) throw malformed("filename* must be UTF-8''<percent-encoded name> (RFC 5987)");
     try {
       filename = decodeURIComponent(ext[2]!);
     } catch {

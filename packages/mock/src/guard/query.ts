@@ -25,7 +25,8 @@ function decodeComponent(raw: string): string {
 
 /** Splits and decodes a raw query string into name/value pairs, in order. */
 export function parseQuery(rawQuery: string): Array<[string, string]> {
-  if (/[^\u0021-\u007e]/.test(rawQuery)) throw new GuardError(400, 'Malformed query string: it contains a character that must be percent-encoded');
+  if (/[^\u0021-\u007e]/.test(rawQuery))
+    throw new GuardError(400, 'Malformed query string: it contains a character that must be percent-encoded');
   const pairs: Array<[string, string]> = [];
   for (const piece of rawQuery.split('&')) {
     if (piece === '') continue;

@@ -12,7 +12,8 @@ const base = facts.basePath;
 const getOperator = getOperation(facts.doc, 'getOperator');
 /** Get Operator's path with `id`, e.g. `/operators/{id}` → `/operators/42`. */
 const operatorPath = (id: string) => getOperator.path.replace('{id}', id);
-const resolve = (method: string, target: string, headers: Record<string, string> = {}) => resolveRoute(facts, routes, method, target, headers);
+const resolve = (method: string, target: string, headers: Record<string, string> = {}) =>
+  resolveRoute(facts, routes, method, target, headers);
 
 function refusal(fn: () => unknown): GuardError {
   try {
@@ -68,7 +69,10 @@ describe('resolveRoute', () => {
     { target: '/nothing', message: `No documented path matches /nothing; the API's paths are under ${base}` },
     { target: `${base}/nothing`, message: `No documented path matches ${base}/nothing` },
     { target: `${base}`, message: `No documented path matches ${base}` },
-    { target: `${operatorPath('42')}/extra`, message: `No documented path matches ${operatorPath('42')}/extra; the API's paths are under ${base}` },
+    {
+      target: `${operatorPath('42')}/extra`,
+      message: `No documented path matches ${operatorPath('42')}/extra; the API's paths are under ${base}`,
+    },
     { target: `${operatorPath('')}`, message: `No documented path matches ${operatorPath('')}; the API's paths are under ${base}` },
   ])('answers $target with 404', ({ target, message }) => {
     const error = refusal(() => resolve('GET', target));
@@ -84,7 +88,9 @@ describe('resolveRoute', () => {
   });
 
   it('lets a CORS preflight through to Prism, and only a preflight', () => {
-    expect(resolve('OPTIONS', operatorPath('42'), { origin: 'http://a.example', 'access-control-request-method': 'PATCH' }).preflight).toBe(true);
+    expect(resolve('OPTIONS', operatorPath('42'), { origin: 'http://a.example', 'access-control-request-method': 'PATCH' }).preflight).toBe(
+      true,
+    );
     expect(refusal(() => resolve('OPTIONS', operatorPath('42'))).status).toBe(405);
   });
 
@@ -158,6 +164,9 @@ describe('the query', () => {
   it('answers a missing required parameter with 400', () => {
     const withRequired = facts.operations.find((o) => o.parameters.some((p) => p.in === 'query' && p.required))!;
     const name = withRequired.parameters.find((p) => p.in === 'query' && p.required)!.name;
-    expect(refusal(() => checkQuery(facts, withRequired, ''))).toMatchObject({ status: 400, message: `Query parameter "${name}" is required` });
+    expect(refusal(() => checkQuery(facts, withRequired, ''))).toMatchObject({
+      status: 400,
+      message: `Query parameter "${name}" is required`,
+    });
   });
 });

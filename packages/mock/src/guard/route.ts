@@ -68,7 +68,10 @@ const shown = (text: string) => (text.length > 200 ? `${text.slice(0, 200)}…` 
 export function decodePath(rawPath: string): string[] {
   if (!rawPath.startsWith('/')) throw new GuardError(400, `Malformed request target: "${shown(rawPath)}" does not start with "/"`);
   if (/[^\u0021-\u007e]/.test(rawPath)) {
-    throw new GuardError(400, `Malformed request path: it contains a character that must be percent-encoded (${JSON.stringify(shown(rawPath))})`);
+    throw new GuardError(
+      400,
+      `Malformed request path: it contains a character that must be percent-encoded (${JSON.stringify(shown(rawPath))})`,
+    );
   }
   return rawPath
     .split('/')
@@ -187,7 +190,10 @@ function notFoundPath(facts: SpecFacts, routes: readonly Route[], rawPath: strin
   if (!underBase && base !== '') {
     for (let k = 1; k < decoded.length; k++) {
       if (matchRoute(routes, decoded.slice(k))) {
-        const suggestion = `${base}/${rawPath.split('/').slice(k + 1).join('/')}`;
+        const suggestion = `${base}/${rawPath
+          .split('/')
+          .slice(k + 1)
+          .join('/')}`;
         return new GuardError(404, `${shown(rawPath)} is not under the API's base path ${base}: did you mean ${shown(suggestion)}?`);
       }
     }

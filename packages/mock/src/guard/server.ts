@@ -77,13 +77,20 @@ export function createGuard(options: GuardOptions): Guard {
   const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
   const routes = buildRoutes(facts);
   const agent = new Agent({ keepAlive: true, maxSockets: 64 });
-  const link: UpstreamLink = { upstream: options.upstream, suspect: options.suspect ?? (() => undefined), agent, timeoutMs: limits.upstreamTimeoutMs, log };
+  const link: UpstreamLink = {
+    upstream: options.upstream,
+    suspect: options.suspect ?? (() => undefined),
+    agent,
+    timeoutMs: limits.upstreamTimeoutMs,
+    log,
+  };
 
   async function handle(req: IncomingMessage, res: ServerResponse, expectsContinue: boolean): Promise<void> {
     const method = req.method ?? 'GET';
     // Node's own check would answer without a body; this one answers in the envelope.
     const hosts = req.headersDistinct.host?.length ?? 0;
-    if (req.httpVersion === '1.1' && hosts === 0) throw new GuardError(400, 'Malformed HTTP request: an HTTP/1.1 request needs a Host header', {}, true);
+    if (req.httpVersion === '1.1' && hosts === 0)
+      throw new GuardError(400, 'Malformed HTTP request: an HTTP/1.1 request needs a Host header', {}, true);
     if (hosts > 1) throw new GuardError(400, 'Malformed HTTP request: it has more than one Host header', {}, true);
     const match = resolveRoute(facts, routes, method, req.url ?? '/', req.headers);
     const op = match.operation;

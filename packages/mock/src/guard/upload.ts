@@ -53,7 +53,8 @@ const shown = (text: string) => text.replace(/[^\u0020-\u007e]|["\\]/g, '_');
 function toGuardError(facts: SpecFacts, error: unknown): unknown {
   if (!(error instanceof MultipartError)) return error;
   if (error.code === 'part-too-large' && error.part && isFile(error.part)) return new GuardError(422, facts.upload.fileTooLarge, {}, true);
-  if (error.code === 'part-too-large' || error.code === 'too-many-parts') return new GuardError(413, `The upload form is too large: ${error.message}`, {}, true);
+  if (error.code === 'part-too-large' || error.code === 'too-many-parts')
+    return new GuardError(413, `The upload form is too large: ${error.message}`, {}, true);
   return new GuardError(400, `Malformed multipart/form-data body: ${error.message}`, {}, true);
 }
 

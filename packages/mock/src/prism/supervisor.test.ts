@@ -10,17 +10,19 @@ import { waitFor } from '../../test/helpers.js';
 import { PrismSupervisor, type SupervisorEvents, type SupervisorOptions } from './supervisor.js';
 
 /** A stand-in upstream: an HTTP server on the given port, with `behaviour` appended to its script. */
-const standIn = (behaviour = '') => (port: number) => ({
-  file: process.execPath,
-  args: [
-    '-e',
-    // Printed before listening (writes to a pipe are synchronous), so it is there when the port opens.
-    `console.log('stand-in listening on ${port}');
+const standIn =
+  (behaviour = '') =>
+  (port: number) => ({
+    file: process.execPath,
+    args: [
+      '-e',
+      // Printed before listening (writes to a pipe are synchronous), so it is there when the port opens.
+      `console.log('stand-in listening on ${port}');
      const s = require('node:http').createServer((q, r) => r.end('ok')).listen(${port}, '127.0.0.1');
      process.on('SIGTERM', () => process.exit(0));
      ${behaviour}`,
-  ],
-});
+    ],
+  });
 
 const started: PrismSupervisor[] = [];
 afterEach(async () => {
@@ -29,7 +31,13 @@ afterEach(async () => {
 
 async function supervise(options: Partial<SupervisorOptions>): Promise<{ supervisor: PrismSupervisor; logs: string[] }> {
   const logs: string[] = [];
-  const supervisor = await PrismSupervisor.start({ host: '127.0.0.1', command: standIn(), log: (l) => logs.push(l), restart: { initialDelayMs: 20 }, ...options });
+  const supervisor = await PrismSupervisor.start({
+    host: '127.0.0.1',
+    command: standIn(),
+    log: (l) => logs.push(l),
+    restart: { initialDelayMs: 20 },
+    ...options,
+  });
   started.push(supervisor);
   return { supervisor, logs };
 }
@@ -55,18 +63,29 @@ describe('PrismSupervisor', () => {
     const ready = next(supervisor, 'ready');
     process.kill(first, 'SIGKILL');
 
-    expect(await exited).toMatchObject({ code: null, signal: 'SIGKILL', expected: false, output: expect.stringContaining('stand-in listening') });
+    expect(await exited).toMatchObject({
+      code: null,
+      signal: 'SIGKILL',
+      expected: false,
+      output: expect.stringContaining('stand-in listening'),
+    });
     expect(during).toEqual({ unavailable: "The mock's Prism process is restarting", retryAfterSeconds: expect.any(Number) });
     const back = await ready;
     expect(back.restarts).toBe(1);
     expect(supervisor.pid).not.toBe(first);
     expect(supervisor.state).toBe('ready');
-    expect(logs[0]).toMatch(new RegExp(`^identitycall-mock: Prism \\(pid ${first}\\) stopped unexpectedly \\(killed by SIGKILL\\)\\. Its last output:\\n  \\| stand-in listening on \\d+`));
+    expect(logs[0]).toMatch(
+      new RegExp(
+        `^identitycall-mock: Prism \\(pid ${first}\\) stopped unexpectedly \\(killed by SIGKILL\\)\\. Its last output:\\n  \\| stand-in listening on \\d+`,
+      ),
+    );
     expect(logs[1]).toMatch(/^identitycall-mock: restarting Prism in 20 ms \(failure 1 of at most 5 in 60 s\)$/);
   });
 
   it('logs the exit code of a process that exits on its own', async () => {
-    const { supervisor, logs } = await supervise({ command: standIn(`s.on('request', (q) => { if (q.url === '/die') { console.error('dying on request'); process.exit(3); } });`) });
+    const { supervisor, logs } = await supervise({
+      command: standIn(`s.on('request', (q) => { if (q.url === '/die') { console.error('dying on request'); process.exit(3); } });`),
+    });
     const exited = next(supervisor, 'exit');
     const ready = next(supervisor, 'ready');
     const url = (supervisor.upstream() as { url: string }).url;
@@ -129,7 +148,10 @@ describe('PrismSupervisor', () => {
 
   it('fails the first start with the output of a process that cannot start', async () => {
     await expect(
-      PrismSupervisor.start({ host: '127.0.0.1', command: () => ({ file: process.execPath, args: ['-e', "console.error('cannot read the spec'); process.exit(2)"] }) }),
+      PrismSupervisor.start({
+        host: '127.0.0.1',
+        command: () => ({ file: process.execPath, args: ['-e', "console.error('cannot read the spec'); process.exit(2)"] }),
+      }),
     ).rejects.toThrow(/exited \(code 2\) before listening on .*\n.*cannot read the spec/s);
   });
 
@@ -147,13 +169,17 @@ describe('PrismSupervisor', () => {
     expect(code).toBe(1);
     const pid = Number(/PID (\d+)/.exec(out)?.[1]);
     expect(pid).toBeGreaterThan(0);
-    await waitFor('the orphaned process to be gone', () => {
-      try {
-        process.kill(pid, 0);
-        return undefined;
-      } catch {
-        return true;
-      }
-    }, 30_000);
+    await waitFor(
+      'the orphaned process to be gone',
+      () => {
+        try {
+          process.kill(pid, 0);
+          return undefined;
+        } catch {
+          return true;
+        }
+      },
+      30_000,
+    );
   });
 });

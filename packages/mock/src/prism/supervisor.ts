@@ -129,7 +129,8 @@ export class PrismSupervisor {
   /** Where requests go now, or why they cannot and when to retry (for the guard's 503). */
   upstream(): Upstream {
     if (this.stateValue === 'ready' && this.current) return { url: this.current.url };
-    if (this.stateValue === 'failed') return { unavailable: `Prism keeps crashing and is no longer restarted (${this.lastFailure}); restart the mock` };
+    if (this.stateValue === 'failed')
+      return { unavailable: `Prism keeps crashing and is no longer restarted (${this.lastFailure}); restart the mock` };
     if (this.stateValue === 'stopped') return { unavailable: 'The mock is shutting down' };
     const wait = Math.max(0, this.restartAt - Date.now()) + this.expectedStartMs;
     return { unavailable: "The mock's Prism process is restarting", retryAfterSeconds: Math.max(1, Math.ceil(wait / 1000)) };
@@ -198,7 +199,9 @@ export class PrismSupervisor {
     if (expected || this.current !== prism) return;
     clearInterval(this.healthTimer);
     const how = signal ? `killed by ${signal}` : `exit code ${code}`;
-    this.log(`identitycall-mock: Prism (pid ${prism.child.pid}) stopped unexpectedly (${how}). Its last output:\n${this.clean(prism.output())}`);
+    this.log(
+      `identitycall-mock: Prism (pid ${prism.child.pid}) stopped unexpectedly (${how}). Its last output:\n${this.clean(prism.output())}`,
+    );
     this.scheduleRestart(`Prism ${how}`);
   }
 
@@ -220,13 +223,17 @@ export class PrismSupervisor {
     const delayMs = Math.min(this.restartPolicy.initialDelayMs * 2 ** (attempt - 1), this.restartPolicy.maxDelayMs);
     this.stateValue = 'restarting';
     this.restartAt = now + delayMs;
-    this.log(`identitycall-mock: restarting Prism in ${delayMs} ms (failure ${attempt} of at most ${this.restartPolicy.maxRestarts} in ${this.restartPolicy.windowMs / 1000} s)`);
+    this.log(
+      `identitycall-mock: restarting Prism in ${delayMs} ms (failure ${attempt} of at most ${this.restartPolicy.maxRestarts} in ${this.restartPolicy.windowMs / 1000} s)`,
+    );
     this.emit('restarting', { attempt, delayMs, reason });
     this.restartTimer = setTimeout(() => {
       this.restartCount++;
       this.launch().catch((error: Error) => {
         if (this.stateValue === 'stopped') return;
-        this.log(`identitycall-mock: Prism did not start again: ${error.message.split('\n')[0]}\n${this.clean(error.message.split('\n').slice(1).join('\n'))}`);
+        this.log(
+          `identitycall-mock: Prism did not start again: ${error.message.split('\n')[0]}\n${this.clean(error.message.split('\n').slice(1).join('\n'))}`,
+        );
         this.scheduleRestart('Prism did not start');
       });
     }, delayMs);

@@ -30,8 +30,7 @@ export function authorize(scope: Scope, op: OperationInfo): void {
 }
 
 /** Whether the key sees the project (a project-scoped key sees only its own). */
-export const seesProject = (scope: Scope, projectId: number): boolean =>
-  scope.projectId === null || scope.projectId === projectId;
+export const seesProject = (scope: Scope, projectId: number): boolean => scope.projectId === null || scope.projectId === projectId;
 
 /** Whether the key sees the operator (a project-scoped key sees those linked to its project). */
 export const seesOperator = (scope: Scope, operator: { project_ids: readonly number[] }): boolean =>

@@ -35,12 +35,10 @@ export class ApiError extends Error {
 export const unauthorized = (): ApiError => new ApiError(401, { error: MESSAGES.invalidApiKey });
 
 /** 403 for a key without the permission the operation's `x-permission` names. */
-export const permissionRequired = (permission: Permission): ApiError =>
-  new ApiError(403, { error: PERMISSION_MESSAGES[permission] });
+export const permissionRequired = (permission: Permission): ApiError => new ApiError(403, { error: PERMISSION_MESSAGES[permission] });
 
 /** 403 for a project-scoped key that creates or deletes a project. */
-export const projectScopedForbidden = (): ApiError =>
-  new ApiError(403, { error: MESSAGES.projectScopedCannotCreateOrDestroy });
+export const projectScopedForbidden = (): ApiError => new ApiError(403, { error: MESSAGES.projectScopedCannotCreateOrDestroy });
 
 /** 403 for a project-scoped key that names another project on a recording. */
 export const projectMismatch = (): ApiError => new ApiError(403, { error: SANDBOX_MESSAGES.projectScopedMismatch });
@@ -56,8 +54,7 @@ export const methodNotAllowed = (allow: readonly string[]): ApiError =>
 export const malformedJson = (detail: string): ApiError => new ApiError(400, { error: malformedJsonMessage(detail) });
 
 /** 413 for a JSON body over the spec's limit. */
-export const bodyTooLarge = (closeConnection = false): ApiError =>
-  new ApiError(413, { error: MESSAGES.bodyTooLarge }, {}, closeConnection);
+export const bodyTooLarge = (closeConnection = false): ApiError => new ApiError(413, { error: MESSAGES.bodyTooLarge }, {}, closeConnection);
 
 /** 422 in the generic envelope (one message). */
 export const unprocessable = (message: string, closeConnection = false): ApiError =>

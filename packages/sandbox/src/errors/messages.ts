@@ -23,7 +23,11 @@ const doc = loadSpec();
  * pages' wording, B5). They must agree, or the sandbox could not answer them all alike.
  */
 function unauthorizedMessage(): string {
-  const firsts = new Set(listOperations(doc).filter((op) => op.secured).map((op) => errorMessages(op, 401)[0]));
+  const firsts = new Set(
+    listOperations(doc)
+      .filter((op) => op.secured)
+      .map((op) => errorMessages(op, 401)[0]),
+  );
   const [message, ...others] = [...firsts];
   if (message === undefined || others.length > 0) {
     throw new Error(`The secured operations' first 401 examples disagree or are missing: ${[...firsts].map(String).join(', ')}`);
@@ -68,25 +72,55 @@ export const isMalformedJsonMessage = (message: string): boolean => malformedJso
  */
 export const SANDBOX_MESSAGE_TABLE = {
   methodNotAllowed: ['Method not allowed', 'No operation documents a 405; a documented path with another method gets it, with `Allow`.'],
-  bodyNotObject: ['Request body must be a JSON object', 'Every JSON request schema is an object; an array or a scalar has no field to name.'],
-  malformedMultipart: ['Malformed multipart/form-data body', 'Upload Recording documents no answer for a multipart body that does not parse.'],
+  bodyNotObject: [
+    'Request body must be a JSON object',
+    'Every JSON request schema is an object; an array or a scalar has no field to name.',
+  ],
+  malformedMultipart: [
+    'Malformed multipart/form-data body',
+    'Upload Recording documents no answer for a multipart body that does not parse.',
+  ],
   projectIdRequired: ['project_id is required', 'The docs require project_id for account-wide keys on upload but give no message.'],
-  projectScopedMismatch: ["project_id does not match the API key's project", 'The 403 for a project-scoped key naming another project has no documented message.'],
-  numberNotAvailable: ['Phone number is not available for purchase', 'Purchase documents no message for a number outside the available catalogue.'],
+  projectScopedMismatch: [
+    "project_id does not match the API key's project",
+    'The 403 for a project-scoped key naming another project has no documented message.',
+  ],
+  numberNotAvailable: [
+    'Phone number is not available for purchase',
+    'Purchase documents no message for a number outside the available catalogue.',
+  ],
   projectMustExist: ['Project must exist', 'Upload and Update Recording document no message for an unknown project_id (Rails wording).'],
-  externalIdTaken: ['External id has already been taken', 'Moving a recording onto a taken (project_id, external_id) pair is undocumented (Rails wording).'],
-  malformedContentType: ['Malformed Content-Type header', 'A Content-Type outside the media-type grammar (RFC 9110 §8.3.1) names no way to read the body; no page documents the answer.'],
-  unsupportedContentType: ['Unsupported Content-Type', 'A JSON body sent without Content-Type, as another type or in a charset other than UTF-8 gets 415 (RFC 9110 §15.5.16); no page documents it.'],
-  notUtf8: ['the body is not valid UTF-8 (JSON text is UTF-8, RFC 8259 §8.1)', "The detail of MalformedJson's template for bytes that are not UTF-8, which would otherwise be stored as U+FFFD."],
+  externalIdTaken: [
+    'External id has already been taken',
+    'Moving a recording onto a taken (project_id, external_id) pair is undocumented (Rails wording).',
+  ],
+  malformedContentType: [
+    'Malformed Content-Type header',
+    'A Content-Type outside the media-type grammar (RFC 9110 §8.3.1) names no way to read the body; no page documents the answer.',
+  ],
+  unsupportedContentType: [
+    'Unsupported Content-Type',
+    'A JSON body sent without Content-Type, as another type or in a charset other than UTF-8 gets 415 (RFC 9110 §15.5.16); no page documents it.',
+  ],
+  notUtf8: [
+    'the body is not valid UTF-8 (JSON text is UTF-8, RFC 8259 §8.1)',
+    "The detail of MalformedJson's template for bytes that are not UTF-8, which would otherwise be stored as U+FFFD.",
+  ],
   malformedRequest: ['Malformed HTTP request', 'node:http refuses a request line or header it cannot parse before any route sees it.'],
-  requestTimeout: ['Request timed out', 'The connection limits (headersTimeout, requestTimeout) are the sandbox\'s own, not the API\'s.'],
+  requestTimeout: ['Request timed out', "The connection limits (headersTimeout, requestTimeout) are the sandbox's own, not the API's."],
   headersTooLarge: ['Request headers too large', 'node:http refuses header blocks over its limit before any route sees them.'],
   badHostHeader: ['Bad Host header', 'RFC 9112 §3.2: an HTTP/1.1 request without a Host header, or with more than one, must get 400.'],
-  connectNotSupported: ['CONNECT is not supported: the sandbox is an API server, not a proxy', 'node:http drops a CONNECT without a word; a client deserves an answer.'],
+  connectNotSupported: [
+    'CONNECT is not supported: the sandbox is an API server, not a proxy',
+    'node:http drops a CONNECT without a word; a client deserves an answer.',
+  ],
   hostNotAllowed: ['Host not allowed', 'DNS-rebinding protection of a local tool; the API has no such check.'],
-  adminCrossSite: ['Cross-site requests to the admin routes are refused', 'Protects a developer\'s sandbox from web pages they visit.'],
-  adminContentType: ['Admin POST routes need Content-Type: application/json', 'A JSON content type makes browsers preflight the request, so a web page cannot send it.'],
-  adminTokenRequired: ['Admin token required', 'Admin routes are the sandbox\'s own; a token guards them when one is set.'],
+  adminCrossSite: ['Cross-site requests to the admin routes are refused', "Protects a developer's sandbox from web pages they visit."],
+  adminContentType: [
+    'Admin POST routes need Content-Type: application/json',
+    'A JSON content type makes browsers preflight the request, so a web page cannot send it.',
+  ],
+  adminTokenRequired: ['Admin token required', "Admin routes are the sandbox's own; a token guards them when one is set."],
 } as const satisfies Record<string, readonly [message: string, reason: string]>;
 
 /** The sandbox's own messages, by meaning (see {@link SANDBOX_MESSAGE_TABLE} for why each exists). */

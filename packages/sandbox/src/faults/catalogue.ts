@@ -40,8 +40,7 @@ const OPERATOR_BODIES = new Set(['listOperators', 'createOperator', 'getOperator
 export const DEFINITIONS = {
   'create-operator-200': {
     description: 'Create Operator answers 200 instead of the documented 201.',
-    install: (t) =>
-      onAnswer(t, (a, info) => (is(info, 'createOperator') && a.status === 201 ? { ...a, status: 200 } : a)),
+    install: (t) => onAnswer(t, (a, info) => (is(info, 'createOperator') && a.status === 201 ? { ...a, status: 200 } : a)),
   },
   'operator-missing-initials': {
     description: 'Operator bodies lack the required `initials` field.',
@@ -85,8 +84,10 @@ export const DEFINITIONS = {
   'partial-update-overwrites': {
     description: 'Update Operator resets the fields a request omits (email to null, active to true).',
     install: (t) =>
-      wrap(t, 'updateOperator', (original) => (ctx) =>
-        original(isObject(ctx.body) ? { ...ctx, body: { email: null, active: true, ...ctx.body } } : ctx),
+      wrap(
+        t,
+        'updateOperator',
+        (original) => (ctx) => original(isObject(ctx.body) ? { ...ctx, body: { email: null, active: true, ...ctx.body } } : ctx),
       ),
   },
   'auth-ignored': {
@@ -190,7 +191,7 @@ export const DEFINITIONS = {
       ),
   },
   'project-delete-not-cascading': {
-    description: "Deleting a project leaves its recordings reachable (they move to another project).",
+    description: 'Deleting a project leaves its recordings reachable (they move to another project).',
     install: (t) =>
       wrap(t, 'deleteProject', (original) => (ctx) => {
         const id = ctx.params.id as number;
@@ -224,7 +225,10 @@ export const DEFINITIONS = {
           const r = t.store.recordings.get(/^\d+$/.test(ref) ? Number(ref) : ref);
           if (!(e instanceof ApiError) || e.status !== 422 || !r) throw e;
           const a = t.store.recordings.analysisOf(r);
-          return { status: 200, body: { data: { recording_id: r.id, language: r.language, full_text: a.full_text, dialogues: a.dialogues } } };
+          return {
+            status: 200,
+            body: { data: { recording_id: r.id, language: r.language, full_text: a.full_text, dialogues: a.dialogues } },
+          };
         }
       }),
   },
@@ -235,7 +239,14 @@ export const DEFINITIONS = {
         if (!is(info, 'uploadRecording') || a.status !== 422 || !isObject(a.body) || a.body.error !== MESSAGES.invalidFileType) return a;
         const projectId = info.scope?.projectId ?? t.store.projects.list()[0]?.id;
         if (projectId === undefined) return a;
-        const r = t.store.recordings.create({ project_id: projectId, external_id: null, name: 'upload', language: 'en', file_name: 'upload', file_size: 1 });
+        const r = t.store.recordings.create({
+          project_id: projectId,
+          external_id: null,
+          name: 'upload',
+          language: 'en',
+          file_name: 'upload',
+          file_size: 1,
+        });
         return { ...a, status: 201, body: { data: recordingDetail(t.store, r) } };
       }),
   },
@@ -288,6 +299,7 @@ export const DEFINITIONS = {
 export type FaultName = keyof typeof DEFINITIONS;
 
 /** Every injectable fault, with what is wrong when it is on. */
-export const FAULTS: ReadonlyArray<{ name: FaultName; description: string }> = Object.entries(DEFINITIONS).map(
-  ([name, d]) => ({ name: name as FaultName, description: d.description }),
-);
+export const FAULTS: ReadonlyArray<{ name: FaultName; description: string }> = Object.entries(DEFINITIONS).map(([name, d]) => ({
+  name: name as FaultName,
+  description: d.description,
+}));

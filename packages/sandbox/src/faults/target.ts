@@ -49,4 +49,7 @@ export function onAnswer(target: FaultTarget, rewrite: (answer: Answer, info: Re
 }
 
 /** Drops the scope's project binding, as if the key were account-wide. */
-export const unscoped = (original: Handler): Handler => (ctx) => original({ ...ctx, scope: { ...ctx.scope, projectId: null } });
+export const unscoped =
+  (original: Handler): Handler =>
+  (ctx) =>
+    original({ ...ctx, scope: { ...ctx.scope, projectId: null } });

@@ -38,11 +38,7 @@ export interface ConsumeResult {
  * Reads `req` to its end, handing each chunk to `onChunk`. Once `onChunk` throws, the rest is read
  * and discarded; if that passes `drainCap` bytes the read stops early and `close` is set.
  */
-export function consume(
-  req: IncomingMessage,
-  onChunk: (chunk: Buffer) => void,
-  drainCap: number = DRAIN_CAP,
-): Promise<ConsumeResult> {
+export function consume(req: IncomingMessage, onChunk: (chunk: Buffer) => void, drainCap: number = DRAIN_CAP): Promise<ConsumeResult> {
   return new Promise((resolve, reject) => {
     let error: unknown;
     let failed = false;

@@ -87,10 +87,20 @@ export function hostPolicy(allowedHosts: readonly string[], listenHost: string):
       const hosts = hostHeaders(req.rawHeaders);
       const http11 = req.httpVersionMajor > 1 || (req.httpVersionMajor === 1 && req.httpVersionMinor >= 1);
       if (hosts.length > 1) {
-        return new ApiError(400, { error: `${SANDBOX_MESSAGES.badHostHeader}: the request has ${hosts.length} Host headers; send exactly one (RFC 9112 §3.2).` }, {}, true);
+        return new ApiError(
+          400,
+          { error: `${SANDBOX_MESSAGES.badHostHeader}: the request has ${hosts.length} Host headers; send exactly one (RFC 9112 §3.2).` },
+          {},
+          true,
+        );
       }
       if (hosts.length === 0 && http11) {
-        return new ApiError(400, { error: `${SANDBOX_MESSAGES.badHostHeader}: an HTTP/1.1 request must have a Host header (RFC 9112 §3.2).` }, {}, true);
+        return new ApiError(
+          400,
+          { error: `${SANDBOX_MESSAGES.badHostHeader}: an HTTP/1.1 request must have a Host header (RFC 9112 §3.2).` },
+          {},
+          true,
+        );
       }
       const hostHeader = hosts[0];
       const name = hostHeader === undefined ? undefined : hostNameOf(hostHeader);

@@ -8,13 +8,7 @@ import type { ServerResponse } from 'node:http';
 const JSON_TYPE = 'application/json; charset=utf-8';
 
 /** Writes a JSON answer (or an empty one for 204). */
-export function sendJson(
-  res: ServerResponse,
-  status: number,
-  body: unknown,
-  headers: Record<string, string> = {},
-  close = false,
-): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}, close = false): void {
   if (res.headersSent || res.destroyed) return;
   const text = status === 204 || body === undefined ? '' : JSON.stringify(body);
   const all: Record<string, string | number> = { ...headers };

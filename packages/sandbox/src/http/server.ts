@@ -42,7 +42,8 @@ export function serverLimitsWith(overrides: Partial<Record<keyof ServerLimits, n
   for (const name of Object.keys(DEFAULT_SERVER_LIMITS) as Array<keyof ServerLimits>) {
     const value = overrides[name];
     if (value === undefined) continue;
-    if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${flag(name)}: expected a positive whole number, got ${String(value)}`);
+    if (!Number.isSafeInteger(value) || value < 1)
+      throw new RangeError(`${flag(name)}: expected a positive whole number, got ${String(value)}`);
     limits[name] = value;
   }
   if (limits.headersTimeout > limits.requestTimeout) {
@@ -97,7 +98,8 @@ export function createHttpServer(limits: ServerLimits, listener: (req: IncomingM
       return;
     }
     if (err.code === 'ERR_HTTP_REQUEST_TIMEOUT') socket.end(protocolAnswer(408, 'Request Timeout', SANDBOX_MESSAGES.requestTimeout));
-    else if (err.code === 'HPE_HEADER_OVERFLOW') socket.end(protocolAnswer(431, 'Request Header Fields Too Large', SANDBOX_MESSAGES.headersTooLarge));
+    else if (err.code === 'HPE_HEADER_OVERFLOW')
+      socket.end(protocolAnswer(431, 'Request Header Fields Too Large', SANDBOX_MESSAGES.headersTooLarge));
     else socket.end(protocolAnswer(400, 'Bad Request', SANDBOX_MESSAGES.malformedRequest));
   });
 

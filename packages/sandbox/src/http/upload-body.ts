@@ -38,10 +38,7 @@ function toApiError(e: unknown, close: boolean): unknown {
  * part's format is checked when its headers arrive and its size as it streams, so a refused file
  * is not read further than needed.
  */
-export async function readUploadForm(
-  req: IncomingMessage,
-  limits: Readonly<Record<AudioFormat, number>>,
-): Promise<FormBody | undefined> {
+export async function readUploadForm(req: IncomingMessage, limits: Readonly<Record<AudioFormat, number>>): Promise<FormBody | undefined> {
   const boundary = boundaryOf(req.headers['content-type']);
   if (!boundary) return undefined;
   const parser = new MultipartParser(boundary, {

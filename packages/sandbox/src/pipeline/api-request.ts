@@ -46,7 +46,13 @@ function fillQueryFromBody(op: OperationInfo, search: URLSearchParams, body: unk
 }
 
 /** Routes, authenticates, validates and handles one request; throws ApiError for documented failures. */
-async function process(deps: PipelineDeps, req: IncomingMessage, pathname: string, search: string, info: RequestInfo): Promise<HandlerResult> {
+async function process(
+  deps: PipelineDeps,
+  req: IncomingMessage,
+  pathname: string,
+  search: string,
+  info: RequestInfo,
+): Promise<HandlerResult> {
   const { app, router, handlers, faults } = deps;
   const match = router.match(req.method ?? 'GET', pathname.slice(deps.basePath.length) || '/');
   if (!match) throw notFound();

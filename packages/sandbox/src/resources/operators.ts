@@ -46,8 +46,8 @@ export function validOperatorFields(ctx: RequestContext): Fields {
 /** List operators. @see https://docs.identitycall.ai/api-reference/operators/list */
 const listOperators: Handler = (ctx) => {
   const { store } = ctx.app;
-  const data = store
-    .operators.list()
+  const data = store.operators
+    .list()
     .filter((o) => seesOperator(ctx.scope, o))
     .map((o) => operatorListItem(store, ctx.scope, o));
   return { status: 200, body: { data } };

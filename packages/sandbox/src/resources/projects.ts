@@ -39,8 +39,8 @@ function validProjectFields(ctx: RequestContext): Fields {
 const listProjects: Handler = (ctx) => ({
   status: 200,
   body: {
-    data: ctx.app.store
-      .projects.list()
+    data: ctx.app.store.projects
+      .list()
       .filter((p) => seesProject(ctx.scope, p.id))
       .map(projectListItem),
   },

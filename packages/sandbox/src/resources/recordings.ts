@@ -34,8 +34,8 @@ const listRecordings: Handler = (ctx) => {
   const page = ctx.query.page as number;
   const perPage = ctx.query.per_page as number;
   const status = ctx.query.status as string | undefined;
-  const visible = store
-    .recordings.list()
+  const visible = store.recordings
+    .list()
     .filter((r) => seesProjectResource(ctx.scope, r))
     .map((r) => refreshRecording(store, settings.processing, r))
     .filter((r) => status === undefined || r.status === status);

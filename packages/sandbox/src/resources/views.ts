@@ -101,8 +101,8 @@ export function virtualNumberDetail(store: Store, scope: Scope, n: VirtualNumber
       initials: initialsOf(operator.name),
       priority,
     })),
-    available_operators: store
-      .operators.list()
+    available_operators: store.operators
+      .list()
       .filter((o) => !attached.has(o.id) && seesOperator(scope, o))
       .map((o) => ({ id: o.id, name: o.name, phone_number: o.phone_number, initials: initialsOf(o.name) })),
     recent_calls: n.recent_calls.slice(0, 10),

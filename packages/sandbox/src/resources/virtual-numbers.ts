@@ -47,8 +47,8 @@ const detail = (ctx: RequestContext, n: VirtualNumberRecord) => ({
 /** List virtual numbers. @see https://docs.identitycall.ai/api-reference/virtual-numbers/list */
 const listVirtualNumbers: Handler = (ctx) => {
   const { store } = ctx.app;
-  const data = store
-    .numbers.list()
+  const data = store.numbers
+    .list()
     .filter((n) => seesProjectResource(ctx.scope, n))
     .map((n) => virtualNumberListItem(store, ctx.scope, n));
   return { status: 200, body: { data } };
@@ -59,9 +59,7 @@ const listAvailableVirtualNumbers: Handler = (ctx) => {
   // `country` is always there: absent, it is the parameter's default in the spec.
   const country = String(ctx.query.country).toUpperCase();
   const type = String(ctx.query.number_type ?? SEARCH_NUMBER_TYPE);
-  const data = ctx.app.store
-    .numbers.available()
-    .filter((a) => a.country_code.toUpperCase() === country && a.number_type === type);
+  const data = ctx.app.store.numbers.available().filter((a) => a.country_code.toUpperCase() === country && a.number_type === type);
   return { status: 200, body: { data } };
 };
 
@@ -72,9 +70,7 @@ const purchaseVirtualNumber: Handler = (ctx) => {
   const { store } = ctx.app;
   const sent = f.phone_number;
   // Numbers are bought as the catalogue writes them; a local or spaced form of one is accepted too.
-  const phone = store.numbers.available().some((a) => a.phone_number === sent)
-    ? sent
-    : normalizePhone(sent, ctx.app.settings.phoneRegion);
+  const phone = store.numbers.available().some((a) => a.phone_number === sent) ? sent : normalizePhone(sent, ctx.app.settings.phoneRegion);
   const fields = {
     name: f.name ?? null,
     number_type: f.number_type ?? null,

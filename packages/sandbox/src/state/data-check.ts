@@ -43,7 +43,8 @@ const fieldName = (pointer: string): string =>
 
 function valueAt(record: unknown, pointer: string): unknown {
   let node = record;
-  for (const part of pointer.split('/').slice(1)) node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[part] : undefined;
+  for (const part of pointer.split('/').slice(1))
+    node = isObject(node) || Array.isArray(node) ? (node as Record<string, unknown>)[part] : undefined;
   return node;
 }
 
@@ -57,7 +58,9 @@ function reword(section: string, pointer: string, text: string): string {
   const allowed = /^must be equal to one of the allowed values (\[.*\])$/.exec(text);
   if (allowed) {
     const values = (JSON.parse(allowed[1]!) as unknown[]).map(String).join(', ');
-    return section === 'keys' && /^\/permissions\/\d+$/.test(pointer) ? `is an unknown permission (known: ${values})` : `is not one of: ${values}`;
+    return section === 'keys' && /^\/permissions\/\d+$/.test(pointer)
+      ? `is an unknown permission (known: ${values})`
+      : `is not one of: ${values}`;
   }
   if (section === 'keys' && pointer === '/key' && /^must match pattern /.test(text)) return 'is not idc_ followed by 32 alphanumerics';
   const format = /^must match format "(.+)"$/.exec(text);
@@ -127,20 +130,28 @@ function relations(data: SandboxData): string[] {
     const rows: ReadonlyArray<{ id: number }> = data[section];
     rows.forEach((r, i) => {
       // Ids count up from the largest one and are path parameters: positive safe integers.
-      if (!Number.isSafeInteger(r.id) || r.id < 1) problems.push(`${recordName(section, i, r)}: ${kinds[section]} id ${String(r.id)} is not a positive integer`);
+      if (!Number.isSafeInteger(r.id) || r.id < 1)
+        problems.push(`${recordName(section, i, r)}: ${kinds[section]} id ${String(r.id)} is not a positive integer`);
     });
     unique(section, rows, (r) => r.id, `${kinds[section]} id`);
   }
   unique('keys', data.keys, (k) => k.key, 'key');
   unique('recordings', data.recordings, (r) => r.public_id.toLowerCase(), 'public_id');
-  unique('recordings', data.recordings, (r) => (r.external_id === null || r.deleted_at !== null ? undefined : `${r.project_id} ${r.external_id}`), '(project_id, external_id) pair');
+  unique(
+    'recordings',
+    data.recordings,
+    (r) => (r.external_id === null || r.deleted_at !== null ? undefined : `${r.project_id} ${r.external_id}`),
+    '(project_id, external_id) pair',
+  );
   unique('available', data.available, (a) => a.phone_number, 'phone_number');
 
   const refer = (where: string, field: string, id: number | null, ids: Set<number>, kind: string) => {
     if (id !== null && !ids.has(id)) problems.push(`${where}: field "${field}" names ${kind} ${id}, which is not in the file`);
   };
   data.keys.forEach((k, i) => refer(recordName('keys', i, k), 'project_id', k.project_id, projectIds, 'project'));
-  data.operators.forEach((o, i) => o.project_ids.forEach((p, j) => refer(recordName('operators', i, o), `project_ids[${j}]`, p, projectIds, 'project')));
+  data.operators.forEach((o, i) =>
+    o.project_ids.forEach((p, j) => refer(recordName('operators', i, o), `project_ids[${j}]`, p, projectIds, 'project')),
+  );
   data.virtual_numbers.forEach((n, i) => {
     const where = recordName('virtual_numbers', i, n);
     refer(where, 'project_id', n.project_id, projectIds, 'project');
@@ -152,7 +163,8 @@ function relations(data: SandboxData): string[] {
     const where = recordName('recordings', i, r);
     refer(where, 'project_id', r.project_id, projectIds, 'project');
     // Lookups by public_id are case-insensitive because the index is lower case.
-    if (r.public_id !== r.public_id.toLowerCase()) problems.push(`${where}: field "public_id" must be lower case, got ${shown(r.public_id)}`);
+    if (r.public_id !== r.public_id.toLowerCase())
+      problems.push(`${where}: field "public_id" must be lower case, got ${shown(r.public_id)}`);
   });
   return problems;
 }

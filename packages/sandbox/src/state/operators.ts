@@ -45,7 +45,14 @@ export class OperatorStore {
     if (!t.operators.has(id)) return false;
     t.operators.delete(id);
     for (const n of [...t.numbers.values()]) {
-      if (n.routing.some((e) => e.operator_id === id)) t.numbers.set(n.id, withRouting(n, n.routing.filter((e) => e.operator_id !== id)));
+      if (n.routing.some((e) => e.operator_id === id))
+        t.numbers.set(
+          n.id,
+          withRouting(
+            n,
+            n.routing.filter((e) => e.operator_id !== id),
+          ),
+        );
     }
     t.changed();
     return true;

@@ -81,9 +81,7 @@ export async function removeStaleTemps(file: string): Promise<void> {
   const prefix = `.${basename(file)}.`;
   const names = await readdir(dirname(file)).catch(() => [] as string[]);
   await Promise.all(
-    names
-      .filter((n) => n.startsWith(prefix) && n.endsWith('.tmp'))
-      .map((n) => unlink(join(dirname(file), n)).catch(() => undefined)),
+    names.filter((n) => n.startsWith(prefix) && n.endsWith('.tmp')).map((n) => unlink(join(dirname(file), n)).catch(() => undefined)),
   );
 }
 

@@ -78,7 +78,11 @@ export function recordSchemas(doc: OpenAPIDocument): RecordSchemas {
         },
       }),
       // Provider pass-through: open like the spec's schema, with the two fields purchase copies.
-      available: { type: 'object', allOf: [{ $ref: '#/components/schemas/AvailableVirtualNumber' }], required: ['country_code', 'number_type'] },
+      available: {
+        type: 'object',
+        allOf: [{ $ref: '#/components/schemas/AvailableVirtualNumber' }],
+        required: ['country_code', 'number_type'],
+      },
       recordings: record({
         ...pick('RecordingDetail', ['id', 'public_id', 'status', 'language', 'created_at', 'updated_at']),
         name: nullable(field('RecordingDetail', 'name')),

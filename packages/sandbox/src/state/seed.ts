@@ -122,7 +122,9 @@ export function normaliseSeed(input: SeedInput, source = 'seed'): SandboxData {
     monthly_cost: n.monthly_cost ?? null,
     stats: n.stats ?? { total_calls: 0, answered_calls: 0, missed_calls: 0, average_duration_seconds: 0 },
     // A routing entry may leave out its priority: its place in the list is the priority.
-    routing: Array.isArray(n.routing) ? n.routing.map((e, i) => (isObject(e) ? { ...e, priority: e.priority ?? i } : e)) : (n.routing ?? []),
+    routing: Array.isArray(n.routing)
+      ? n.routing.map((e, i) => (isObject(e) ? { ...e, priority: e.priority ?? i } : e))
+      : (n.routing ?? []),
     recent_calls: n.recent_calls ?? [],
   }));
   const available = rowsOf<AvailableNumberRecord>(raw, 'available', problems).map((a) => ({

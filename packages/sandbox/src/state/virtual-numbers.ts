@@ -103,7 +103,10 @@ export class VirtualNumberStore {
   detach(numberId: number, operatorId: number): VirtualNumberRecord | undefined {
     const n = this.t.numbers.get(numberId);
     if (!n || !n.routing.some((e) => e.operator_id === operatorId)) return undefined;
-    const next = withRouting(n, n.routing.filter((e) => e.operator_id !== operatorId));
+    const next = withRouting(
+      n,
+      n.routing.filter((e) => e.operator_id !== operatorId),
+    );
     this.t.numbers.set(numberId, next);
     this.t.changed();
     return next;

@@ -204,7 +204,13 @@ export function createRequestValidation(doc: OpenAPIDocument, validator: SpecVal
         }
         const result = coerce(text, p.schema);
         if ('value' in result) out[p.name] = result.value;
-        else errors.push(...translateMessages(result.errors.map((e) => e.replace(/^\(root\)/, `/${p.name}`)), style));
+        else
+          errors.push(
+            ...translateMessages(
+              result.errors.map((e) => e.replace(/^\(root\)/, `/${p.name}`)),
+              style,
+            ),
+          );
       }
       if (errors.length > 0) throw invalidInput(op, errors);
       return out;

@@ -34,7 +34,11 @@ export function schemaFields(doc: OpenAPIDocument, schema: unknown): SchemaField
 }
 
 /** The JSON request body fields of an operation, or none when it takes no JSON body. */
-export function requestFields(doc: OpenAPIDocument, op: { requestBody?: { content: Array<{ contentType: string; schema: unknown }> } | undefined }, contentType = 'application/json'): SchemaFields {
+export function requestFields(
+  doc: OpenAPIDocument,
+  op: { requestBody?: { content: Array<{ contentType: string; schema: unknown }> } | undefined },
+  contentType = 'application/json',
+): SchemaFields {
   const media = op.requestBody?.content.find((m) => m.contentType === contentType);
   return media ? schemaFields(doc, media.schema) : { properties: {}, required: new Set() };
 }
@@ -47,6 +51,7 @@ export function requestFields(doc: OpenAPIDocument, op: { requestBody?: { conten
 export function requestDefault(doc: OpenAPIDocument, operationId: string, field: string, contentType = 'application/json'): unknown {
   const schema = requestFields(doc, getOperation(doc, operationId), contentType).properties[field];
   const value = schema === undefined ? undefined : resolveRef<Record<string, unknown>>(doc, schema).default;
-  if (value === undefined) throw new Error(`The spec gives ${operationId}'s ${contentType} field "${field}" no default, which the sandbox needs`);
+  if (value === undefined)
+    throw new Error(`The spec gives ${operationId}'s ${contentType} field "${field}" no default, which the sandbox needs`);
   return value;
 }

@@ -17,7 +17,9 @@ const doc = loadSpec();
 const formats = uploadFormats(doc);
 const form = requestFields(doc, getOperation(doc, 'uploadRecording'), 'multipart/form-data');
 const schemaOf = (name: string) => resolveRef<Record<string, unknown>>(doc, form.properties[name]);
-const fileFields = Object.keys(form.properties).filter((name) => 'contentMediaType' in schemaOf(name) || schemaOf(name).format === 'binary');
+const fileFields = Object.keys(form.properties).filter(
+  (name) => 'contentMediaType' in schemaOf(name) || schemaOf(name).format === 'binary',
+);
 if (fileFields.length !== 1) throw new Error(`uploadRecording's multipart schema must have one file field, has ${fileFields.length}`);
 
 /** The form field that carries the audio file. */
@@ -50,7 +52,8 @@ export function uploadLimitsWith(overrides: Readonly<Record<string, number | und
     if (!byExtension.has(format)) {
       throw new TypeError(`uploadLimits: "${format}" is not an upload format of the spec (${[...byExtension.keys()].join(', ')})`);
     }
-    if (!Number.isSafeInteger(limit) || limit < 0) throw new TypeError(`uploadLimits.${format}: expected a whole number of bytes, got ${String(limit)}`);
+    if (!Number.isSafeInteger(limit) || limit < 0)
+      throw new TypeError(`uploadLimits.${format}: expected a whole number of bytes, got ${String(limit)}`);
     out[format] = limit;
   }
   return out;

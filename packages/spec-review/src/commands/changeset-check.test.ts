@@ -15,7 +15,8 @@ const workspace = {
   '.changeset/README.md': '# Changesets\n',
   'spec/openapi.yaml': 'openapi: 3.1.0\n',
 };
-const changeset = (pkg: string, bump = 'minor', summary = 'Operators can now be filtered by project.') => `---\n'${pkg}': ${bump}\n---\n\n${summary}\n`;
+const changeset = (pkg: string, bump = 'minor', summary = 'Operators can now be filtered by project.') =>
+  `---\n'${pkg}': ${bump}\n---\n\n${summary}\n`;
 
 let repo: TempRepo | undefined;
 afterEach(() => repo?.cleanup());
@@ -31,7 +32,12 @@ describe('runChangesetCheck', () => {
   it.each<{ name: string; files: Record<string, string>; ok: boolean; message: string }>([
     { name: 'spec unchanged', files: { 'packages/client/src.ts': 'x' }, ok: true, message: 'spec/ has not changed since' },
     { name: 'only a spec test changed', files: { 'spec/src/spec-review.test.ts': 'x' }, ok: true, message: 'no changeset is needed' },
-    { name: 'spec changed, no changeset', files: { 'spec/openapi.yaml': 'openapi: 3.1.1\n' }, ok: false, message: 'no changeset added since then releases @identitycall/openapi' },
+    {
+      name: 'spec changed, no changeset',
+      files: { 'spec/openapi.yaml': 'openapi: 3.1.1\n' },
+      ok: false,
+      message: 'no changeset added since then releases @identitycall/openapi',
+    },
     {
       name: 'spec changed, changeset for another package',
       files: { 'spec/openapi.yaml': 'openapi: 3.1.1\n', '.changeset/x.md': changeset('@identitycall/client') },
@@ -96,7 +102,8 @@ describe('runChangesetCheck', () => {
       '.changeset/x.md does not name @identitycall/types and @identitycall/client: they get the new version but their changelogs will not say why. Name them with the same bump.',
     ]);
     repo!.cleanup();
-    const whole = "---\n'@identitycall/openapi': minor\n'@identitycall/types': minor\n'@identitycall/client': minor\n---\n\nOperators have notes.\n";
+    const whole =
+      "---\n'@identitycall/openapi': minor\n'@identitycall/types': minor\n'@identitycall/client': minor\n---\n\nOperators have notes.\n";
     expect(setup({ 'spec/openapi.yaml': 'openapi: 3.1.1\n', '.changeset/x.md': whole }).notes).toEqual([]);
   });
 });

@@ -43,7 +43,13 @@ export function runChangesetCheck(options: ChangesetCheckOptions = {}): Changese
   // Test files do not ship, so a change to them alone needs no release.
   const specFiles = changed.filter((f) => f.startsWith(`${specDir}/`) && !/\.test(-d)?\.ts$/.test(f));
   if (specFiles.length === 0) {
-    return { ok: true, message: `${specDir}/ has not changed since ${base.ref}; no changeset is needed.`, specFiles, changesets: [], notes: [] };
+    return {
+      ok: true,
+      message: `${specDir}/ has not changed since ${base.ref}; no changeset is needed.`,
+      specFiles,
+      changesets: [],
+      notes: [],
+    };
   }
 
   const files = changed.filter((f) => /^\.changeset\/[^/]+\.md$/.test(f) && !/readme\.md$/i.test(f) && existsSync(join(root, f)));
@@ -53,7 +59,8 @@ export function runChangesetCheck(options: ChangesetCheckOptions = {}): Changese
   for (const file of files) {
     try {
       const cs = parseChangeset(readFileSync(join(root, file), 'utf8'), file);
-      for (const r of cs.releases) if (!known.has(r.name)) problems.push(`${file} names "${r.name}", which is not a package of this workspace.`);
+      for (const r of cs.releases)
+        if (!known.has(r.name)) problems.push(`${file} names "${r.name}", which is not a package of this workspace.`);
       changesets.push(cs);
     } catch (error) {
       if (!(error instanceof ChangesetFormatError)) throw error;
@@ -107,7 +114,13 @@ export function runChangesetCheck(options: ChangesetCheckOptions = {}): Changese
         ]
       : [];
   });
-  return { ok: true, message: `${specDir}/ changed since ${base.ref} (${listed}); ${SPEC_PACKAGE} is released by ${bumps}.`, specFiles, changesets, notes };
+  return {
+    ok: true,
+    message: `${specDir}/ changed since ${base.ref} (${listed}); ${SPEC_PACKAGE} is released by ${bumps}.`,
+    specFiles,
+    changesets,
+    notes,
+  };
 }
 
 /** The other packages of the spec package's fixed group in `.changeset/config.json`. */

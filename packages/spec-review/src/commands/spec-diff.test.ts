@@ -79,7 +79,10 @@ describe('the CLI', () => {
 
   it('prints the report on stdout and exits 1 for a breaking change between two files', () => {
     repo = tempRepo({ 'base.yaml': v1, 'head.yaml': breaking });
-    const run = spawnSync(process.execPath, [cli, 'diff', '--base-file', 'base.yaml', '--head-file', 'head.yaml'], { cwd: repo.dir, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [cli, 'diff', '--base-file', 'base.yaml', '--head-file', 'head.yaml'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    });
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('## API changes: `base.yaml` → `head.yaml`');
     expect(run.stdout).toContain('Field `email` removed from the response (it was optional)');

@@ -54,7 +54,10 @@ export function compareSpecs(base: ResolvedSpec, head: ResolvedSpec): SpecDiff {
     if (!order.has(k)) order.set(k, i);
   });
   const rank = (c: Change) => (c.operation ? (order.get(`${c.operation.method} ${c.operation.path}`) ?? 0) + 1 : 0);
-  const sorted = changes.map((c, i) => ({ c, i })).sort((x, y) => rank(x.c) - rank(y.c) || x.i - y.i).map(({ c }) => c);
+  const sorted = changes
+    .map((c, i) => ({ c, i }))
+    .sort((x, y) => rank(x.c) - rank(y.c) || x.i - y.i)
+    .map(({ c }) => c);
 
   const documentation = sorted.filter((c) => c.family === 'documentation').length;
   const breaking = sorted.filter((c) => c.severity === 'breaking').length;

@@ -28,20 +28,31 @@ export function compareComponents(base: Node, head: Node): Change[] {
       removed.splice(removed.indexOf(name), 1);
       added.splice(added.indexOf(to), 1);
       out.push(
-        change(site, 'components', 'component-renamed', 'breaking',
-          `${noun} \`${name}\` renamed to \`${to}\`; the generated type named \`${name}\` disappears, so code that names it stops compiling.`),
+        change(
+          site,
+          'components',
+          'component-renamed',
+          'breaking',
+          `${noun} \`${name}\` renamed to \`${to}\`; the generated type named \`${name}\` disappears, so code that names it stops compiling.`,
+        ),
       );
     }
     for (const name of removed) {
       out.push(
-        change(site, 'components', 'component-removed', 'breaking',
-          `${noun} \`${name}\` removed; the generated type named \`${name}\` disappears, so code that names it stops compiling.`),
+        change(
+          site,
+          'components',
+          'component-removed',
+          'breaking',
+          `${noun} \`${name}\` removed; the generated type named \`${name}\` disappears, so code that names it stops compiling.`,
+        ),
       );
     }
     // Additions break nothing; one line per section keeps a large addition readable.
     if (added.length) {
       const names = added.map((n) => `\`${n}\``).join(', ');
-      const label = section === 'schemas' ? (added.length === 1 ? 'Schema' : 'Schemas') : `\`${section}\` entr${added.length === 1 ? 'y' : 'ies'}`;
+      const label =
+        section === 'schemas' ? (added.length === 1 ? 'Schema' : 'Schemas') : `\`${section}\` entr${added.length === 1 ? 'y' : 'ies'}`;
       out.push(change(site, 'components', 'component-added', 'non-breaking', `${label} added: ${names}.`));
     }
   }

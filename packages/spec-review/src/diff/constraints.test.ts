@@ -11,17 +11,87 @@ const req = (schema: Node) => oneOperation(operationWith({ request: field(schema
 const res = (schema: Node) => oneOperation(operationWith({ response: field(schema) }));
 
 const cases = [
-  { name: 'request maxLength lowered', spec: req, base: { maxLength: 100 }, head: { maxLength: 50 }, rule: 'request-max-length-narrower', severity: 'breaking' },
-  { name: 'request maxLength raised', spec: req, base: { maxLength: 50 }, head: { maxLength: 100 }, rule: 'request-max-length-wider', severity: 'non-breaking' },
+  {
+    name: 'request maxLength lowered',
+    spec: req,
+    base: { maxLength: 100 },
+    head: { maxLength: 50 },
+    rule: 'request-max-length-narrower',
+    severity: 'breaking',
+  },
+  {
+    name: 'request maxLength raised',
+    spec: req,
+    base: { maxLength: 50 },
+    head: { maxLength: 100 },
+    rule: 'request-max-length-wider',
+    severity: 'non-breaking',
+  },
   { name: 'request minimum added', spec: req, base: {}, head: { minLength: 1 }, rule: 'request-min-length-narrower', severity: 'breaking' },
-  { name: 'request pattern removed', spec: req, base: { pattern: '^a' }, head: {}, rule: 'request-pattern-wider', severity: 'non-breaking' },
-  { name: 'request pattern changed', spec: req, base: { pattern: '^a' }, head: { pattern: '^b' }, rule: 'request-pattern-changed', severity: 'breaking' },
-  { name: 'request default changed', spec: req, base: { default: 'a' }, head: { default: 'b' }, rule: 'request-default-changed', severity: 'breaking' },
-  { name: 'request default documented', spec: req, base: {}, head: { default: 'a' }, rule: 'request-default-documented', severity: 'non-breaking' },
-  { name: 'response maxLength raised', spec: res, base: { maxLength: 50 }, head: { maxLength: 100 }, rule: 'response-max-length-wider', severity: 'breaking' },
-  { name: 'response maxLength lowered', spec: res, base: { maxLength: 100 }, head: { maxLength: 50 }, rule: 'response-max-length-narrower', severity: 'non-breaking' },
-  { name: 'response format changed', spec: res, base: { format: 'email' }, head: { format: 'uri' }, rule: 'response-format-changed', severity: 'breaking' },
-  { name: 'response default changed (ignored)', spec: res, base: { default: 'a' }, head: { default: 'b' }, rule: undefined, severity: undefined },
+  {
+    name: 'request pattern removed',
+    spec: req,
+    base: { pattern: '^a' },
+    head: {},
+    rule: 'request-pattern-wider',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'request pattern changed',
+    spec: req,
+    base: { pattern: '^a' },
+    head: { pattern: '^b' },
+    rule: 'request-pattern-changed',
+    severity: 'breaking',
+  },
+  {
+    name: 'request default changed',
+    spec: req,
+    base: { default: 'a' },
+    head: { default: 'b' },
+    rule: 'request-default-changed',
+    severity: 'breaking',
+  },
+  {
+    name: 'request default documented',
+    spec: req,
+    base: {},
+    head: { default: 'a' },
+    rule: 'request-default-documented',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'response maxLength raised',
+    spec: res,
+    base: { maxLength: 50 },
+    head: { maxLength: 100 },
+    rule: 'response-max-length-wider',
+    severity: 'breaking',
+  },
+  {
+    name: 'response maxLength lowered',
+    spec: res,
+    base: { maxLength: 100 },
+    head: { maxLength: 50 },
+    rule: 'response-max-length-narrower',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'response format changed',
+    spec: res,
+    base: { format: 'email' },
+    head: { format: 'uri' },
+    rule: 'response-format-changed',
+    severity: 'breaking',
+  },
+  {
+    name: 'response default changed (ignored)',
+    spec: res,
+    base: { default: 'a' },
+    head: { default: 'b' },
+    rule: undefined,
+    severity: undefined,
+  },
 ];
 
 describe('constraint rules', () => {
@@ -35,7 +105,8 @@ describe('constraint rules', () => {
   });
 
   it('compares numeric bounds of integer query parameters as request constraints', () => {
-    const perPage = (max: number) => oneOperation(operationWith({ parameters: [{ name: 'per_page', in: 'query', schema: { type: 'integer', maximum: max } }] }));
+    const perPage = (max: number) =>
+      oneOperation(operationWith({ parameters: [{ name: 'per_page', in: 'query', schema: { type: 'integer', maximum: max } }] }));
     expect(rulesOf(diffDocs(perPage(100), perPage(50)))).toEqual([{ rule: 'request-maximum-narrower', severity: 'breaking' }]);
   });
 });

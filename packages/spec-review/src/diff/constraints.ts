@@ -23,7 +23,11 @@ export function compareConstraints(base: Node, head: Node, position: Position, s
   const report = (keyword: string, direction: Direction, from: unknown, to: unknown) => {
     const breaking = direction === 'changed' || (direction === 'narrower') === (position === 'request');
     const what =
-      from === undefined ? `now has ${keyword} ${show(to)}` : to === undefined ? `no longer has ${keyword} ${show(from)}` : `${keyword} changed from ${show(from)} to ${show(to)}`;
+      from === undefined
+        ? `now has ${keyword} ${show(to)}`
+        : to === undefined
+          ? `no longer has ${keyword} ${show(from)}`
+          : `${keyword} changed from ${show(from)} to ${show(to)}`;
     const consequence =
       direction === 'changed'
         ? 'the values allowed before and after differ'

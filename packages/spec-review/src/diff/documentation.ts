@@ -12,9 +12,12 @@ export function compareOperationDocs(b: OperationModel, h: OperationModel): Chan
   const out: Change[] = [];
   const site = { operation: h.ref, where: 'operation' };
   const doc = (rule: string, message: string) => out.push(change(site, 'documentation', rule, 'non-breaking', message));
-  if (!sameJson(b.node.summary, h.node.summary)) doc('summary-changed', `Summary changed from ${show(b.node.summary ?? '')} to ${show(h.node.summary ?? '')}.`);
-  if (!sameJson(b.node.description, h.node.description)) doc('description-changed', `Description changed${describeTextChange(b.node.description, h.node.description)}.`);
-  if (!sameJson(b.node.tags, h.node.tags)) doc('tags-changed', `Tags changed from ${show(b.node.tags ?? [])} to ${show(h.node.tags ?? [])}.`);
+  if (!sameJson(b.node.summary, h.node.summary))
+    doc('summary-changed', `Summary changed from ${show(b.node.summary ?? '')} to ${show(h.node.summary ?? '')}.`);
+  if (!sameJson(b.node.description, h.node.description))
+    doc('description-changed', `Description changed${describeTextChange(b.node.description, h.node.description)}.`);
+  if (!sameJson(b.node.tags, h.node.tags))
+    doc('tags-changed', `Tags changed from ${show(b.node.tags ?? [])} to ${show(h.node.tags ?? [])}.`);
   if (!sameJson(b.node.externalDocs, h.node.externalDocs)) doc('external-docs-changed', 'External documentation link changed.');
 
   const bx = asNode(b.node['x-docs']) ?? {};
@@ -40,11 +43,27 @@ export function compareDocumentDocs(base: Node, head: Node): Change[] {
   const bi = asNode(base.info) ?? {};
   const hi = asNode(head.info) ?? {};
   if (bi.version !== hi.version) {
-    out.push(change(site, 'documentation', 'info-version-changed', 'non-breaking', `\`info.version\` changed from ${show(bi.version ?? '')} to ${show(hi.version ?? '')}.`));
+    out.push(
+      change(
+        site,
+        'documentation',
+        'info-version-changed',
+        'non-breaking',
+        `\`info.version\` changed from ${show(bi.version ?? '')} to ${show(hi.version ?? '')}.`,
+      ),
+    );
   }
   for (const field of ['title', 'summary', 'description', 'contact', 'license', 'termsOfService']) {
     if (!sameJson(bi[field], hi[field])) {
-      out.push(change(site, 'documentation', `info-${field}-changed`, 'non-breaking', `\`info.${field}\` changed${describeTextChange(bi[field], hi[field])}.`));
+      out.push(
+        change(
+          site,
+          'documentation',
+          `info-${field}-changed`,
+          'non-breaking',
+          `\`info.${field}\` changed${describeTextChange(bi[field], hi[field])}.`,
+        ),
+      );
     }
   }
   const tags = (doc: Node) => new Map((Array.isArray(doc.tags) ? doc.tags : []).map((t) => [String(asNode(t)?.name), asNode(t) ?? {}]));
@@ -53,7 +72,8 @@ export function compareDocumentDocs(base: Node, head: Node): Change[] {
   for (const [name, tag] of ht) {
     const before = bt.get(name);
     if (!before) out.push(change(site, 'documentation', 'tag-added', 'non-breaking', `Tag \`${name}\` added.`));
-    else if (!sameJson(before, tag)) out.push(change(site, 'documentation', 'tag-changed', 'non-breaking', `The description of tag \`${name}\` changed.`));
+    else if (!sameJson(before, tag))
+      out.push(change(site, 'documentation', 'tag-changed', 'non-breaking', `The description of tag \`${name}\` changed.`));
   }
   for (const name of bt.keys()) {
     if (!ht.has(name)) out.push(change(site, 'documentation', 'tag-removed', 'non-breaking', `Tag \`${name}\` removed.`));

@@ -12,17 +12,54 @@ const status = (values: string[] | undefined) => ({
 const inRequest = (values: string[] | undefined) => oneOperation(operationWith({ request: status(values) }));
 const inResponse = (values: string[] | undefined) => oneOperation(operationWith({ response: status(values) }));
 const inQuery = (values: string[] | undefined) =>
-  oneOperation(operationWith({ parameters: [{ name: 'status', in: 'query', schema: { type: 'string', ...(values ? { enum: values } : {}) } }] }));
+  oneOperation(
+    operationWith({ parameters: [{ name: 'status', in: 'query', schema: { type: 'string', ...(values ? { enum: values } : {}) } }] }),
+  );
 
 const cases = [
-  { name: 'request value removed', spec: inRequest, base: ['a', 'b'], head: ['a'], rule: 'request-enum-value-removed', severity: 'breaking' },
-  { name: 'request value added', spec: inRequest, base: ['a'], head: ['a', 'b'], rule: 'request-enum-value-added', severity: 'non-breaking' },
-  { name: 'response value added', spec: inResponse, base: ['a'], head: ['a', 'b'], rule: 'response-enum-value-added', severity: 'breaking' },
-  { name: 'response value removed', spec: inResponse, base: ['a', 'b'], head: ['a'], rule: 'response-enum-value-removed', severity: 'non-breaking' },
+  {
+    name: 'request value removed',
+    spec: inRequest,
+    base: ['a', 'b'],
+    head: ['a'],
+    rule: 'request-enum-value-removed',
+    severity: 'breaking',
+  },
+  {
+    name: 'request value added',
+    spec: inRequest,
+    base: ['a'],
+    head: ['a', 'b'],
+    rule: 'request-enum-value-added',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'response value added',
+    spec: inResponse,
+    base: ['a'],
+    head: ['a', 'b'],
+    rule: 'response-enum-value-added',
+    severity: 'breaking',
+  },
+  {
+    name: 'response value removed',
+    spec: inResponse,
+    base: ['a', 'b'],
+    head: ['a'],
+    rule: 'response-enum-value-removed',
+    severity: 'non-breaking',
+  },
   { name: 'query value removed', spec: inQuery, base: ['a', 'b'], head: ['b'], rule: 'request-enum-value-removed', severity: 'breaking' },
   { name: 'request enum introduced', spec: inRequest, base: undefined, head: ['a'], rule: 'request-enum-added', severity: 'breaking' },
   { name: 'request enum dropped', spec: inRequest, base: ['a'], head: undefined, rule: 'request-enum-removed', severity: 'non-breaking' },
-  { name: 'response enum introduced', spec: inResponse, base: undefined, head: ['a'], rule: 'response-enum-added', severity: 'non-breaking' },
+  {
+    name: 'response enum introduced',
+    spec: inResponse,
+    base: undefined,
+    head: ['a'],
+    rule: 'response-enum-added',
+    severity: 'non-breaking',
+  },
   { name: 'response enum dropped', spec: inResponse, base: ['a'], head: undefined, rule: 'response-enum-removed', severity: 'breaking' },
 ];
 
@@ -36,24 +73,25 @@ describe('enum rules', () => {
 
   it('reports one change per value and names each value', () => {
     const diff = diffDocs(inResponse(['a']), inResponse(['a', 'b', 'c']));
-    expect(diff.changes.map((c) => c.message)).toEqual([
-      expect.stringContaining('`b`'),
-      expect.stringContaining('`c`'),
-    ]);
+    expect(diff.changes.map((c) => c.message)).toEqual([expect.stringContaining('`b`'), expect.stringContaining('`c`')]);
     expect(diff.changes.every((c) => c.path === 'status')).toBe(true);
   });
 
   it('treats const as a one-value enum and ignores reordering', () => {
     const constant = (v: string) => oneOperation(operationWith({ response: { type: 'object', properties: { kind: { const: v } } } }));
-    expect(diffDocs(constant('x'), constant('y')).changes.map((c) => c.rule).sort()).toEqual([
-      'response-enum-value-added',
-      'response-enum-value-removed',
-    ]);
+    expect(
+      diffDocs(constant('x'), constant('y'))
+        .changes.map((c) => c.rule)
+        .sort(),
+    ).toEqual(['response-enum-value-added', 'response-enum-value-removed']);
     expect(diffDocs(inResponse(['a', 'b']), inResponse(['b', 'a'])).changes).toEqual([]);
   });
 
   it('treats null in an enum as nullability, not as a value', () => {
-    const diff = diffDocs(inResponse(['a']), oneOperation(operationWith({ response: { type: 'object', properties: { status: { enum: ['a', null] } } } })));
+    const diff = diffDocs(
+      inResponse(['a']),
+      oneOperation(operationWith({ response: { type: 'object', properties: { status: { enum: ['a', null] } } } })),
+    );
     expect(diff.changes.map((c) => c.rule)).toEqual(['response-may-be-null']);
   });
 });

@@ -23,13 +23,19 @@ export function compareEnums(
 
   if (base === undefined) {
     const list = head!.map(show).join(', ');
-    if (position === 'request') at('request-enum-added', true, `${subject} is now restricted to ${list}; calls sending any other value will be rejected.`);
+    if (position === 'request')
+      at('request-enum-added', true, `${subject} is now restricted to ${list}; calls sending any other value will be rejected.`);
     else at('response-enum-added', false, `${subject} is now documented as one of ${list}.`);
     return out;
   }
   if (head === undefined) {
     if (position === 'request') at('request-enum-removed', false, `${subject} is no longer restricted to a list of values.`);
-    else at('response-enum-removed', true, `${subject} is no longer restricted to ${base.map(show).join(', ')}; clients may receive other values.`);
+    else
+      at(
+        'response-enum-removed',
+        true,
+        `${subject} is no longer restricted to ${base.map(show).join(', ')}; clients may receive other values.`,
+      );
     return out;
   }
 

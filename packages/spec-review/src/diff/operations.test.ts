@@ -4,7 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { diffDocs, rulesOf, specOf } from '../testing/helpers.js';
 
-const get = (operationId: string, extra = {}) => ({ operationId, summary: operationId, responses: { '200': { description: 'OK' } }, ...extra });
+const get = (operationId: string, extra = {}) => ({
+  operationId,
+  summary: operationId,
+  responses: { '200': { description: 'OK' } },
+  ...extra,
+});
 
 const cases = [
   {
@@ -51,7 +56,9 @@ describe('operation rules', () => {
   });
 
   it('treats a renamed path parameter as the same operation', () => {
-    const op = (name: string) => ({ [`/a/{${name}}`]: { get: get('getA', { parameters: [{ name, in: 'path', required: true, schema: { type: 'string' } }] }) } });
+    const op = (name: string) => ({
+      [`/a/{${name}}`]: { get: get('getA', { parameters: [{ name, in: 'path', required: true, schema: { type: 'string' } }] }) },
+    });
     const diff = diffDocs(specOf({ paths: op('id') }), specOf({ paths: op('aId') }));
     expect(rulesOf(diff)).toEqual([{ rule: 'path-parameter-renamed', severity: 'breaking' }]);
   });

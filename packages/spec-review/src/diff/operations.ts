@@ -71,7 +71,13 @@ export function pairOperations(
   }
   for (const b of removed) {
     changes.push(
-      change({ operation: b.ref, where: 'operation' }, 'operations', 'operation-removed', 'breaking', 'Operation removed; clients that call it will fail.'),
+      change(
+        { operation: b.ref, where: 'operation' },
+        'operations',
+        'operation-removed',
+        'breaking',
+        'Operation removed; clients that call it will fail.',
+      ),
     );
   }
   for (const h of added) {
@@ -81,8 +87,17 @@ export function pairOperations(
 }
 
 const HANDLED = new Set([
-  'operationId', 'summary', 'description', 'tags', 'externalDocs', 'parameters', 'requestBody', 'responses', 'security',
-  'deprecated', 'servers',
+  'operationId',
+  'summary',
+  'description',
+  'tags',
+  'externalDocs',
+  'parameters',
+  'requestBody',
+  'responses',
+  'security',
+  'deprecated',
+  'servers',
 ]);
 
 /** Compares the operation-level fields that no other family owns. */
@@ -91,18 +106,41 @@ export function compareOperation(b: OperationModel, h: OperationModel): Change[]
   const out: Change[] = [];
   if (b.ref.operationId !== h.ref.operationId) {
     out.push(
-      change(site, 'operations', 'operation-id-changed', 'breaking',
-        `operationId changed from \`${b.ref.operationId ?? '(none)'}\` to \`${h.ref.operationId ?? '(none)'}\`; the generated \`operations\` types are keyed by it.`),
+      change(
+        site,
+        'operations',
+        'operation-id-changed',
+        'breaking',
+        `operationId changed from \`${b.ref.operationId ?? '(none)'}\` to \`${h.ref.operationId ?? '(none)'}\`; the generated \`operations\` types are keyed by it.`,
+      ),
     );
   }
-  if (!b.node.deprecated && h.node.deprecated) out.push(change(site, 'operations', 'operation-deprecated', 'non-breaking', 'Operation deprecated.'));
-  if (b.node.deprecated && !h.node.deprecated) out.push(change(site, 'operations', 'operation-undeprecated', 'non-breaking', 'Operation no longer deprecated.'));
+  if (!b.node.deprecated && h.node.deprecated)
+    out.push(change(site, 'operations', 'operation-deprecated', 'non-breaking', 'Operation deprecated.'));
+  if (b.node.deprecated && !h.node.deprecated)
+    out.push(change(site, 'operations', 'operation-undeprecated', 'non-breaking', 'Operation no longer deprecated.'));
   if (!sameJson(b.node.servers, h.node.servers)) {
-    out.push(change(site, 'operations', 'operation-servers-changed', 'breaking', 'The servers of this operation changed; clients may call the wrong host.'));
+    out.push(
+      change(
+        site,
+        'operations',
+        'operation-servers-changed',
+        'breaking',
+        'The servers of this operation changed; clients may call the wrong host.',
+      ),
+    );
   }
   for (const key of new Set([...Object.keys(b.node), ...Object.keys(h.node)])) {
     if (HANDLED.has(key) || key.startsWith('x-') || sameJson(b.node[key], h.node[key])) continue;
-    out.push(change(site, 'operations', 'operation-field-changed', 'breaking', `\`${key}\` changed; this tool does not analyse it, so review it by hand.`));
+    out.push(
+      change(
+        site,
+        'operations',
+        'operation-field-changed',
+        'breaking',
+        `\`${key}\` changed; this tool does not analyse it, so review it by hand.`,
+      ),
+    );
   }
   return out;
 }
@@ -114,9 +152,11 @@ export function compareServers(base: Node, head: Node): Change[] {
   const h = urls(head);
   const site = { where: 'servers' };
   return [
-    ...b.filter((u) => !h.includes(u)).map((u) =>
-      change(site, 'operations', 'server-removed', 'breaking', `Server \`${u}\` removed; clients configured with it must move.`),
-    ),
+    ...b
+      .filter((u) => !h.includes(u))
+      .map((u) =>
+        change(site, 'operations', 'server-removed', 'breaking', `Server \`${u}\` removed; clients configured with it must move.`),
+      ),
     ...h.filter((u) => !b.includes(u)).map((u) => change(site, 'operations', 'server-added', 'non-breaking', `Server \`${u}\` added.`)),
   ];
 }

@@ -9,15 +9,57 @@ const q = (name: string, extra: Node = {}) => ({ name, in: 'query', schema: { ty
 const withParams = (...parameters: Node[]) => oneOperation(operationWith({ parameters }));
 
 const cases = [
-  { name: 'query parameter removed', base: [q('a'), q('b', { schema: { type: 'integer' } })], head: [q('a')], rule: 'parameter-removed', severity: 'breaking' },
+  {
+    name: 'query parameter removed',
+    base: [q('a'), q('b', { schema: { type: 'integer' } })],
+    head: [q('a')],
+    rule: 'parameter-removed',
+    severity: 'breaking',
+  },
   { name: 'query parameter renamed', base: [q('page')], head: [q('page_number')], rule: 'parameter-renamed', severity: 'breaking' },
-  { name: 'required parameter added', base: [], head: [q('a', { required: true })], rule: 'required-parameter-added', severity: 'breaking' },
+  {
+    name: 'required parameter added',
+    base: [],
+    head: [q('a', { required: true })],
+    rule: 'required-parameter-added',
+    severity: 'breaking',
+  },
   { name: 'optional parameter added', base: [], head: [q('a')], rule: 'optional-parameter-added', severity: 'non-breaking' },
-  { name: 'parameter made required', base: [q('a')], head: [q('a', { required: true })], rule: 'parameter-now-required', severity: 'breaking' },
-  { name: 'parameter made optional', base: [q('a', { required: true })], head: [q('a')], rule: 'parameter-now-optional', severity: 'non-breaking' },
-  { name: 'parameter serialised differently', base: [q('ids')], head: [q('ids', { explode: false })], rule: 'parameter-serialization-changed', severity: 'breaking' },
-  { name: 'parameter type changed', base: [q('a')], head: [q('a', { schema: { type: 'integer' } })], rule: 'type-changed', severity: 'breaking' },
-  { name: 'header name case ignored', base: [{ name: 'X-Trace', in: 'header', schema: { type: 'string' } }], head: [{ name: 'x-trace', in: 'header', schema: { type: 'string' } }], rule: undefined, severity: undefined },
+  {
+    name: 'parameter made required',
+    base: [q('a')],
+    head: [q('a', { required: true })],
+    rule: 'parameter-now-required',
+    severity: 'breaking',
+  },
+  {
+    name: 'parameter made optional',
+    base: [q('a', { required: true })],
+    head: [q('a')],
+    rule: 'parameter-now-optional',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'parameter serialised differently',
+    base: [q('ids')],
+    head: [q('ids', { explode: false })],
+    rule: 'parameter-serialization-changed',
+    severity: 'breaking',
+  },
+  {
+    name: 'parameter type changed',
+    base: [q('a')],
+    head: [q('a', { schema: { type: 'integer' } })],
+    rule: 'type-changed',
+    severity: 'breaking',
+  },
+  {
+    name: 'header name case ignored',
+    base: [{ name: 'X-Trace', in: 'header', schema: { type: 'string' } }],
+    head: [{ name: 'x-trace', in: 'header', schema: { type: 'string' } }],
+    rule: undefined,
+    severity: undefined,
+  },
 ];
 
 describe('parameter rules', () => {
@@ -33,14 +75,23 @@ describe('parameter rules', () => {
 
   it('does not guess a rename when two parameters could be it', () => {
     const diff = diffDocs(withParams(q('a')), withParams(q('b'), q('c')));
-    expect(rulesOf(diff).map((r) => r.rule).sort()).toEqual(['optional-parameter-added', 'optional-parameter-added', 'parameter-removed']);
+    expect(
+      rulesOf(diff)
+        .map((r) => r.rule)
+        .sort(),
+    ).toEqual(['optional-parameter-added', 'optional-parameter-added', 'parameter-removed']);
   });
 
   it('lets an operation parameter override the path item one', () => {
     const doc = (required: boolean) => ({
       openapi: '3.1.0',
       info: { title: 't', version: '1' },
-      paths: { '/a': { parameters: [q('x')], get: { operationId: 'getA', parameters: [q('x', { required })], responses: { '200': { description: 'OK' } } } } },
+      paths: {
+        '/a': {
+          parameters: [q('x')],
+          get: { operationId: 'getA', parameters: [q('x', { required })], responses: { '200': { description: 'OK' } } },
+        },
+      },
     });
     expect(rulesOf(diffDocs(doc(false), doc(true)))).toEqual([{ rule: 'parameter-now-required', severity: 'breaking' }]);
   });

@@ -26,8 +26,13 @@ export function compareParameters(b: OperationModel, h: OperationModel, names: N
     const hp = find(h.parameters, hn, 'path') ?? { in: 'path', name: hn, required: true };
     if (bn !== hn) {
       out.push(
-        change(siteOf(hp), 'parameters', 'path-parameter-renamed', 'breaking',
-          `Path parameter \`{${bn}}\` renamed to \`{${hn}}\`; the URL is unchanged but generated clients take it under the new name.`),
+        change(
+          siteOf(hp),
+          'parameters',
+          'path-parameter-renamed',
+          'breaking',
+          `Path parameter \`{${bn}}\` renamed to \`{${hn}}\`; the URL is unchanged but generated clients take it under the new name.`,
+        ),
       );
     }
     out.push(...compareParameter(bp, hp, siteOf(hp), names));
@@ -49,22 +54,48 @@ export function compareParameters(b: OperationModel, h: OperationModel, names: N
     removed.splice(removed.indexOf(bp), 1);
     added.splice(added.indexOf(hp), 1);
     out.push(
-      change(siteOf(hp), 'parameters', 'parameter-renamed', 'breaking',
-        `${label(bp)} \`${String(bp.name)}\` renamed to \`${String(hp.name)}\`; calls that send the old name lose its effect.`),
+      change(
+        siteOf(hp),
+        'parameters',
+        'parameter-renamed',
+        'breaking',
+        `${label(bp)} \`${String(bp.name)}\` renamed to \`${String(hp.name)}\`; calls that send the old name lose its effect.`,
+      ),
     );
     out.push(...compareParameter(bp, hp, siteOf(hp), names));
   }
   for (const bp of removed) {
     out.push(
-      change(siteOf(bp), 'parameters', 'parameter-removed', 'breaking',
-        `${label(bp)} \`${String(bp.name)}\` removed; calls that send it may be rejected or have it ignored.`),
+      change(
+        siteOf(bp),
+        'parameters',
+        'parameter-removed',
+        'breaking',
+        `${label(bp)} \`${String(bp.name)}\` removed; calls that send it may be rejected or have it ignored.`,
+      ),
     );
   }
   for (const hp of added) {
     if (hp.required === true) {
-      out.push(change(siteOf(hp), 'parameters', 'required-parameter-added', 'breaking', `Required ${label(hp).toLowerCase()} \`${String(hp.name)}\` added; existing calls do not send it.`));
+      out.push(
+        change(
+          siteOf(hp),
+          'parameters',
+          'required-parameter-added',
+          'breaking',
+          `Required ${label(hp).toLowerCase()} \`${String(hp.name)}\` added; existing calls do not send it.`,
+        ),
+      );
     } else {
-      out.push(change(siteOf(hp), 'parameters', 'optional-parameter-added', 'non-breaking', `Optional ${label(hp).toLowerCase()} \`${String(hp.name)}\` added.`));
+      out.push(
+        change(
+          siteOf(hp),
+          'parameters',
+          'optional-parameter-added',
+          'non-breaking',
+          `Optional ${label(hp).toLowerCase()} \`${String(hp.name)}\` added.`,
+        ),
+      );
     }
   }
   for (const [k, bp] of bOthers) {
@@ -87,17 +118,39 @@ function compareParameter(bp: Node, hp: Node, site: Site, names: NameMaps): Chan
   for (const field of ['style', 'explode', 'allowReserved'] as const) {
     if (!sameJson(bp[field], hp[field])) {
       out.push(
-        change(site, 'parameters', 'parameter-serialization-changed', 'breaking',
-          `${label(hp)} ${name} is serialised differently (\`${field}\`: ${JSON.stringify(bp[field] ?? null)} → ${JSON.stringify(hp[field] ?? null)}).`),
+        change(
+          site,
+          'parameters',
+          'parameter-serialization-changed',
+          'breaking',
+          `${label(hp)} ${name} is serialised differently (\`${field}\`: ${JSON.stringify(bp[field] ?? null)} → ${JSON.stringify(hp[field] ?? null)}).`,
+        ),
       );
     }
   }
-  if (!bp.deprecated && hp.deprecated) out.push(change(site, 'parameters', 'parameter-deprecated', 'non-breaking', `${label(hp)} ${name} is now deprecated.`));
+  if (!bp.deprecated && hp.deprecated)
+    out.push(change(site, 'parameters', 'parameter-deprecated', 'non-breaking', `${label(hp)} ${name} is now deprecated.`));
   if (!sameJson(bp.description, hp.description)) {
-    out.push(change(site, 'documentation', 'parameter-description-changed', 'non-breaking', `The description of ${label(hp).toLowerCase()} ${name} changed.`));
+    out.push(
+      change(
+        site,
+        'documentation',
+        'parameter-description-changed',
+        'non-breaking',
+        `The description of ${label(hp).toLowerCase()} ${name} changed.`,
+      ),
+    );
   }
   if (!sameJson(bp.examples, hp.examples) || !sameJson(bp.example, hp.example)) {
-    out.push(change(site, 'documentation', 'parameter-examples-changed', 'non-breaking', `Examples of ${label(hp).toLowerCase()} ${name} changed.`));
+    out.push(
+      change(
+        site,
+        'documentation',
+        'parameter-examples-changed',
+        'non-breaking',
+        `Examples of ${label(hp).toLowerCase()} ${name} changed.`,
+      ),
+    );
   }
   out.push(...compareSchemas(schemaOf(bp), schemaOf(hp), { ...site, position: 'request', rootName: `${label(hp)} ${name}` }, names));
   return out;

@@ -17,13 +17,27 @@ export function compareRequestBodies(b: OperationModel, h: OperationModel, names
   if (!bb) {
     out.push(
       hb!.required === true
-        ? change(site, 'request-bodies', 'request-body-added-required', 'breaking', 'A required request body was added; existing calls send none.')
+        ? change(
+            site,
+            'request-bodies',
+            'request-body-added-required',
+            'breaking',
+            'A required request body was added; existing calls send none.',
+          )
         : change(site, 'request-bodies', 'request-body-added-optional', 'non-breaking', 'An optional request body was added.'),
     );
     return out;
   }
   if (!hb) {
-    out.push(change(site, 'request-bodies', 'request-body-removed', 'breaking', 'The request body was removed; calls that send one may be rejected or have it ignored.'));
+    out.push(
+      change(
+        site,
+        'request-bodies',
+        'request-body-removed',
+        'breaking',
+        'The request body was removed; calls that send one may be rejected or have it ignored.',
+      ),
+    );
     return out;
   }
   if (bb.required !== true && hb.required === true) {
@@ -33,7 +47,9 @@ export function compareRequestBodies(b: OperationModel, h: OperationModel, names
     out.push(change(site, 'request-bodies', 'request-body-now-optional', 'non-breaking', 'The request body is now optional.'));
   }
   if (!sameJson(bb.description, hb.description)) {
-    out.push(change(site, 'documentation', 'request-body-description-changed', 'non-breaking', 'The description of the request body changed.'));
+    out.push(
+      change(site, 'documentation', 'request-body-description-changed', 'non-breaking', 'The description of the request body changed.'),
+    );
   }
 
   const bc = asNode(bb.content) ?? {};
@@ -43,20 +59,30 @@ export function compareRequestBodies(b: OperationModel, h: OperationModel, names
     const bm = asNode(bc[type]) ?? {};
     const hm = asNode(hc[type]);
     if (!hm) {
-      out.push(change(mediaSite, 'request-bodies', 'request-media-type-removed', 'breaking', `\`${type}\` request bodies are no longer accepted.`));
+      out.push(
+        change(mediaSite, 'request-bodies', 'request-media-type-removed', 'breaking', `\`${type}\` request bodies are no longer accepted.`),
+      );
       continue;
     }
     if (!sameJson(bm.examples, hm.examples) || !sameJson(bm.example, hm.example)) {
       out.push(change(mediaSite, 'documentation', 'request-examples-changed', 'non-breaking', 'Request examples changed.'));
     }
     if (!sameJson(bm.encoding, hm.encoding)) {
-      out.push(change(mediaSite, 'request-bodies', 'request-encoding-changed', 'breaking', 'The part encoding changed; review it by hand.'));
+      out.push(
+        change(mediaSite, 'request-bodies', 'request-encoding-changed', 'breaking', 'The part encoding changed; review it by hand.'),
+      );
     }
     out.push(...compareSchemas(bm.schema, hm.schema, { ...mediaSite, position: 'request', rootName: 'The request body' }, names));
   }
   for (const type of Object.keys(hc).filter((t) => !(t in bc))) {
     out.push(
-      change({ operation: h.ref, where: `request body (${type})` }, 'request-bodies', 'request-media-type-added', 'non-breaking', `\`${type}\` request bodies are now accepted.`),
+      change(
+        { operation: h.ref, where: `request body (${type})` },
+        'request-bodies',
+        'request-media-type-added',
+        'non-breaking',
+        `\`${type}\` request bodies are now accepted.`,
+      ),
     );
   }
   return out;

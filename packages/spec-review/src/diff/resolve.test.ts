@@ -35,7 +35,11 @@ describe('resolveDocument', () => {
   });
 
   it('keeps sibling keywords next to $ref (OpenAPI 3.1) over the target', () => {
-    const doc = { openapi: '3.1.0', components: { schemas: { A: { type: 'string', description: 'a' } } }, x: { $ref: '#/components/schemas/A', description: 'b' } };
+    const doc = {
+      openapi: '3.1.0',
+      components: { schemas: { A: { type: 'string', description: 'a' } } },
+      x: { $ref: '#/components/schemas/A', description: 'b' },
+    };
     expect(resolveDocument(doc, 't').doc.x).toEqual({ type: 'string', description: 'b' });
   });
 
@@ -57,7 +61,10 @@ describe('resolveDocument', () => {
   });
 
   it('resolves a recursive schema to a cycle instead of recursing forever', () => {
-    const doc = { openapi: '3.1.0', components: { schemas: { N: { type: 'object', properties: { next: { $ref: '#/components/schemas/N' } } } } } };
+    const doc = {
+      openapi: '3.1.0',
+      components: { schemas: { N: { type: 'object', properties: { next: { $ref: '#/components/schemas/N' } } } } },
+    };
     const n = ((resolveDocument(doc, 't').doc.components as Node).schemas as Node).N as Node;
     const next = (n.properties as Node).next as Node;
     expect((next.properties as Node).next).toBe(next);
@@ -69,6 +76,8 @@ describe('resolveDocument', () => {
     { name: 'a missing file', doc: { openapi: '3.1.0', x: { $ref: 'other.yaml#/A' } }, files: {} },
   ])('names the dangling reference for $name', ({ doc, files }) => {
     expect(() => resolveDocument(doc, 't', 'openapi.yaml', source(files))).toThrow(UnresolvedRefError);
-    expect(() => resolveDocument(doc, 't', 'openapi.yaml', source(files))).toThrow(`$ref "${(doc.x as Node).$ref as string}" in openapi.yaml`);
+    expect(() => resolveDocument(doc, 't', 'openapi.yaml', source(files))).toThrow(
+      `$ref "${(doc.x as Node).$ref as string}" in openapi.yaml`,
+    );
   });
 });

@@ -26,25 +26,59 @@ export function compareResponses(b: OperationModel, h: OperationModel, names: Na
     const from = removedOk.shift()!;
     const to = addedOk.shift()!;
     out.push(
-      change({ operation: op, where: `response ${to}` }, 'responses', 'success-status-changed', 'breaking',
-        `The success status changed from ${from} to ${to}; clients that check for ${from} will treat success as failure.`),
+      change(
+        { operation: op, where: `response ${to}` },
+        'responses',
+        'success-status-changed',
+        'breaking',
+        `The success status changed from ${from} to ${to}; clients that check for ${from} will treat success as failure.`,
+      ),
     );
     out.push(...compareResponse(asNode(br[from]) ?? {}, asNode(hr[to]) ?? {}, op, to, names));
   }
   for (const status of removedOk) {
     out.push(
-      change({ operation: op, where: `response ${status}` }, 'responses', 'success-status-removed', 'breaking',
-        `Success response ${status} is no longer documented; clients that expect it will treat the new answer as unexpected.`),
+      change(
+        { operation: op, where: `response ${status}` },
+        'responses',
+        'success-status-removed',
+        'breaking',
+        `Success response ${status} is no longer documented; clients that expect it will treat the new answer as unexpected.`,
+      ),
     );
   }
   for (const status of addedOk) {
-    out.push(change({ operation: op, where: `response ${status}` }, 'responses', 'success-status-added', 'non-breaking', `Success response ${status} added.`));
+    out.push(
+      change(
+        { operation: op, where: `response ${status}` },
+        'responses',
+        'success-status-added',
+        'non-breaking',
+        `Success response ${status} added.`,
+      ),
+    );
   }
   for (const status of removed.filter((s) => !isSuccess(s))) {
-    out.push(change({ operation: op, where: `response ${status}` }, 'responses', 'error-status-removed', 'non-breaking', `Response ${status} is no longer documented.`));
+    out.push(
+      change(
+        { operation: op, where: `response ${status}` },
+        'responses',
+        'error-status-removed',
+        'non-breaking',
+        `Response ${status} is no longer documented.`,
+      ),
+    );
   }
   for (const status of added.filter((s) => !isSuccess(s))) {
-    out.push(change({ operation: op, where: `response ${status}` }, 'responses', 'error-status-added', 'non-breaking', `Response ${status} is now documented.`));
+    out.push(
+      change(
+        { operation: op, where: `response ${status}` },
+        'responses',
+        'error-status-added',
+        'non-breaking',
+        `Response ${status} is now documented.`,
+      ),
+    );
   }
   for (const status of Object.keys(hr).filter((s) => s in br)) {
     out.push(...compareResponse(asNode(br[status]) ?? {}, asNode(hr[status]) ?? {}, op, status, names));
@@ -56,12 +90,22 @@ function compareResponse(b: Node, h: Node, op: OperationRef, status: string, nam
   const out: Change[] = [];
   const site = { operation: op, where: `response ${status}` };
   if (!sameJson(b.description, h.description)) {
-    out.push(change(site, 'documentation', 'response-description-changed', 'non-breaking', `The description of response ${status} changed.`));
+    out.push(
+      change(site, 'documentation', 'response-description-changed', 'non-breaking', `The description of response ${status} changed.`),
+    );
   }
 
   for (const key of new Set([...Object.keys(b), ...Object.keys(h)])) {
     if (['description', 'headers', 'content'].includes(key) || key.startsWith('x-') || sameJson(b[key], h[key])) continue;
-    out.push(change(site, 'responses', 'response-field-changed', 'breaking', `\`${key}\` of response ${status} changed; this tool does not analyse it, so review it by hand.`));
+    out.push(
+      change(
+        site,
+        'responses',
+        'response-field-changed',
+        'breaking',
+        `\`${key}\` of response ${status} changed; this tool does not analyse it, so review it by hand.`,
+      ),
+    );
   }
 
   const bh = lowerKeys(asNode(b.headers));
@@ -70,22 +114,56 @@ function compareResponse(b: Node, h: Node, op: OperationRef, status: string, nam
     const headerSite = { operation: op, where: `response ${status} header \`${name}\`` };
     const hHeader = hh[name];
     if (!hHeader) {
-      out.push(change(headerSite, 'responses', 'response-header-removed', 'breaking', `Header \`${name}\` removed from response ${status}; clients reading it get nothing.`));
+      out.push(
+        change(
+          headerSite,
+          'responses',
+          'response-header-removed',
+          'breaking',
+          `Header \`${name}\` removed from response ${status}; clients reading it get nothing.`,
+        ),
+      );
       continue;
     }
     if (bHeader.required === true && hHeader.required !== true) {
-      out.push(change(headerSite, 'responses', 'response-header-now-optional', 'breaking', `Header \`${name}\` is no longer always sent with response ${status}.`));
+      out.push(
+        change(
+          headerSite,
+          'responses',
+          'response-header-now-optional',
+          'breaking',
+          `Header \`${name}\` is no longer always sent with response ${status}.`,
+        ),
+      );
     }
-    out.push(...compareSchemas(bHeader.schema, hHeader.schema, { ...headerSite, position: 'response', rootName: `Header \`${name}\`` }, names));
+    out.push(
+      ...compareSchemas(bHeader.schema, hHeader.schema, { ...headerSite, position: 'response', rootName: `Header \`${name}\`` }, names),
+    );
   }
   for (const name of Object.keys(hh).filter((n) => !(n in bh))) {
-    out.push(change({ operation: op, where: `response ${status} header \`${name}\`` }, 'responses', 'response-header-added', 'non-breaking', `Header \`${name}\` added to response ${status}.`));
+    out.push(
+      change(
+        { operation: op, where: `response ${status} header \`${name}\`` },
+        'responses',
+        'response-header-added',
+        'non-breaking',
+        `Header \`${name}\` added to response ${status}.`,
+      ),
+    );
   }
 
   const bc = asNode(b.content);
   const hc = asNode(h.content);
   if (bc && Object.keys(bc).length && (!hc || !Object.keys(hc).length)) {
-    out.push(change(site, 'responses', 'response-body-removed', 'breaking', `Response ${status} no longer has a body; clients that parse one will fail.`));
+    out.push(
+      change(
+        site,
+        'responses',
+        'response-body-removed',
+        'breaking',
+        `Response ${status} no longer has a body; clients that parse one will fail.`,
+      ),
+    );
     return out;
   }
   if ((!bc || !Object.keys(bc).length) && hc && Object.keys(hc).length) {
@@ -97,7 +175,9 @@ function compareResponse(b: Node, h: Node, op: OperationRef, status: string, nam
     const bm = asNode(rawMedia) ?? {};
     const hm = asNode(hc?.[type]);
     if (!hm) {
-      out.push(change(mediaSite, 'responses', 'response-media-type-removed', 'breaking', `Response ${status} is no longer sent as \`${type}\`.`));
+      out.push(
+        change(mediaSite, 'responses', 'response-media-type-removed', 'breaking', `Response ${status} is no longer sent as \`${type}\`.`),
+      );
       continue;
     }
     if (!sameJson(bm.examples, hm.examples) || !sameJson(bm.example, hm.example)) {
@@ -106,7 +186,15 @@ function compareResponse(b: Node, h: Node, op: OperationRef, status: string, nam
     out.push(...compareSchemas(bm.schema, hm.schema, { ...mediaSite, position: 'response', rootName: 'The response body' }, names));
   }
   for (const type of Object.keys(hc ?? {}).filter((t) => !(t in (bc ?? {})))) {
-    out.push(change({ operation: op, where: `response ${status} (${type})` }, 'responses', 'response-media-type-added', 'non-breaking', `Response ${status} may now be sent as \`${type}\`.`));
+    out.push(
+      change(
+        { operation: op, where: `response ${status} (${type})` },
+        'responses',
+        'response-media-type-added',
+        'non-breaking',
+        `Response ${status} may now be sent as \`${type}\`.`,
+      ),
+    );
   }
   return out;
 }

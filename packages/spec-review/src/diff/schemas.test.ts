@@ -13,30 +13,191 @@ const res = (schema: unknown) => oneOperation(operationWith({ response: schema }
 
 const cases = [
   // Request bodies: what the server still accepts.
-  { name: 'optional request field added', spec: req, base: obj({ a: str }), head: obj({ a: str, b: str }), rule: 'request-optional-property-added', severity: 'non-breaking' },
-  { name: 'required request field added', spec: req, base: obj({ a: str }), head: obj({ a: str, b: str }, ['b']), rule: 'request-required-property-added', severity: 'breaking' },
-  { name: 'request field made required', spec: req, base: obj({ a: str }), head: obj({ a: str }, ['a']), rule: 'request-property-now-required', severity: 'breaking' },
-  { name: 'request field made optional', spec: req, base: obj({ a: str }, ['a']), head: obj({ a: str }), rule: 'request-property-now-optional', severity: 'non-breaking' },
-  { name: 'request field removed', spec: req, base: obj({ a: str, b: str }), head: obj({ a: str }), rule: 'request-property-removed', severity: 'breaking' },
-  { name: 'request type changed', spec: req, base: obj({ a: str }), head: obj({ a: { type: 'integer' } }), rule: 'type-changed', severity: 'breaking' },
-  { name: 'request type widened', spec: req, base: obj({ a: { type: 'integer' } }), head: obj({ a: { type: 'number' } }), rule: 'request-type-widened', severity: 'non-breaking' },
-  { name: 'request null no longer accepted', spec: req, base: obj({ a: { type: ['string', 'null'] } }), head: obj({ a: str }), rule: 'request-null-no-longer-accepted', severity: 'breaking' },
-  { name: 'request null now accepted', spec: req, base: obj({ a: str }), head: obj({ a: { type: ['string', 'null'] } }), rule: 'request-null-accepted', severity: 'non-breaking' },
-  { name: 'request closed to extra fields', spec: req, base: obj({ a: str }), head: { ...obj({ a: str }), additionalProperties: false }, rule: 'request-closed', severity: 'breaking' },
-  { name: 'request variant removed', spec: req, base: { oneOf: [obj({ a: str }), obj({ b: str })] }, head: { oneOf: [obj({ a: str })] }, rule: 'request-variant-removed', severity: 'breaking' },
-  { name: 'request variant added', spec: req, base: { oneOf: [obj({ a: str })] }, head: { oneOf: [obj({ a: str }), obj({ b: str })] }, rule: 'request-variant-added', severity: 'non-breaking' },
+  {
+    name: 'optional request field added',
+    spec: req,
+    base: obj({ a: str }),
+    head: obj({ a: str, b: str }),
+    rule: 'request-optional-property-added',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'required request field added',
+    spec: req,
+    base: obj({ a: str }),
+    head: obj({ a: str, b: str }, ['b']),
+    rule: 'request-required-property-added',
+    severity: 'breaking',
+  },
+  {
+    name: 'request field made required',
+    spec: req,
+    base: obj({ a: str }),
+    head: obj({ a: str }, ['a']),
+    rule: 'request-property-now-required',
+    severity: 'breaking',
+  },
+  {
+    name: 'request field made optional',
+    spec: req,
+    base: obj({ a: str }, ['a']),
+    head: obj({ a: str }),
+    rule: 'request-property-now-optional',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'request field removed',
+    spec: req,
+    base: obj({ a: str, b: str }),
+    head: obj({ a: str }),
+    rule: 'request-property-removed',
+    severity: 'breaking',
+  },
+  {
+    name: 'request type changed',
+    spec: req,
+    base: obj({ a: str }),
+    head: obj({ a: { type: 'integer' } }),
+    rule: 'type-changed',
+    severity: 'breaking',
+  },
+  {
+    name: 'request type widened',
+    spec: req,
+    base: obj({ a: { type: 'integer' } }),
+    head: obj({ a: { type: 'number' } }),
+    rule: 'request-type-widened',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'request null no longer accepted',
+    spec: req,
+    base: obj({ a: { type: ['string', 'null'] } }),
+    head: obj({ a: str }),
+    rule: 'request-null-no-longer-accepted',
+    severity: 'breaking',
+  },
+  {
+    name: 'request null now accepted',
+    spec: req,
+    base: obj({ a: str }),
+    head: obj({ a: { type: ['string', 'null'] } }),
+    rule: 'request-null-accepted',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'request closed to extra fields',
+    spec: req,
+    base: obj({ a: str }),
+    head: { ...obj({ a: str }), additionalProperties: false },
+    rule: 'request-closed',
+    severity: 'breaking',
+  },
+  {
+    name: 'request variant removed',
+    spec: req,
+    base: { oneOf: [obj({ a: str }), obj({ b: str })] },
+    head: { oneOf: [obj({ a: str })] },
+    rule: 'request-variant-removed',
+    severity: 'breaking',
+  },
+  {
+    name: 'request variant added',
+    spec: req,
+    base: { oneOf: [obj({ a: str })] },
+    head: { oneOf: [obj({ a: str }), obj({ b: str })] },
+    rule: 'request-variant-added',
+    severity: 'non-breaking',
+  },
   // Responses: what clients may now read.
-  { name: 'response field removed', spec: res, base: obj({ a: str, b: str }, ['a', 'b']), head: obj({ a: str }, ['a']), rule: 'response-property-removed', severity: 'breaking' },
-  { name: 'response field added', spec: res, base: obj({ a: str }), head: obj({ a: str, b: str }), rule: 'response-property-added', severity: 'non-breaking' },
-  { name: 'response field made optional', spec: res, base: obj({ a: str }, ['a']), head: obj({ a: str }), rule: 'response-property-now-optional', severity: 'breaking' },
-  { name: 'response field made required', spec: res, base: obj({ a: str }), head: obj({ a: str }, ['a']), rule: 'response-property-now-required', severity: 'non-breaking' },
-  { name: 'response type changed', spec: res, base: obj({ a: { type: 'integer' } }), head: obj({ a: str }), rule: 'type-changed', severity: 'breaking' },
-  { name: 'response type narrowed', spec: res, base: obj({ a: { type: 'number' } }), head: obj({ a: { type: 'integer' } }), rule: 'response-type-narrowed', severity: 'non-breaking' },
-  { name: 'response may now be null', spec: res, base: obj({ a: str }), head: obj({ a: { type: ['string', 'null'] } }), rule: 'response-may-be-null', severity: 'breaking' },
-  { name: 'response no longer null', spec: res, base: obj({ a: { anyOf: [str, { type: 'null' }] } }), head: obj({ a: str }), rule: 'response-no-longer-null', severity: 'non-breaking' },
-  { name: 'response variant added', spec: res, base: { anyOf: [obj({ a: str })] }, head: { anyOf: [obj({ a: str }), obj({ b: str })] }, rule: 'response-variant-added', severity: 'breaking' },
-  { name: 'array items changed', spec: res, base: obj({ list: { type: 'array', items: str } }), head: obj({ list: { type: 'array', items: { type: 'integer' } } }), rule: 'type-changed', severity: 'breaking' },
-  { name: 'unanalysed keyword changed', spec: req, base: obj({ a: { ...str, not: { const: 'x' } } }), head: obj({ a: { ...str, not: { const: 'y' } } }), rule: 'schema-keyword-changed', severity: 'breaking' },
+  {
+    name: 'response field removed',
+    spec: res,
+    base: obj({ a: str, b: str }, ['a', 'b']),
+    head: obj({ a: str }, ['a']),
+    rule: 'response-property-removed',
+    severity: 'breaking',
+  },
+  {
+    name: 'response field added',
+    spec: res,
+    base: obj({ a: str }),
+    head: obj({ a: str, b: str }),
+    rule: 'response-property-added',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'response field made optional',
+    spec: res,
+    base: obj({ a: str }, ['a']),
+    head: obj({ a: str }),
+    rule: 'response-property-now-optional',
+    severity: 'breaking',
+  },
+  {
+    name: 'response field made required',
+    spec: res,
+    base: obj({ a: str }),
+    head: obj({ a: str }, ['a']),
+    rule: 'response-property-now-required',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'response type changed',
+    spec: res,
+    base: obj({ a: { type: 'integer' } }),
+    head: obj({ a: str }),
+    rule: 'type-changed',
+    severity: 'breaking',
+  },
+  {
+    name: 'response type narrowed',
+    spec: res,
+    base: obj({ a: { type: 'number' } }),
+    head: obj({ a: { type: 'integer' } }),
+    rule: 'response-type-narrowed',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'response may now be null',
+    spec: res,
+    base: obj({ a: str }),
+    head: obj({ a: { type: ['string', 'null'] } }),
+    rule: 'response-may-be-null',
+    severity: 'breaking',
+  },
+  {
+    name: 'response no longer null',
+    spec: res,
+    base: obj({ a: { anyOf: [str, { type: 'null' }] } }),
+    head: obj({ a: str }),
+    rule: 'response-no-longer-null',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'response variant added',
+    spec: res,
+    base: { anyOf: [obj({ a: str })] },
+    head: { anyOf: [obj({ a: str }), obj({ b: str })] },
+    rule: 'response-variant-added',
+    severity: 'breaking',
+  },
+  {
+    name: 'array items changed',
+    spec: res,
+    base: obj({ list: { type: 'array', items: str } }),
+    head: obj({ list: { type: 'array', items: { type: 'integer' } } }),
+    rule: 'type-changed',
+    severity: 'breaking',
+  },
+  {
+    name: 'unanalysed keyword changed',
+    spec: req,
+    base: obj({ a: { ...str, not: { const: 'x' } } }),
+    head: obj({ a: { ...str, not: { const: 'y' } } }),
+    rule: 'schema-keyword-changed',
+    severity: 'breaking',
+  },
 ];
 
 describe('schema rules', () => {
@@ -83,7 +244,8 @@ describe('schema rules', () => {
 
   it('matches variants by component name, not position', () => {
     const components = { schemas: { A: obj({ a: str }), B: obj({ b: str }), C: obj({ c: str }) } };
-    const variants = (...names: string[]) => oneOperation(operationWith({ request: { anyOf: names.map((n) => ({ $ref: `#/components/schemas/${n}` })) } }), components);
+    const variants = (...names: string[]) =>
+      oneOperation(operationWith({ request: { anyOf: names.map((n) => ({ $ref: `#/components/schemas/${n}` })) } }), components);
     const diff = diffDocs(variants('A', 'B'), variants('B', 'C'));
     expect(diff.changes.map((c) => c.message)).toEqual([
       'The request body no longer accepts the A shape.',
@@ -101,7 +263,10 @@ describe('schema rules', () => {
   });
 
   it('reports description and example edits as documentation only', () => {
-    const diff = diffDocs(res(obj({ a: { ...str, description: 'old' } })), res(obj({ a: { ...str, description: 'new', examples: ['x'] } })));
+    const diff = diffDocs(
+      res(obj({ a: { ...str, description: 'old' } })),
+      res(obj({ a: { ...str, description: 'new', examples: ['x'] } })),
+    );
     expect(diff.changes.map((c) => [c.family, c.rule])).toEqual([
       ['documentation', 'schema-description-changed'],
       ['documentation', 'schema-examples-changed'],

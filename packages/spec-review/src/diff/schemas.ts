@@ -25,9 +25,33 @@ export interface SchemaSite extends Site {
 }
 
 const HANDLED = new Set([
-  'type', 'nullable', 'enum', 'const', 'properties', 'required', 'additionalProperties', 'items', 'allOf', 'anyOf',
-  'oneOf', 'description', 'title', 'examples', 'example', '$comment', 'externalDocs', 'deprecated', 'readOnly',
-  'writeOnly', 'discriminator', 'xml', '$schema', '$id', '$anchor', '$defs', ...CONSTRAINT_KEYWORDS,
+  'type',
+  'nullable',
+  'enum',
+  'const',
+  'properties',
+  'required',
+  'additionalProperties',
+  'items',
+  'allOf',
+  'anyOf',
+  'oneOf',
+  'description',
+  'title',
+  'examples',
+  'example',
+  '$comment',
+  'externalDocs',
+  'deprecated',
+  'readOnly',
+  'writeOnly',
+  'discriminator',
+  'xml',
+  '$schema',
+  '$id',
+  '$anchor',
+  '$defs',
+  ...CONSTRAINT_KEYWORDS,
 ]);
 const DOC_KEYWORDS = ['description', 'title', 'examples', 'example', 'externalDocs'] as const;
 
@@ -66,7 +90,8 @@ function compareShapes(b: SchemaShape, h: SchemaShape, path: string, w: Walk): v
     if (request) {
       if (b.nullable) at('request-null-no-longer-accepted', true, `${subject} no longer accepts \`null\`.`);
       else at('request-null-accepted', false, `${subject} now accepts \`null\`.`);
-    } else if (h.nullable) at('response-may-be-null', true, `${subject} may now be \`null\`; clients that read it as a value must handle \`null\`.`);
+    } else if (h.nullable)
+      at('response-may-be-null', true, `${subject} may now be \`null\`; clients that read it as a value must handle \`null\`.`);
     else at('response-no-longer-null', false, `${subject} is no longer \`null\`.`);
   }
 
@@ -77,12 +102,22 @@ function compareShapes(b: SchemaShape, h: SchemaShape, path: string, w: Walk): v
   if (!b.node.deprecated && h.node.deprecated) at('deprecated', false, `${subject} is now deprecated.`);
   for (const keyword of DOC_KEYWORDS) {
     if (!sameJson(b.node[keyword], h.node[keyword])) {
-      at(`schema-${keyword}-changed`, false, `${keyword === 'examples' || keyword === 'example' ? 'Examples' : `The ${keyword}`} of ${subject} changed.`, 'documentation');
+      at(
+        `schema-${keyword}-changed`,
+        false,
+        `${keyword === 'examples' || keyword === 'example' ? 'Examples' : `The ${keyword}`} of ${subject} changed.`,
+        'documentation',
+      );
     }
   }
   const bd = asNode(b.node.discriminator)?.propertyName;
   const hd = asNode(h.node.discriminator)?.propertyName;
-  if (bd !== hd) at('discriminator-changed', true, `${subject} is told apart by ${hd ? `\`${String(hd)}\`` : 'nothing'} instead of ${bd ? `\`${String(bd)}\`` : 'nothing'}.`);
+  if (bd !== hd)
+    at(
+      'discriminator-changed',
+      true,
+      `${subject} is told apart by ${hd ? `\`${String(hd)}\`` : 'nothing'} instead of ${bd ? `\`${String(bd)}\`` : 'nothing'}.`,
+    );
 
   compareProperties(b, h, path, w);
   compareExtraProperties(b, h, path, subject, w);
@@ -109,7 +144,12 @@ function compareTypes(
   if (!b.types || !h.types) {
     const narrowed = !b.types;
     if (request === narrowed) at('type-changed', true, `${subject} changed from ${list(b.types)} to ${list(h.types)}.`);
-    else at(request ? 'request-type-widened' : 'response-type-narrowed', false, `${subject} changed from ${list(b.types)} to ${list(h.types)}.`);
+    else
+      at(
+        request ? 'request-type-widened' : 'response-type-narrowed',
+        false,
+        `${subject} changed from ${list(b.types)} to ${list(h.types)}.`,
+      );
     return true;
   }
   const covers = (set: Set<string>, t: string) => set.has(t) || (t === 'integer' && set.has('number'));
@@ -141,13 +181,24 @@ function compareProperties(b: SchemaShape, h: SchemaShape, path: string, w: Walk
     const at = (rule: string, breaking: boolean, message: string) =>
       w.out.push(change(w.site, 'schemas', rule, breaking ? 'breaking' : 'non-breaking', message, child));
     if (inBase && !inHead) {
-      if (request) at('request-property-removed', true, `Field ${field} removed from the request; clients that send it may be rejected or have it ignored.`);
-      else at('response-property-removed', true, `Field ${field} removed from the response (it was ${b.required.has(name) ? 'required' : 'optional'}); clients reading it get nothing.`);
+      if (request)
+        at(
+          'request-property-removed',
+          true,
+          `Field ${field} removed from the request; clients that send it may be rejected or have it ignored.`,
+        );
+      else
+        at(
+          'response-property-removed',
+          true,
+          `Field ${field} removed from the response (it was ${b.required.has(name) ? 'required' : 'optional'}); clients reading it get nothing.`,
+        );
       continue;
     }
     if (!inBase && inHead) {
       if (!request) at('response-property-added', false, `Field ${field} added to the response.`);
-      else if (h.required.has(name)) at('request-required-property-added', true, `Required field ${field} added to the request; existing calls do not send it.`);
+      else if (h.required.has(name))
+        at('request-required-property-added', true, `Required field ${field} added to the request; existing calls do not send it.`);
       else at('request-optional-property-added', false, `Optional field ${field} added to the request.`);
       continue;
     }
@@ -196,8 +247,16 @@ function compareVariants(b: SchemaShape, h: SchemaShape, path: string, subject: 
     at('composition-kind-changed', request !== widened, `${subject} changed from ${b.variants.kind} to ${h.variants.kind}.`);
   }
   const label = (m: unknown, i: number, names: WeakMap<object, string>) => schemaName(m, names) ?? `variant ${i + 1}`;
-  const baseLeft = b.variants.members.map((m, i) => ({ m, name: label(m, i, w.names.base), named: schemaName(m, w.names.base) !== undefined }));
-  const headLeft = h.variants.members.map((m, i) => ({ m, name: label(m, i, w.names.head), named: schemaName(m, w.names.head) !== undefined }));
+  const baseLeft = b.variants.members.map((m, i) => ({
+    m,
+    name: label(m, i, w.names.base),
+    named: schemaName(m, w.names.base) !== undefined,
+  }));
+  const headLeft = h.variants.members.map((m, i) => ({
+    m,
+    name: label(m, i, w.names.head),
+    named: schemaName(m, w.names.head) !== undefined,
+  }));
   const pairs: Array<[(typeof baseLeft)[number], (typeof headLeft)[number]]> = [];
   for (const bv of [...baseLeft]) {
     const hv = headLeft.find((x) => x.named && bv.named && x.name === bv.name);
@@ -207,7 +266,8 @@ function compareVariants(b: SchemaShape, h: SchemaShape, path: string, subject: 
       headLeft.splice(headLeft.indexOf(hv), 1);
     }
   }
-  while (baseLeft.length && headLeft.length && !baseLeft[0]!.named && !headLeft[0]!.named) pairs.push([baseLeft.shift()!, headLeft.shift()!]);
+  while (baseLeft.length && headLeft.length && !baseLeft[0]!.named && !headLeft[0]!.named)
+    pairs.push([baseLeft.shift()!, headLeft.shift()!]);
   for (const bv of baseLeft) {
     if (request) at('request-variant-removed', true, `${subject} no longer accepts the ${bv.name} shape.`);
     else at('response-variant-removed', false, `${subject} no longer comes in the ${bv.name} shape.`);

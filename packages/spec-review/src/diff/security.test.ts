@@ -16,11 +16,41 @@ const doc = (op: Node, components: Node = schemes, extra: Node = {}) =>
   specOf({ paths: { '/a': { get: { operationId: 'getA', responses: { '200': { description: 'OK' } }, ...op } } }, components, extra });
 
 const cases = [
-  { name: 'authentication now required', base: doc({}), head: doc({ security: [{ bearerAuth: [] }] }), rule: 'authentication-required', severity: 'breaking' },
-  { name: 'authentication no longer required', base: doc({ security: [{ bearerAuth: [] }] }), head: doc({ security: [] }), rule: 'authentication-optional', severity: 'non-breaking' },
-  { name: 'a way to authenticate dropped', base: doc({ security: [{ bearerAuth: [] }, { apiKey: [] }] }), head: doc({ security: [{ bearerAuth: [] }] }), rule: 'security-alternative-removed', severity: 'breaking' },
-  { name: 'a way to authenticate added', base: doc({ security: [{ bearerAuth: [] }] }), head: doc({ security: [{ bearerAuth: [] }, { apiKey: [] }] }), rule: 'security-alternative-added', severity: 'non-breaking' },
-  { name: 'scope added', base: doc({ security: [{ oauth: ['read'] }] }), head: doc({ security: [{ oauth: ['read', 'write'] }] }), rule: 'security-scopes-added', severity: 'breaking' },
+  {
+    name: 'authentication now required',
+    base: doc({}),
+    head: doc({ security: [{ bearerAuth: [] }] }),
+    rule: 'authentication-required',
+    severity: 'breaking',
+  },
+  {
+    name: 'authentication no longer required',
+    base: doc({ security: [{ bearerAuth: [] }] }),
+    head: doc({ security: [] }),
+    rule: 'authentication-optional',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'a way to authenticate dropped',
+    base: doc({ security: [{ bearerAuth: [] }, { apiKey: [] }] }),
+    head: doc({ security: [{ bearerAuth: [] }] }),
+    rule: 'security-alternative-removed',
+    severity: 'breaking',
+  },
+  {
+    name: 'a way to authenticate added',
+    base: doc({ security: [{ bearerAuth: [] }] }),
+    head: doc({ security: [{ bearerAuth: [] }, { apiKey: [] }] }),
+    rule: 'security-alternative-added',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'scope added',
+    base: doc({ security: [{ oauth: ['read'] }] }),
+    head: doc({ security: [{ oauth: ['read', 'write'] }] }),
+    rule: 'security-scopes-added',
+    severity: 'breaking',
+  },
   {
     name: 'scheme redefined',
     base: doc({ security: [{ apiKey: [] }] }),
@@ -28,9 +58,27 @@ const cases = [
     rule: 'security-scheme-changed',
     severity: 'breaking',
   },
-  { name: 'permission changed', base: doc({ 'x-permission': 'read' }), head: doc({ 'x-permission': 'write' }), rule: 'permission-changed', severity: 'breaking' },
-  { name: 'permission introduced', base: doc({}), head: doc({ 'x-permission': 'delete' }), rule: 'permission-changed', severity: 'breaking' },
-  { name: 'permission dropped', base: doc({ 'x-permission': 'write' }), head: doc({}), rule: 'permission-removed', severity: 'non-breaking' },
+  {
+    name: 'permission changed',
+    base: doc({ 'x-permission': 'read' }),
+    head: doc({ 'x-permission': 'write' }),
+    rule: 'permission-changed',
+    severity: 'breaking',
+  },
+  {
+    name: 'permission introduced',
+    base: doc({}),
+    head: doc({ 'x-permission': 'delete' }),
+    rule: 'permission-changed',
+    severity: 'breaking',
+  },
+  {
+    name: 'permission dropped',
+    base: doc({ 'x-permission': 'write' }),
+    head: doc({}),
+    rule: 'permission-removed',
+    severity: 'non-breaking',
+  },
 ];
 
 describe('security rules', () => {
@@ -40,7 +88,9 @@ describe('security rules', () => {
 
   it('uses the document-level security when an operation has none', () => {
     const global = (security: Node[]) => doc({}, schemes, { security });
-    expect(rulesOf(diffDocs(global([]), global([{ bearerAuth: [] }])))).toEqual([{ rule: 'authentication-required', severity: 'breaking' }]);
+    expect(rulesOf(diffDocs(global([]), global([{ bearerAuth: [] }])))).toEqual([
+      { rule: 'authentication-required', severity: 'breaking' },
+    ]);
   });
 
   it('explains a permission change in terms of API keys', () => {
@@ -49,13 +99,15 @@ describe('security rules', () => {
   });
 
   it('reports a reworded scheme description as documentation only', () => {
-    const described = (description: string) => doc({ security: [{ bearerAuth: [] }] }, { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description } } });
+    const described = (description: string) =>
+      doc({ security: [{ bearerAuth: [] }] }, { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', description } } });
     const diff = diffDocs(described('old'), described('new'));
     expect(diff.changes.map((c) => [c.family, c.rule])).toEqual([['documentation', 'security-scheme-description-changed']]);
   });
 
   it('reports an extension added to a scheme as documentation only', () => {
-    const scheme = (extra: Record<string, unknown>) => doc({ security: [{ bearerAuth: [] }] }, { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', ...extra } } });
+    const scheme = (extra: Record<string, unknown>) =>
+      doc({ security: [{ bearerAuth: [] }] }, { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', ...extra } } });
     const diff = diffDocs(scheme({}), scheme({ 'x-permissions': { read: 'ReadPermissionRequired' } }));
     expect(diff.changes.map((c) => [c.family, c.rule])).toEqual([['documentation', 'security-scheme-description-changed']]);
   });

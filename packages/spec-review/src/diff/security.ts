@@ -31,7 +31,13 @@ export function compareSecurity(b: OperationModel, h: OperationModel, baseDoc: N
     if (!hr) {
       if (sameAnonymity) {
         out.push(
-          change(site, 'security', 'security-alternative-removed', anonymous(hReq) ? 'non-breaking' : 'breaking', `Credentials via \`${k}\` are no longer accepted.`),
+          change(
+            site,
+            'security',
+            'security-alternative-removed',
+            anonymous(hReq) ? 'non-breaking' : 'breaking',
+            `Credentials via \`${k}\` are no longer accepted.`,
+          ),
         );
       }
       continue;
@@ -39,11 +45,21 @@ export function compareSecurity(b: OperationModel, h: OperationModel, baseDoc: N
     for (const scheme of Object.keys(hr)) {
       const before = new Set((br[scheme] as unknown[] | undefined)?.map(String) ?? []);
       const extra = ((hr[scheme] as unknown[] | undefined) ?? []).map(String).filter((s) => !before.has(s));
-      if (extra.length) out.push(change(site, 'security', 'security-scopes-added', 'breaking', `\`${scheme}\` now also needs the scopes ${extra.map((s) => `\`${s}\``).join(', ')}.`));
+      if (extra.length)
+        out.push(
+          change(
+            site,
+            'security',
+            'security-scopes-added',
+            'breaking',
+            `\`${scheme}\` now also needs the scopes ${extra.map((s) => `\`${s}\``).join(', ')}.`,
+          ),
+        );
     }
   }
   for (const k of hByKey.keys()) {
-    if (!bByKey.has(k) && sameAnonymity) out.push(change(site, 'security', 'security-alternative-added', 'non-breaking', `Credentials via \`${k}\` are now accepted.`));
+    if (!bByKey.has(k) && sameAnonymity)
+      out.push(change(site, 'security', 'security-alternative-added', 'non-breaking', `Credentials via \`${k}\` are now accepted.`));
   }
 
   const schemes = (doc: Node) => asNode(asNode(doc.components)?.securitySchemes) ?? {};
@@ -56,9 +72,25 @@ export function compareSecurity(b: OperationModel, h: OperationModel, baseDoc: N
     const strip = ({ description: _d, bearerFormat: _f, ...rest }: Node) =>
       Object.fromEntries(Object.entries(rest).filter(([k]) => !k.startsWith('x-')));
     if (!sameJson(strip(bs), strip(hs))) {
-      out.push(change(site, 'security', 'security-scheme-changed', 'breaking', `Security scheme \`${name}\` changed how credentials are sent; existing credentials may be refused.`));
+      out.push(
+        change(
+          site,
+          'security',
+          'security-scheme-changed',
+          'breaking',
+          `Security scheme \`${name}\` changed how credentials are sent; existing credentials may be refused.`,
+        ),
+      );
     } else if (!sameJson(bs, hs)) {
-      out.push(change(site, 'documentation', 'security-scheme-description-changed', 'non-breaking', `The description or extensions of security scheme \`${name}\` changed.`));
+      out.push(
+        change(
+          site,
+          'documentation',
+          'security-scheme-description-changed',
+          'non-breaking',
+          `The description or extensions of security scheme \`${name}\` changed.`,
+        ),
+      );
     }
   }
 
@@ -66,13 +98,20 @@ export function compareSecurity(b: OperationModel, h: OperationModel, baseDoc: N
   const hp = h.node['x-permission'];
   if (bp !== hp) {
     if (hp === undefined) {
-      out.push(change(site, 'security', 'permission-removed', 'non-breaking', `The operation no longer needs the \`${String(bp)}\` permission.`));
+      out.push(
+        change(site, 'security', 'permission-removed', 'non-breaking', `The operation no longer needs the \`${String(bp)}\` permission.`),
+      );
     } else {
       out.push(
-        change(site, 'security', 'permission-changed', 'breaking',
+        change(
+          site,
+          'security',
+          'permission-changed',
+          'breaking',
           bp === undefined
             ? `The operation now needs the \`${String(hp)}\` permission; keys without it are refused.`
-            : `The operation now needs the \`${String(hp)}\` permission instead of \`${String(bp)}\`; keys that hold only \`${String(bp)}\` are refused.`),
+            : `The operation now needs the \`${String(hp)}\` permission instead of \`${String(bp)}\`; keys that hold only \`${String(bp)}\` are refused.`,
+        ),
       );
     }
   }

@@ -59,14 +59,7 @@ export interface Site {
 }
 
 /** Creates a change at `site`. */
-export function change(
-  site: Site,
-  family: RuleFamily,
-  rule: string,
-  severity: Severity,
-  message: string,
-  path = '',
-): Change {
+export function change(site: Site, family: RuleFamily, rule: string, severity: Severity, message: string, path = ''): Change {
   return { family, rule, severity, ...(site.operation ? { operation: site.operation } : {}), where: site.where, path, message };
 }
 

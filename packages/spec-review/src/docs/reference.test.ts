@@ -25,8 +25,11 @@ const tags = [...new Set(operations.flatMap((op) => op.tags))];
 /** Skips (or, when the browser is required, fails) a test that cannot run without Chromium. */
 function needBrowser(ctx: TestContext): void {
   if (available) return;
-  if (required) throw new Error(`IDENTITYCALL_REQUIRE_BROWSER=1 but ${CHROMIUM} does not exist; install Debian's chromium (apt-get install chromium).`);
-  ctx.skip(`${CHROMIUM} does not exist: install Debian's chromium to run the browser test (CI sets IDENTITYCALL_REQUIRE_BROWSER=1 and fails instead)`);
+  if (required)
+    throw new Error(`IDENTITYCALL_REQUIRE_BROWSER=1 but ${CHROMIUM} does not exist; install Debian's chromium (apt-get install chromium).`);
+  ctx.skip(
+    `${CHROMIUM} does not exist: install Debian's chromium to run the browser test (CI sets IDENTITYCALL_REQUIRE_BROWSER=1 and fails instead)`,
+  );
 }
 
 const normalise = (text: string) => text.replace(/[`*]/g, '').replace(/\s+/g, ' ').trim();
@@ -52,7 +55,10 @@ describe('the rendered API reference in Chromium', () => {
     await page.waitForSelector('[data-component-name="Menu/MenuItem"]');
     // The navigation shows one tag's operations at a time: open each tag and read its links.
     for (const tag of tags) {
-      await page.locator('[data-component-name="Menu/MenuItem"] a', { hasText: new RegExp(`^${tag}$`) }).first().click();
+      await page
+        .locator('[data-component-name="Menu/MenuItem"] a', { hasText: new RegExp(`^${tag}$`) })
+        .first()
+        .click();
       await page.waitForSelector(`[data-component-name="Menu/MenuItem"] a[href^="#/"]`);
       const links = await page.$$eval('[data-component-name="Menu/MenuItem"] a[href^="#/"]', (as) =>
         as.map((a) => ({ text: a.textContent?.trim() ?? '', href: a.getAttribute('href') ?? '' })),
@@ -87,7 +93,8 @@ describe('the rendered API reference in Chromium', () => {
     // The operation's block: the nearest ancestor of the link that also holds the summary heading.
     const block = await link.evaluate((a, summary) => {
       let node: HTMLElement | null = a as HTMLElement;
-      while (node && !Array.from(node.querySelectorAll('h1, h2, h3')).some((h) => h.textContent?.trim() === summary)) node = node.parentElement;
+      while (node && !Array.from(node.querySelectorAll('h1, h2, h3')).some((h) => h.textContent?.trim() === summary))
+        node = node.parentElement;
       return node?.innerText ?? '';
     }, op.summary);
     expect(block, `no heading "${op.summary}" around the source link`).not.toBe('');

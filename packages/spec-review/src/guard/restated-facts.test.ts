@@ -22,7 +22,9 @@ const found = (text: string, file = 'packages/x/src/a.ts') => findInSource(file,
 describe('what the guard finds', () => {
   it('reads its facts from the spec: every documented message, each limit, each permission', () => {
     expect(facts.filter((f) => f.kind === 'permission').map((f) => f.value)).toEqual([...PERMISSIONS]);
-    expect(facts.filter((f) => f.kind === 'limit').map((f) => Number(f.value))).toEqual(expect.arrayContaining([limit, largestUpload(doc)]));
+    expect(facts.filter((f) => f.kind === 'limit').map((f) => Number(f.value))).toEqual(
+      expect.arrayContaining([limit, largestUpload(doc)]),
+    );
     expect(facts.some((f) => f.kind === 'message' && f.value === notFound)).toBe(true);
     expect(facts.filter((f) => f.kind === 'server').map((f) => f.value)).toEqual([doc.servers![0]!.url, basePath]);
   });
@@ -32,11 +34,15 @@ describe('what the guard finds', () => {
     { name: 'a message inside a longer template', text: `const m = \`404: ${notFound} (\${id})\`;`, want: [`message:${notFound}`] },
     { name: 'the limit as a number', text: `const LIMIT = ${limit};`, want: [`limit:${limit}`] },
     { name: 'the limit as a product', text: 'const LIMIT = 1024 * 1024;', want: [`limit:${limit}`] },
-    { name: 'the limit with separators', text: `const LIMIT = ${limit.toLocaleString('en').replace(/,/g, '_')};`, want: [`limit:${limit}`] },
+    {
+      name: 'the limit with separators',
+      text: `const LIMIT = ${limit.toLocaleString('en').replace(/,/g, '_')};`,
+      want: [`limit:${limit}`],
+    },
     { name: 'the limit in words', text: `const m = 'body over ${formatBytes(limit)}';`, want: [`limit:${limit}`] },
     { name: 'a permission union', text: "type P = 'read' | 'write' | 'delete';", want: ['permission:read | write | delete'] },
     { name: 'a permission array', text: "const all = ['read', 'write'];", want: ['permission:read | write'] },
-    { name: 'a permission record', text: "const m = { read: 1, delete: 2 };", want: ['permission:read | delete'] },
+    { name: 'a permission record', text: 'const m = { read: 1, delete: 2 };', want: ['permission:read | delete'] },
     { name: 'the base path', text: `const base = '${basePath}/operators';`, want: [`server:${basePath}`] },
   ])('finds $name', ({ text, want }) => {
     expect(found(text)).toEqual(want);
@@ -48,7 +54,10 @@ describe('what the guard finds', () => {
     { name: 'another number', text: 'const n = 1024 * 1023; const m = 1000;' },
     { name: 'a factor of a product', text: 'const LIMIT = 2 * 1024 * 1024;' },
     { name: 'a bigger number that contains the digits', text: `const n = '${limit}0';` },
-    { name: "a spec name that is also a message ('Unauthorized')", text: "const m = responseMessage(doc, 'Unauthorized'); const r = '#/components/responses/Unauthorized';" },
+    {
+      name: "a spec name that is also a message ('Unauthorized')",
+      text: "const m = responseMessage(doc, 'Unauthorized'); const r = '#/components/responses/Unauthorized';",
+    },
   ])('ignores $name', ({ text }) => {
     expect(found(text)).toEqual([]);
   });
@@ -70,11 +79,15 @@ describe('what the guard finds', () => {
       'packages/a/test/helpers.ts',
       'packages/a/dist/index.js',
       'packages/a/src/node_modules/x/index.js',
-    ]) write(path);
+    ])
+      write(path);
 
     it('scans package sources, not generated files, tests, builds or dependencies', () => {
       expect(sourceFiles(root).map((p) => p.slice(root.length + 1))).toEqual(['packages/a/src/deep/cli.mjs', 'packages/a/src/server.ts']);
-      expect(findRestatedFacts(root, facts).map((f) => `${f.file}:${f.line}`)).toEqual(['packages/a/src/deep/cli.mjs:1', 'packages/a/src/server.ts:1']);
+      expect(findRestatedFacts(root, facts).map((f) => `${f.file}:${f.line}`)).toEqual([
+        'packages/a/src/deep/cli.mjs:1',
+        'packages/a/src/server.ts:1',
+      ]);
     });
   });
 

@@ -130,7 +130,13 @@ export function specNames(doc: OpenAPIDocument): Set<string> {
 
 /** Finds every literal of `text` (a file at `file`) that restates one of `facts`; `names` are {@link specNames}. */
 export function findInSource(file: string, text: string, facts: readonly Fact[], names: ReadonlySet<string> = new Set()): Finding[] {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, file.endsWith('.js') || file.endsWith('.mjs') ? ts.ScriptKind.JS : ts.ScriptKind.TS);
+  const source = ts.createSourceFile(
+    file,
+    text,
+    ts.ScriptTarget.Latest,
+    true,
+    file.endsWith('.js') || file.endsWith('.mjs') ? ts.ScriptKind.JS : ts.ScriptKind.TS,
+  );
   const messages = facts.filter((f) => f.kind === 'message' || f.kind === 'server');
   const limits = new Map(facts.filter((f) => f.kind === 'limit').map((f) => [Number(f.value), f]));
   const limitTexts = [...limits.values()].map((f) => ({ fact: f, text: formatBytes(Number(f.value)) }));
@@ -145,17 +151,29 @@ export function findInSource(file: string, text: string, facts: readonly Fact[],
     for (const n of nodes) {
       const lit = ts.isLiteralTypeNode(n) ? n.literal : n;
       if ((ts.isStringLiteral(lit) || ts.isNoSubstitutionTemplateLiteral(lit)) && permissions.has(lit.text)) names.add(lit.text);
-      if ((ts.isPropertyAssignment(n) || ts.isPropertySignature(n)) && (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) && permissions.has(n.name.text)) names.add(n.name.text);
+      if (
+        (ts.isPropertyAssignment(n) || ts.isPropertySignature(n)) &&
+        (ts.isIdentifier(n.name) || ts.isStringLiteral(n.name)) &&
+        permissions.has(n.name.text)
+      )
+        names.add(n.name.text);
     }
     return [...names];
   };
 
   const visit = (node: ts.Node): void => {
-    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTemplateHead(node) || ts.isTemplateMiddle(node) || ts.isTemplateTail(node)) {
+    if (
+      ts.isStringLiteral(node) ||
+      ts.isNoSubstitutionTemplateLiteral(node) ||
+      ts.isTemplateHead(node) ||
+      ts.isTemplateMiddle(node) ||
+      ts.isTemplateTail(node)
+    ) {
       const value = node.text;
       const reference = names.has(value) || (value.startsWith('#/components/') && names.has(value.slice(value.lastIndexOf('/') + 1)));
       if (!reference) for (const m of messages) if (value.includes(m.value)) add(node, m.kind, m.value, value);
-      for (const { fact, text: t } of limitTexts) if (new RegExp(`(^|[^\\d.])${t.replace(/ /g, '\\s?')}\\b`).test(value)) add(node, 'limit', fact.value, value);
+      for (const { fact, text: t } of limitTexts)
+        if (new RegExp(`(^|[^\\d.])${t.replace(/ /g, '\\s?')}\\b`).test(value)) add(node, 'limit', fact.value, value);
     }
     if (ts.isBinaryExpression(node) || ts.isNumericLiteral(node)) {
       const parent = node.parent;
@@ -170,7 +188,9 @@ export function findInSource(file: string, text: string, facts: readonly Fact[],
       : ts.isArrayLiteralExpression(node)
         ? node.elements
         : ts.isObjectLiteralExpression(node) || ts.isTypeLiteralNode(node)
-          ? (ts.isObjectLiteralExpression(node) ? node.properties : node.members)
+          ? ts.isObjectLiteralExpression(node)
+            ? node.properties
+            : node.members
           : undefined;
     if (group) {
       const names = permissionNames(group);
@@ -193,7 +213,10 @@ export function findRestatedFacts(root: string, facts: readonly Fact[], names: R
  * Splits findings into those the allow-list covers and those it does not, and lists allow-list
  * entries that no longer match anything (so the list cannot go stale).
  */
-export function applyAllowList(findings: readonly Finding[], allowed: readonly AllowedFact[]): { violations: Finding[]; stale: AllowedFact[] } {
+export function applyAllowList(
+  findings: readonly Finding[],
+  allowed: readonly AllowedFact[],
+): { violations: Finding[]; stale: AllowedFact[] } {
   const covers = (a: AllowedFact, f: Finding) => a.file === f.file && a.fact === f.fact;
   return {
     violations: findings.filter((f) => !allowed.some((a) => covers(a, f))),

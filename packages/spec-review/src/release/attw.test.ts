@@ -8,14 +8,28 @@ describe('planAttw', () => {
   it.each([
     {
       name: 'a dual ESM/CJS package is held to strict',
-      manifest: { exports: { '.': { import: { types: './a.d.ts', default: './a.js' }, require: { types: './a.d.cts', default: './a.cjs' } } } },
+      manifest: {
+        exports: { '.': { import: { types: './a.d.ts', default: './a.js' }, require: { types: './a.d.cts', default: './a.cjs' } } },
+      },
       profile: 'strict',
       exclude: [],
     },
-    { name: 'an ESM-only package gets esm-only', manifest: { exports: { '.': { types: './a.d.ts', import: './a.js' } } }, profile: 'esm-only', exclude: [] },
+    {
+      name: 'an ESM-only package gets esm-only',
+      manifest: { exports: { '.': { types: './a.d.ts', import: './a.js' } } },
+      profile: 'esm-only',
+      exclude: [],
+    },
     {
       name: 'data-file entry points are excluded, JSON is kept',
-      manifest: { exports: { '.': { types: './a.d.ts', import: './a.js' }, './openapi.json': './dist/openapi.json', './openapi.yaml': './dist/openapi.yaml', './package.json': './package.json' } },
+      manifest: {
+        exports: {
+          '.': { types: './a.d.ts', import: './a.js' },
+          './openapi.json': './dist/openapi.json',
+          './openapi.yaml': './dist/openapi.yaml',
+          './package.json': './package.json',
+        },
+      },
       profile: 'esm-only',
       exclude: ['./openapi.yaml'],
     },

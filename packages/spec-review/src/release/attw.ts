@@ -48,8 +48,12 @@ export function planAttw(manifest: Record<string, unknown>): AttwPlan {
   if (typeof exportsField === 'string') targets.push(['.', exportsField]);
   else walk(exportsField, '.');
   const dual = conditions.has('require') || String(manifest.main ?? '').endsWith('.cjs');
-  const reasons = [dual ? 'strict: the package offers both import and require' : 'esm-only: the package offers only `import` (ESM by design)'];
-  const excludeEntrypoints = [...new Set(targets.filter(([sub, t]) => sub !== './package.json' && /\.(ya?ml|txt|md)$/.test(t)).map(([sub]) => sub))];
+  const reasons = [
+    dual ? 'strict: the package offers both import and require' : 'esm-only: the package offers only `import` (ESM by design)',
+  ];
+  const excludeEntrypoints = [
+    ...new Set(targets.filter(([sub, t]) => sub !== './package.json' && /\.(ya?ml|txt|md)$/.test(t)).map(([sub]) => sub)),
+  ];
   if (excludeEntrypoints.length) reasons.push(`excluded ${excludeEntrypoints.join(', ')}: data files, not modules`);
   return { profile: dual ? 'strict' : 'esm-only', excludeEntrypoints, reasons };
 }

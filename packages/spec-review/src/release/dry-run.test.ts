@@ -19,7 +19,8 @@ const esm = (name: string, extra: Record<string, unknown> = {}) =>
     ...extra,
   });
 const code = { 'dist/index.js': 'export const value = 1;\n', 'dist/index.d.ts': 'export declare const value = 1;\n' };
-const prefix = (dir: string, files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([k, v]) => [`${dir}/${k}`, v]));
+const prefix = (dir: string, files: Record<string, string>) =>
+  Object.fromEntries(Object.entries(files).map(([k, v]) => [`${dir}/${k}`, v]));
 const doc = { openapi: '3.1.0', info: { title: 'Fixture', version: '1.0.0' }, paths: {} };
 
 const ws = tempDir('spec-review-release-');
@@ -42,7 +43,9 @@ beforeAll(async () => {
     'spec/dist/openapi.yaml': 'openapi: 3.1.0\ninfo:\n  title: Fixture\n  version: 1.0.0\npaths: {}\n',
     'packages/good/package.json': esm('@fixture/good', { dependencies: { '@fixture/openapi': 'workspace:^' } }),
     ...prefix('packages/good', code),
-    'packages/broken/package.json': esm('@fixture/broken', { exports: { '.': { types: './dist/missing.d.ts', import: './dist/missing.js' } } }),
+    'packages/broken/package.json': esm('@fixture/broken', {
+      exports: { '.': { types: './dist/missing.d.ts', import: './dist/missing.js' } },
+    }),
     ...prefix('packages/broken', code),
     'packages/internal/package.json': esm('@fixture/internal', { private: true }),
   });
@@ -86,7 +89,9 @@ describe('releaseDryRun', () => {
   it('renders a table with one row per package and the failures under it', () => {
     const table = renderReleaseTable(result);
     expect(table).toContain('| Package | Version | Tarball | publint | attw | Contents | Result |');
-    expect(table).toMatch(/\| @fixture\/good \| 1\.0\.0 \| ✅ [\d.]+ kB \| ✅ ok.* \| ✅ ok \(esm-only\) \| ✅ ok \(\d+ files\) \| pass \|/);
+    expect(table).toMatch(
+      /\| @fixture\/good \| 1\.0\.0 \| ✅ [\d.]+ kB \| ✅ ok.* \| ✅ ok \(esm-only\) \| ✅ ok \(\d+ files\) \| pass \|/,
+    );
     expect(table).toContain('| **FAIL** |');
     expect(table).toContain('@fixture/broken:\n  - publint:');
     expect(table).toContain('Private, not packed: @fixture/internal.');

@@ -88,7 +88,11 @@ async function checkPackage(pkg: WorkspacePackage, outDir: string, specPackage: 
   const files = readTarball(data);
   const manifest = checkManifest(files, pkg);
   const spec = pkg.name === specPackage ? checkSpecArtifacts(files) : undefined;
-  report.checks.contents = spec ? (manifest.ok && spec.ok ? pass(`${manifest.summary}; ${spec.summary}`) : fail('problems', [...manifest.details, ...spec.details])) : manifest;
+  report.checks.contents = spec
+    ? manifest.ok && spec.ok
+      ? pass(`${manifest.summary}; ${spec.summary}`)
+      : fail('problems', [...manifest.details, ...spec.details])
+    : manifest;
   report.checks.publint = await guard('publint', () => runPublint(data));
   report.checks.attw = await guard('attw', () => runAttw(file, planAttw(pkg.manifest)));
   report.ok = Object.values(report.checks).every((c) => c.ok);
@@ -113,17 +117,22 @@ export function pnpmCommand(): [string, string[]] {
 function pnpmPack(dir: string, outDir: string): Promise<string> {
   const [cmd, pre] = pnpmCommand();
   return new Promise((resolve, reject) => {
-    execFile(cmd, [...pre, 'pack', '--pack-destination', outDir, '--json'], { cwd: dir, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      if (error) return reject(new ToolFailedError('pnpm pack', String(stderr).trim() || error.message));
-      try {
-        const out = String(stdout);
-        const json = JSON.parse(out.slice(out.indexOf('{'))) as { filename?: string };
-        if (!json.filename) throw new Error('no filename in its output');
-        resolve(json.filename);
-      } catch (cause) {
-        reject(new ToolFailedError('pnpm pack', `unexpected output: ${(cause as Error).message}`));
-      }
-    });
+    execFile(
+      cmd,
+      [...pre, 'pack', '--pack-destination', outDir, '--json'],
+      { cwd: dir, maxBuffer: 16 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        if (error) return reject(new ToolFailedError('pnpm pack', String(stderr).trim() || error.message));
+        try {
+          const out = String(stdout);
+          const json = JSON.parse(out.slice(out.indexOf('{'))) as { filename?: string };
+          if (!json.filename) throw new Error('no filename in its output');
+          resolve(json.filename);
+        } catch (cause) {
+          reject(new ToolFailedError('pnpm pack', `unexpected output: ${(cause as Error).message}`));
+        }
+      },
+    );
   });
 }
 

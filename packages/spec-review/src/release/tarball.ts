@@ -28,7 +28,11 @@ export function readTarball(data: Uint8Array): Map<string, Buffer> {
   while (offset + 512 <= tar.length) {
     const header = tar.subarray(offset, offset + 512);
     if (header.every((b) => b === 0)) break;
-    const text = (start: number, length: number) => header.subarray(start, start + length).toString('utf8').replace(/\0.*$/s, '');
+    const text = (start: number, length: number) =>
+      header
+        .subarray(start, start + length)
+        .toString('utf8')
+        .replace(/\0.*$/s, '');
     const size = parseInt(text(124, 12).trim() || '0', 8);
     if (Number.isNaN(size)) throw new TarballFormatError(`bad size field at byte ${offset}`);
     const type = text(156, 1) || '0';

@@ -92,7 +92,9 @@ describe('changeset version with this repository’s configuration', () => {
 
   it('writes the changeset prose as the changelog entry, without commit hashes', () => {
     const changelog = readFileSync(join(repo.dir, 'spec/CHANGELOG.md'), 'utf8');
-    expect(changelog).toContain('## 0.2.0\n\n### Minor Changes\n\n- Operators have an optional `notes` field: send it when creating or updating one');
+    expect(changelog).toContain(
+      '## 0.2.0\n\n### Minor Changes\n\n- Operators have an optional `notes` field: send it when creating or updating one',
+    );
     expect(changelog).not.toMatch(/- [0-9a-f]{7}: /);
   });
 });

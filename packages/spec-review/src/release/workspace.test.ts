@@ -31,7 +31,9 @@ describe('listWorkspacePackages', () => {
 
   it('lists the real workspace, the spec package first among equals', () => {
     const names = listWorkspacePackages(new URL('../../../..', import.meta.url).pathname).map((p) => p.name);
-    expect(names).toEqual(expect.arrayContaining(['@identitycall/openapi', '@identitycall/types', '@identitycall/client', '@identitycall/spec-review']));
+    expect(names).toEqual(
+      expect.arrayContaining(['@identitycall/openapi', '@identitycall/types', '@identitycall/client', '@identitycall/spec-review']),
+    );
   });
 
   it.each<{ name: string; files: Record<string, string>; error: string }>([

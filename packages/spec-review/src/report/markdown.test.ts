@@ -9,7 +9,10 @@ import { gateFails, renderMarkdown } from './markdown.js';
 const labels = { base: '`HEAD~1` (abc1234)', head: 'working tree' };
 const noMajor = { packageName: '@identitycall/openapi', majorChangeset: undefined };
 
-const error = (props: Record<string, unknown>) => ({ description: 'Not found', content: { 'application/json': { schema: { type: 'object', properties: props } } } });
+const error = (props: Record<string, unknown>) => ({
+  description: 'Not found',
+  content: { 'application/json': { schema: { type: 'object', properties: props } } },
+});
 const twoOps = (props: Record<string, unknown>, extraPath = false) =>
   specOf({
     paths: {
@@ -23,17 +26,33 @@ describe('renderMarkdown', () => {
   it('groups one change found in several operations into one row', () => {
     const diff = diffDocs(twoOps({ error: { type: 'string' } }), twoOps({}));
     const md = renderMarkdown(diff, labels, noMajor);
-    expect(md).toContain('| 2 operations: getA, getB | response 404 (application/json) | Field `error` removed from the response (it was optional); clients reading it get nothing. |');
+    expect(md).toContain(
+      '| 2 operations: getA, getB | response 404 (application/json) | Field `error` removed from the response (it was optional); clients reading it get nothing. |',
+    );
     expect(md).toContain('### Breaking (2)');
   });
 
   it.each([
     { name: 'no breaking change', breakingDiff: false, major: undefined, line: '✅ Nothing breaks existing clients', fails: false },
-    { name: 'breaking change with a major changeset', breakingDiff: true, major: '.changeset/big.md', line: '✅ The breaking changes ship as a major release: `.changeset/big.md`', fails: false },
-    { name: 'breaking change without one', breakingDiff: true, major: undefined, line: '❌ **Breaking changes without a major changeset.**', fails: true },
+    {
+      name: 'breaking change with a major changeset',
+      breakingDiff: true,
+      major: '.changeset/big.md',
+      line: '✅ The breaking changes ship as a major release: `.changeset/big.md`',
+      fails: false,
+    },
+    {
+      name: 'breaking change without one',
+      breakingDiff: true,
+      major: undefined,
+      line: '❌ **Breaking changes without a major changeset.**',
+      fails: true,
+    },
   ])('states the gate for $name', ({ breakingDiff, major, line, fails }) => {
     const base = oneOperation(operationWith({ response: { type: 'object', properties: { a: { type: 'string' } } } }));
-    const head = oneOperation(operationWith({ response: { type: 'object', properties: breakingDiff ? {} : { a: { type: 'string' }, b: { type: 'string' } } } }));
+    const head = oneOperation(
+      operationWith({ response: { type: 'object', properties: breakingDiff ? {} : { a: { type: 'string' }, b: { type: 'string' } } } }),
+    );
     const diff = diffDocs(base, head);
     const gate = { packageName: '@identitycall/openapi', majorChangeset: major };
     expect(renderMarkdown(diff, labels, gate)).toContain(line);
@@ -45,7 +64,11 @@ describe('renderMarkdown', () => {
     const md = renderMarkdown(diff, labels, noMajor);
     expect(md).toContain('## API changes: `HEAD~1` (abc1234) → working tree');
     expect(md).toContain('**0 breaking**, 1 non-breaking and 0 documentation-only change');
-    const summary = renderMarkdown(diffDocs(twoOps({}, true), { ...twoOps({}, true), info: { title: 'T | 2', version: '1.0.0' } }), labels, noMajor);
+    const summary = renderMarkdown(
+      diffDocs(twoOps({}, true), { ...twoOps({}, true), info: { title: 'T | 2', version: '1.0.0' } }),
+      labels,
+      noMajor,
+    );
     expect(summary).toContain('<details><summary>Show 1 row</summary>');
     expect(summary).not.toMatch(/T \| 2/);
   });

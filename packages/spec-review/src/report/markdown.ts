@@ -75,9 +75,21 @@ export function renderMarkdown(diff: SpecDiff, labels: ReportLabels, gate: GateS
     if (collapsed) lines.push('', '</details>');
     lines.push('');
   };
-  section('Breaking', diff.changes.filter((c) => c.severity === 'breaking'), false);
-  section('Non-breaking', diff.changes.filter((c) => c.severity === 'non-breaking' && c.family !== 'documentation'), false);
-  section('Documentation only', diff.changes.filter((c) => c.family === 'documentation'), true);
+  section(
+    'Breaking',
+    diff.changes.filter((c) => c.severity === 'breaking'),
+    false,
+  );
+  section(
+    'Non-breaking',
+    diff.changes.filter((c) => c.severity === 'non-breaking' && c.family !== 'documentation'),
+    false,
+  );
+  section(
+    'Documentation only',
+    diff.changes.filter((c) => c.family === 'documentation'),
+    true,
+  );
   lines.push(
     '<sub>Produced by `pnpm spec:diff`. Breaking means an existing client can fail: requests must keep being accepted, ' +
       'responses must not hold what clients cannot read. The rules: `packages/spec-review/README.md`.</sub>',
