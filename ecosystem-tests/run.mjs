@@ -10,7 +10,8 @@
  *   4. consumer projects (projects/*) copied outside the workspace, the client added with npm and
  *      with pnpm; a sandbox started from the registry-installed @identitycall/sandbox;
  *   5. the scenario on Node 20/22/24 and Bun (ESM and CommonJS), Deno, and Chromium (a Vite
- *      bundle); tsc under node16, nodenext and bundler; the CLIs through npx.
+ *      bundle); tsc under node16, nodenext and bundler; the CLIs through npx; the tools (sandbox,
+ *      conformance, mock) on Node 22 and 24.
  *
  * Options: --keep (keep the run's temp folder), --skip-build (use the packages as built).
  * ECOSYSTEM_VERBOSE=1 streams every child's output. See ecosystem-tests/README.md.
@@ -29,6 +30,7 @@ import { Results } from './lib/results.mjs';
 import { resolveRuntimes, RUNTIMES } from './lib/runtimes.mjs';
 import { startSandbox } from './lib/servers.mjs';
 import { Supervisor } from './lib/supervisor.mjs';
+import { toolCells } from './lib/tools.mjs';
 import { typescriptCells } from './lib/typescript.mjs';
 import { CACHE_DIR, catalogVersion, cleanEnv, pnpmCommand, ROOT } from './lib/workspace.mjs';
 
@@ -113,6 +115,7 @@ async function main() {
     (async () => {
       await runtimeLane(sandbox, consumers, context, runtimes, chromium);
       for (const pm of PACKAGE_MANAGERS) await typescriptCells(results, sup, { pm, dir: consumers.get(`${pm}/typescript`) });
+      await toolCells(results, sup, { runtimes: await runtimes, standalone });
     })(),
     cliCells(results, sup, context),
   ]);

@@ -24,13 +24,13 @@ export interface IdentityCallClient {
   readonly raw: RawClient;
   /** The base URL requests go to. */
   readonly baseUrl: string;
-  /** Recordings: list, iterate, upload, get, update, delete, transcription, results, summary. */
+  /** Every operation of the spec's Recordings tag, plus `iterate()` over every page: {@link RecordingsResource}. */
   readonly recordings: RecordingsResource;
-  /** Projects: list, get, create, update, delete. */
+  /** Every operation of the spec's Projects tag: {@link ProjectsResource}. */
   readonly projects: ProjectsResource;
-  /** Virtual numbers: list, get, update, available, purchase, addOperator, removeOperator. */
+  /** Every operation of the spec's Virtual Numbers tag: {@link VirtualNumbersResource}. */
   readonly virtualNumbers: VirtualNumbersResource;
-  /** Operators: list, get, create, update, delete. */
+  /** Every operation of the spec's Operators tag: {@link OperatorsResource}. */
   readonly operators: OperatorsResource;
   /**
    * A client with the same options except those given (headers are merged), e.g.
