@@ -272,7 +272,7 @@ function docs(file: string): Map<string, string> {
 }
 
 describe('JSDoc', () => {
-    it.each(cases.map((c) => ({ ...c, summary: operation(c.operationId).summary })))(
+  it.each(cases.map((c) => ({ ...c, summary: operation(c.operationId).summary })))(
     'client.$method starts with the summary of $operationId: "$summary"',
     ({ method, summary }) => {
       const [resource, name] = method.split('.') as [string, string];
