@@ -2,6 +2,8 @@
  * The review rules every operation must meet: operationId, tag, summary, description, security,
  * permission, provenance, documented errors.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { listInferred, listOperations, loadSpec, missingProvenance } from './index.js';
 
@@ -48,6 +50,23 @@ describe('spec review rules', () => {
       expect(part.inferred.length).toBeGreaterThan(0);
       expect(operations.some((op) => op.operationId === part.operationId)).toBe(true);
     }
+  });
+});
+
+describe('DECISIONS.md', () => {
+  const decisions = readFileSync(fileURLToPath(new URL('../DECISIONS.md', import.meta.url)), 'utf8');
+  // The code table: from its `| Code | operationId |` header to the first line that is not a row.
+  const table = decisions.slice(decisions.indexOf('| Code | operationId |')).split('\n\n')[0]!;
+  const codes = new Map([...table.matchAll(/\|\s*([A-Z]\d+)\s*\|\s*`(\w+)`/g)].map((m) => [m[2]!, m[1]!]));
+
+  it.each(operations)('gives $operationId a short code in its table of operations', ({ operationId }) => {
+    expect(codes.get(operationId), `add a row for ${operationId} to the code table of spec/DECISIONS.md`).toMatch(/^[A-Z]\d+$/);
+  });
+
+  it('names no operation the spec does not have, and gives no code twice', () => {
+    expect(codes.size).toBeGreaterThan(0);
+    expect([...codes.keys()].filter((id) => !operations.some((op) => op.operationId === id))).toEqual([]);
+    expect(new Set(codes.values()).size).toBe(codes.size);
   });
 });
 
