@@ -2,22 +2,56 @@
  * The faults read their operations from the spec: an operation added to a copy of the spec that
  * returns operators (or lives under `/operators`) is picked up by `operator-missing-initials` and
  * `scope-leaks-operators` without a list to edit, and `scope-leak:<operationId>` leaks exactly the
- * operation it names on a running sandbox.
+ * operation it names. (Handlers are called with the faults installed, as the pipeline would call
+ * them; the suites run the engine against sandboxes started with each fault.)
  */
 import { listOperations, loadSpec, resolveRef, type OpenAPIDocument } from '@identitycall/openapi';
 import { describe, expect, it } from 'vitest';
-import { loadSeedFile, startSandbox } from '../index.js';
-import type { FaultName } from './catalogue.js';
+import type { RequestContext } from '../pipeline/context.js';
+import type { Answer, RequestInfo } from '../pipeline/hooks.js';
+import { HANDLERS } from '../resources/registry.js';
+import { loadSeedFile } from '../state/seed.js';
+import { Store } from '../state/store.js';
+import { createRequestValidation } from '../validation/request-validation.js';
+import { specValidator } from '../validation/spec-validator.js';
+import { DEFAULT_UPLOAD_LIMITS } from '../validation/upload-formats.js';
+import { installFaults } from './install.js';
 import { editAt, locationsOf, operationsOn, operatorBodies, operatorSchemas } from './spec-facts.js';
 
 const doc = loadSpec();
 
+const seed = loadSeedFile();
 /** The seeded keys: the account-wide one with every permission, and one bound to project 42. */
-const seeded = loadSeedFile().keys;
 const KEYS = {
-  full: seeded.find((k) => k.project_id === null && k.permissions.length === 3)!.key,
-  project42: seeded.find((k) => k.project_id === 42 && k.permissions.length === 3)!.key,
+  full: seed.keys.find((k) => k.project_id === null && k.permissions.length === 3)!,
+  project42: seed.keys.find((k) => k.project_id === 42 && k.permissions.length === 3)!,
 };
+
+/** The seeded sandbox's handlers and hooks with `faults` installed (no server: what a request would reach). */
+function faulty(faults: string[]) {
+  const store = new Store(seed);
+  const validation = createRequestValidation(doc, specValidator(doc));
+  const app = {
+    store,
+    validation,
+    settings: { phoneRegion: 'US', processing: 'on-read' as const, uploadLimits: { ...DEFAULT_UPLOAD_LIMITS } },
+  };
+  const { handlers, hooks } = installFaults(faults, { store, handlers: HANDLERS, validation });
+  /** Calls the handler of `operationId` with `key` as the pipeline would, and the answer hook on its result (or error). */
+  const call = (operationId: string, key: typeof KEYS.full, params: RequestContext['params'] = {}) => {
+    const op = specValidator(doc).operation(operationId);
+    const scope = { key, projectId: key.project_id };
+    let result: { status: number; body?: unknown };
+    try {
+      result = handlers[operationId]!({ app, op, scope, params, query: {}, body: undefined, form: undefined });
+    } catch (e) {
+      result = { status: (e as { status?: number }).status ?? 500 };
+    }
+    const answer: Answer = { status: result.status, body: result.body, headers: {}, close: false };
+    return hooks.answer ? hooks.answer(answer, { req: {} as RequestInfo['req'], op, scope }) : answer;
+  };
+  return call;
+}
 
 /** A copy of the spec with extra paths. */
 function withPaths(paths: Record<string, unknown>): OpenAPIDocument {
@@ -110,44 +144,38 @@ describe('operations that return operators, read from the spec', () => {
   });
 });
 
-const get = (url: string, key: string) => fetch(url, { headers: { authorization: `Bearer ${key}` } });
-
 describe('operator-missing-initials', () => {
-  it('drops initials from every operator body the spec names, and from nothing else', async () => {
-    const sandbox = await startSandbox({ port: 0, faults: ['operator-missing-initials'], onError: () => {} });
-    try {
-      const list = (await (await get(`${sandbox.url}/operators`, KEYS.full)).json()) as { data: object[] };
-      expect(list.data.length).toBeGreaterThan(1);
-      for (const o of list.data) expect(o).not.toHaveProperty('initials');
-      expect((await (await get(`${sandbox.url}/operators/42`, KEYS.full)).json()) as { data: object }).not.toHaveProperty('data.initials');
-      // A virtual number's operators are previews of another schema: untouched.
-      const number = (await (await get(`${sandbox.url}/virtual_numbers/7`, KEYS.full)).json()) as { data: { operators: object[] } };
-      expect(number.data.operators.length).toBeGreaterThan(0);
-      for (const o of number.data.operators) expect(o).toHaveProperty('initials');
-    } finally {
-      await sandbox.stop();
-    }
+  it('drops initials from every operator body the spec names, and from nothing else', () => {
+    const call = faulty(['operator-missing-initials']);
+    const list = call('listOperators', KEYS.full).body as { data: object[] };
+    expect(list.data.length).toBeGreaterThan(1);
+    for (const o of list.data) expect(o).not.toHaveProperty('initials');
+    expect(call('getOperator', KEYS.full, { id: 42 }).body).not.toHaveProperty('data.initials');
+    // A virtual number's operators are previews of another schema: untouched.
+    const number = call('getVirtualNumber', KEYS.full, { id: 7 }).body as { data: { operators: object[] } };
+    expect(number.data.operators.length).toBeGreaterThan(0);
+    for (const o of number.data.operators) expect(o).toHaveProperty('initials');
+    // Without the fault, the same bodies carry initials.
+    expect(faulty([])('getOperator', KEYS.full, { id: 42 }).body).toHaveProperty('data.initials');
   });
 });
 
 describe('scope-leak:<operationId>', () => {
-  it('leaks exactly the operation it names: another project is visible there and 404 everywhere else', async () => {
-    const sandbox = await startSandbox({ port: 0, faults: ['scope-leak:getRecordingSummary'], onError: () => {} });
-    try {
-      // Recording 125 belongs to project 43; the key is bound to project 42.
-      expect((await get(`${sandbox.url}/recordings/125/summary`, KEYS.project42)).status).toBe(200);
-      expect((await get(`${sandbox.url}/recordings/125`, KEYS.project42)).status).toBe(404);
-      expect((await get(`${sandbox.url}/recordings/125/results`, KEYS.project42)).status).toBe(404);
-    } finally {
-      await sandbox.stop();
-    }
+  it('leaks exactly the operation it names: another project is visible there and 404 everywhere else', () => {
+    const call = faulty(['scope-leak:getRecordingSummary']);
+    // Recording 125 belongs to project 43; the key is bound to project 42.
+    expect(seed.recordings.find((r) => r.id === 125)?.project_id).toBe(43);
+    expect(call('getRecordingSummary', KEYS.project42, { id: 125 }).status).toBe(200);
+    expect(call('getRecording', KEYS.project42, { id: 125 }).status).toBe(404);
+    expect(call('getRecordingResults', KEYS.project42, { id: 125 }).status).toBe(404);
+    expect(faulty([])('getRecordingSummary', KEYS.project42, { id: 125 }).status).toBe(404);
   });
 
-  it('refuses an operation the spec does not have, saying what to name', async () => {
-    await expect(startSandbox({ port: 0, faults: ['scope-leak:getNothing' as FaultName] })).rejects.toThrow(
+  it('refuses an operation the spec does not have, saying what to name', () => {
+    expect(() => faulty(['scope-leak:getNothing'])).toThrow(
       'Unknown operation "getNothing" in sandbox fault "scope-leak:getNothing": name an operationId of the spec.',
     );
-    await expect(startSandbox({ port: 0, faults: ['scope-leaks' as FaultName] })).rejects.toThrow(
+    expect(() => faulty(['scope-leaks'])).toThrow(
       /Unknown sandbox fault "scope-leaks"\. Known faults: .*; or scope-leak:<operationId> for any operation$/,
     );
   });
