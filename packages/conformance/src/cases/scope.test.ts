@@ -60,6 +60,12 @@ describe('the scope family covers the spec', () => {
     expect(own!.needs).toContain('projectKey');
   });
 
+  it('derives a case for an operation the day it enters the spec (GET /projects/{id}/operators, say)', () => {
+    const added = { ...validator.operation('getProject'), operationId: 'listProjectOperators', path: '/projects/{id}/operators' };
+    const derived = scopeCases([...operations, added]).find((c) => c.id === 'scope/listProjectOperators');
+    expect(derived).toMatchObject({ operationId: 'listProjectOperators', needs: expect.arrayContaining(['projectKey', 'project']) });
+  });
+
   it('has one case per operation with a path id or a documented project-scoped 403, per list of such a kind, and per create the key may use', () => {
     const ids = cases.map((c) => c.id);
     expect(new Set(ids).size).toBe(ids.length);
