@@ -188,9 +188,10 @@ const walkers: Case[] = [
 
 /** The client property of a tag's resource: "Virtual Numbers" → `virtualNumbers`. */
 const resourceOf = (tag: string) => tag.replace(/\s+(\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toLowerCase());
-/** The file of a resource: `virtualNumbers` → resources/virtual-numbers.ts. */
-const fileOf = (resource: string) =>
-  fileURLToPath(new URL(`./resources/${resource.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.ts`, import.meta.url));
+/** The file of a resource below `src/`: `virtualNumbers` → resources/virtual-numbers.ts. */
+const sourceOf = (resource: string) => `resources/${resource.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}.ts`;
+/** The absolute path of a resource's file. */
+const fileOf = (resource: string) => fileURLToPath(new URL(`./${sourceOf(resource)}`, import.meta.url));
 /** The path template as a pattern of concrete paths: `/operators/{id}` matches `/operators/42`. */
 const templatePattern = (template: string) => new RegExp(`^${template.replace(/\{[^}]+\}/g, '[^/]+')}$`);
 
@@ -230,7 +231,24 @@ describe('each case sends its operation as the spec documents it', () => {
 
 describe('resources and the spec agree', () => {
   it('every operation of the spec has exactly one resource method', () => {
-    expect(cases.map((c) => c.operationId).sort()).toEqual(operations.map((op) => op.operationId).sort());
+    const rows = cases.map((c) => c.operationId);
+    const known = new Set(operations.map((op) => op.operationId));
+    const problems = [
+      ...operations
+        .filter((op) => !rows.includes(op.operationId))
+        .map(
+          (op) =>
+            `${op.operationId} is not in \`cases\`: add a method to packages/client/src/${sourceOf(resourceOf(op.tags[0]!))} and a row to \`cases\` in packages/client/src/resources.test.ts`,
+        ),
+      ...rows
+        .filter((id) => !known.has(id))
+        .map((id) => `${id} is not an operation of the spec: remove its row from \`cases\` (or fix the operationId)`),
+      ...rows
+        .filter((id, i) => rows.indexOf(id) !== i)
+        .map((id) => `${id} has more than one row in \`cases\`: each operation is reached through exactly one resource method`),
+    ];
+    expect(problems).toEqual([]);
+    expect(rows.length).toBe(operations.length);
   });
 
   it.each(cases)('$operationId is reached through the resource of its tag ($method)', ({ operationId, method }) => {

@@ -4,10 +4,11 @@
  * examples while its own messages are none of them, the seed's keys have the documented format,
  * and the response check the other tests rely on really rejects undocumented answers.
  */
+import { readFileSync } from 'node:fs';
 import { listOperations, responseMessage } from '@identitycall/openapi';
 import { describe, expect, it } from 'vitest';
 import { MESSAGES, PERMISSION_MESSAGES, SANDBOX_MESSAGE_TABLE, malformedJsonMessage } from '../src/errors/messages.js';
-import { HANDLERS, checkHandlers, mergeHandlers } from '../src/resources/registry.js';
+import { HANDLERS, checkHandlers, handlerFileOf, mergeHandlers } from '../src/resources/registry.js';
 import { loadSeedFile } from '../src/index.js';
 import { expectDocumented, spec, validator } from './helpers.js';
 
@@ -42,10 +43,30 @@ describe('spec coverage', () => {
     const id = operations[0]!.operationId;
     const { [id]: handler, ...fewer } = HANDLERS;
     expect(() => checkHandlers(operations, fewer)).toThrow(new RegExp(`no handler for the spec's ${id}\\b`));
+    // The message names the file of the operation's tag, which exists, and holds the handler taken away.
+    const file = handlerFileOf(operations[0]!);
+    expect(() => checkHandlers(operations, fewer)).toThrow(
+      `no handler for the spec's ${id} (add a handler to the table in src/resources/${file})`,
+    );
+    expect(readFileSync(new URL(`../src/resources/${file}`, import.meta.url), 'utf8')).toContain(id);
     expect(() => checkHandlers(operations, { ...HANDLERS, listWebhooks: handler! })).toThrow(
       /handlers for operations the spec does not have: listWebhooks/,
     );
     expect(() => mergeHandlers({ [id]: handler! }, { [id]: handler! })).toThrow(`Two sandbox handlers for operationId "${id}"`);
+  });
+
+  it.each(listOperations(spec).map((op) => ({ id: op.operationId, tag: op.tags[0]!, file: handlerFileOf(op) })))(
+    'names the file of the tag for a missing handler: $id ($tag) → src/resources/$file',
+    ({ id, file }) => {
+      expect(readFileSync(new URL(`../src/resources/${file}`, import.meta.url), 'utf8')).toMatch(new RegExp(`\\b${id}\\b`));
+    },
+  );
+
+  it('says to create the file of a tag that has none yet', () => {
+    const op = { ...operations[0]!, operationId: 'listWebhooks', tags: ['Webhook Endpoints'] };
+    expect(() => checkHandlers([...operations, op])).toThrow(
+      "no handler for the spec's listWebhooks (create src/resources/webhook-endpoints.ts with a table of handlers for its tag and merge it into HANDLERS in src/resources/registry.ts)",
+    );
   });
 
   it.each([...Object.entries(MESSAGES), ...Object.entries(PERMISSION_MESSAGES)])(

@@ -59,7 +59,7 @@ describe('incomplete runs', () => {
       const flow = report.cases.find((c) => c.id === 'flows/virtual numbers')!;
       expect([flow.outcome, flow.skipKind]).toEqual(['skipped', 'catalogue']);
       expect(report.cases.filter((c) => c.skipKind === 'catalogue').map((c) => c.id)).toEqual(
-        expect.arrayContaining(['examples/getVirtualNumber', 'behaviour/partial-update/virtual-numbers', 'scope/virtual-numbers']),
+        expect.arrayContaining(['examples/getVirtualNumber', 'behaviour/partial-update/virtual-numbers', 'scope/getVirtualNumber']),
       );
     } finally {
       await used.stop();

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { validator } from '../../test/helpers.js';
 import { needsOf } from './common.js';
-import { answersNotReady, createOf, deleteOf, isIrreversible, referenceFieldsOf, undoneBy } from './facts.js';
+import { answersNotReady, createOf, deleteOf, hasPathId, isIrreversible, listOf, readOf, referenceFieldsOf, undoneBy } from './facts.js';
 
 const ops = validator.operations;
 const op = (id: string) => validator.operation(id);
@@ -45,5 +45,20 @@ describe('facts derived from the spec', () => {
     { id: 'createOperator', needs: [] },
   ])('$id needs $needs', ({ id, needs }) => {
     expect(needsOf(op(id)).sort()).toEqual([...needs].sort());
+  });
+
+  it.each([
+    { kind: 'operators', list: 'listOperators', read: 'getOperator' },
+    { kind: 'projects', list: 'listProjects', read: 'getProject' },
+    { kind: 'recordings', list: 'listRecordings', read: 'getRecording' },
+    { kind: 'virtual_numbers', list: 'listVirtualNumbers', read: 'getVirtualNumber' },
+  ])('$kind are listed by $list and read by $read', ({ kind, list, read }) => {
+    expect([listOf(kind)?.operationId, readOf(kind)?.operationId]).toEqual([list, read]);
+  });
+
+  it('every kind with an operation on one resource (a path id) has a list and a read', () => {
+    const kinds = [...new Set(ops.filter(hasPathId).map((o) => o.path.split('/')[1]!))];
+    expect(kinds.length).toBeGreaterThan(0);
+    for (const kind of kinds) expect([kind, listOf(kind) !== undefined, readOf(kind) !== undefined]).toEqual([kind, true, true]);
   });
 });

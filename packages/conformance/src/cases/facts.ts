@@ -17,6 +17,17 @@ export const createOf = (kind: ResourceKind): OperationInfo | undefined => opera
 /** The operation that deletes a resource of `kind` by its id. */
 export const deleteOf = (kind: ResourceKind): OperationInfo | undefined => operations().find((op) => isDelete(op) && kindOf(op) === kind);
 
+/** The operation that reads one resource of `kind` by its id (`GET /kind/{id}`). */
+export const readOf = (kind: ResourceKind): OperationInfo | undefined =>
+  operations().find((op) => op.method === 'get' && kindOf(op) === kind && /^\/[^/]+\/\{[^}]+\}$/.test(op.path));
+
+/** The operation that lists the resources of `kind` (`GET /kind`). */
+export const listOf = (kind: ResourceKind): OperationInfo | undefined =>
+  operations().find((op) => op.method === 'get' && op.path === `/${kind}`);
+
+/** Whether the operation names one resource by a path parameter (`/kind/{id}`, `/kind/{id}/…`). */
+export const hasPathId = (op: OperationInfo): boolean => op.path.includes('{');
+
 /**
  * Whether `op` creates something no operation can delete: buying a virtual number (the spec has no
  * operation that releases one). Such a request changes a deployment for good.

@@ -43,7 +43,7 @@ export function planCases(options: PlanOptions = {}): Case[] {
     ...resourceBehaviourCases,
     ...recordingBehaviourCases,
     ...permissionCases(ops),
-    ...scopeCases,
+    ...scopeCases(ops),
     cleanupCase,
   ];
   const families = new Set<Family>([...(options.families ?? FAMILIES), 'setup', 'cleanup']);

@@ -11,6 +11,7 @@ import { authenticate, authorize } from '../auth/api-keys.js';
 import { ApiError, internalError, notFound, permissionRequired } from '../errors/api-error.js';
 import { MESSAGES, PERMISSION_MESSAGES, isMalformedJsonMessage } from '../errors/messages.js';
 import { recordingDetail } from '../resources/views.js';
+import { editAt, operationsOn, operatorBodies } from './spec-facts.js';
 import { dataOf, is, isObject, onAnswer, unscoped, wrap, type FaultDefinition, type Fields } from './target.js';
 
 /** Initials from the ASCII letters of a name only (the bug of `initials-ascii-only`). */
@@ -34,7 +35,12 @@ function rewriteInitials(node: unknown): unknown {
   return out;
 }
 
-const OPERATOR_BODIES = new Set(['listOperators', 'createOperator', 'getOperator', 'updateOperator']);
+/** Drops `initials` from an operator object. */
+function withoutInitials(o: unknown): unknown {
+  if (!isObject(o)) return o;
+  const { initials: _dropped, ...rest } = o;
+  return rest;
+}
 
 /** The catalogue: every fault by name. */
 export const DEFINITIONS = {
@@ -44,17 +50,15 @@ export const DEFINITIONS = {
   },
   'operator-missing-initials': {
     description: 'Operator bodies lack the required `initials` field.',
-    install: (t) =>
+    install: (t) => {
+      // Every operation whose success body carries operators (read from the spec), and where.
+      const bodies = operatorBodies();
       onAnswer(t, (a, info) => {
-        if (!info.op || !OPERATOR_BODIES.has(info.op.operationId) || a.status >= 300) return a;
-        const strip = (o: unknown) => {
-          if (!isObject(o)) return o;
-          const { initials: _dropped, ...rest } = o;
-          return rest;
-        };
-        const data = dataOf(a.body);
-        return { ...a, body: { ...(a.body as Fields), data: Array.isArray(data) ? data.map(strip) : strip(data) } };
-      }),
+        const locations = info.op ? bodies.get(info.op.operationId) : undefined;
+        if (!locations || a.status >= 300) return a;
+        return { ...a, body: locations.reduce((body, steps) => editAt(body, steps, withoutInitials), a.body) };
+      });
+    },
   },
   'email-not-nullable': {
     description: 'Update Operator refuses `"email": null` (422) instead of clearing the email.',
@@ -133,7 +137,8 @@ export const DEFINITIONS = {
   'scope-leaks-operators': {
     description: "A project-scoped key sees and changes other projects' operators.",
     install: (t) => {
-      for (const id of ['listOperators', 'getOperator', 'updateOperator', 'deleteOperator']) wrap(t, id, unscoped);
+      // Every operation on /operators in the spec, so a new one leaks too.
+      for (const op of operationsOn('operators')) wrap(t, op.operationId, unscoped);
     },
   },
   'scope-403-instead-of-404': {
@@ -295,10 +300,37 @@ export const DEFINITIONS = {
   },
 } satisfies Record<string, FaultDefinition>;
 
-/** The name of an injectable fault. */
-export type FaultName = keyof typeof DEFINITIONS;
+/** A per-operation scope leak: `scope-leak:<operationId>` (see {@link scopeLeak}). */
+export type ScopeLeakFault = `scope-leak:${string}`;
 
-/** Every injectable fault, with what is wrong when it is on. */
+/** The name of an injectable fault: one of the catalogue, or a per-operation scope leak. */
+export type FaultName = keyof typeof DEFINITIONS | ScopeLeakFault;
+
+/**
+ * The fault that makes one operation treat a project-scoped key as account-wide (its handler runs
+ * unscoped), for any operation of the spec: a test suite can prove it notices a scope leak on each
+ * operation in turn. Not part of {@link FAULTS}, which lists the catalogue.
+ */
+export const scopeLeak = (operationId: string): ScopeLeakFault => `scope-leak:${operationId}`;
+
+/** The definition of a fault name, or undefined when it names none. */
+export function definitionOf(name: string): FaultDefinition | undefined {
+  if (Object.hasOwn(DEFINITIONS, name)) return (DEFINITIONS as Record<string, FaultDefinition>)[name];
+  const leak = /^scope-leak:(.+)$/.exec(name);
+  if (!leak) return undefined;
+  const operationId = leak[1]!;
+  return {
+    description: `${operationId} treats a project-scoped key as account-wide: it sees and changes other projects' resources.`,
+    install: (t) => {
+      if (!Object.hasOwn(t.handlers, operationId)) {
+        throw new TypeError(`Unknown operation "${operationId}" in sandbox fault "${name}": name an operationId of the spec.`);
+      }
+      wrap(t, operationId, unscoped);
+    },
+  };
+}
+
+/** Every fault of the catalogue, with what is wrong when it is on. */
 export const FAULTS: ReadonlyArray<{ name: FaultName; description: string }> = Object.entries(DEFINITIONS).map(([name, d]) => ({
   name: name as FaultName,
   description: d.description,

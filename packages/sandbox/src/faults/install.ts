@@ -1,6 +1,6 @@
 /**
  * Installs injected faults on a starting sandbox: a copy of its handlers and the pipeline's hooks
- * are handed to each fault of the catalogue in turn.
+ * are handed to each fault of the catalogue (or per-operation scope leak) in turn.
  * @see ./catalogue.ts
  */
 import { authenticate, authorize } from '../auth/api-keys.js';
@@ -8,8 +8,8 @@ import type { Handler } from '../pipeline/context.js';
 import type { FaultHooks } from '../pipeline/hooks.js';
 import type { Store } from '../state/store.js';
 import type { RequestValidation } from '../validation/request-validation.js';
-import { DEFINITIONS } from './catalogue.js';
-import type { FaultDefinition, FaultTarget } from './target.js';
+import { DEFINITIONS, definitionOf } from './catalogue.js';
+import type { FaultTarget } from './target.js';
 
 /**
  * Installs `names` on a sandbox's store and a copy of its handlers, and returns the hooks the
@@ -26,9 +26,11 @@ export function installFaults(
     hooks: { intercept: () => undefined, authenticate, authorize, answer: (a) => a },
   };
   for (const name of names) {
-    const definition = (DEFINITIONS as Record<string, FaultDefinition>)[name];
+    const definition = definitionOf(name);
     if (!definition) {
-      throw new TypeError(`Unknown sandbox fault "${name}". Known faults: ${Object.keys(DEFINITIONS).join(', ')}`);
+      throw new TypeError(
+        `Unknown sandbox fault "${name}". Known faults: ${Object.keys(DEFINITIONS).join(', ')}; or scope-leak:<operationId> for any operation`,
+      );
     }
     definition.install(target);
   }

@@ -5,6 +5,7 @@
  * Adding an operation therefore means the spec, one handler in the tag's file, and tests.
  * @see ./operators.ts
  */
+import { existsSync } from 'node:fs';
 import type { OperationInfo } from '@identitycall/openapi';
 import type { Handler } from '../pipeline/context.js';
 import { operatorHandlers } from './operators.js';
@@ -32,17 +33,42 @@ export const HANDLERS: Readonly<Record<string, Handler>> = mergeHandlers(
   operatorHandlers,
 );
 
+/** The file that holds the handlers of `op`'s tag: "Virtual Numbers" → `virtual-numbers.ts`. */
+export function handlerFileOf(op: OperationInfo): string {
+  const tag = op.tags[0] ?? 'untagged';
+  return `${tag
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')}.ts`;
+}
+
+/** Whether the handler file of a tag exists (as source, or built next to this file). */
+const handlerFileExists = (file: string): boolean =>
+  existsSync(new URL(`./${file}`, import.meta.url)) || existsSync(new URL(`./${file.replace(/\.ts$/, '.js')}`, import.meta.url));
+
+/** What to do about operations of one tag without a handler. */
+function missingAdvice(file: string, ids: readonly string[]): string {
+  const where = `src/resources/${file}`;
+  const todo = handlerFileExists(file)
+    ? `add ${ids.length === 1 ? 'a handler' : 'handlers'} to the table in ${where}`
+    : `create ${where} with a table of handlers for its tag and merge it into HANDLERS in src/resources/registry.ts`;
+  return `no handler for the spec's ${ids.join(', ')} (${todo})`;
+}
+
 /**
  * Checks that `handlers` implement exactly the spec's `operations`.
- * @throws Error listing every operation without a handler and every handler without an operation.
+ * @throws Error listing every operation without a handler (with the file of its tag to add it to)
+ *   and every handler without an operation.
  */
 export function checkHandlers(operations: readonly OperationInfo[], handlers: Readonly<Record<string, Handler>> = HANDLERS): void {
   const ids = new Set(operations.map((op) => op.operationId));
-  const missing = [...ids].filter((id) => !Object.hasOwn(handlers, id));
+  const missing = operations.filter((op) => !Object.hasOwn(handlers, op.operationId));
   const extra = Object.keys(handlers).filter((id) => !ids.has(id));
   if (missing.length === 0 && extra.length === 0) return;
+  const byFile = new Map<string, string[]>();
+  for (const op of missing) byFile.set(handlerFileOf(op), [...(byFile.get(handlerFileOf(op)) ?? []), op.operationId]);
   const problems = [
-    ...(missing.length ? [`no handler for the spec's ${missing.join(', ')} (add one to src/resources/<tag>.ts)`] : []),
+    ...[...byFile].map(([file, opIds]) => missingAdvice(file, opIds)),
     ...(extra.length ? [`handlers for operations the spec does not have: ${extra.join(', ')} (remove them, or fix the operationId)`] : []),
   ];
   throw new Error(`The sandbox does not match the spec: ${problems.join('; ')}`);

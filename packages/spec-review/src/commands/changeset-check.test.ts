@@ -2,6 +2,8 @@
  * The changeset check against throwaway repositories: spec changes need a changeset added since
  * the base that releases the spec package; nothing else does.
  */
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempRepo, type TempRepo } from '../testing/helpers.js';
 import { runChangesetCheck } from './changeset-check.js';
@@ -105,5 +107,85 @@ describe('runChangesetCheck', () => {
     const whole =
       "---\n'@identitycall/openapi': minor\n'@identitycall/types': minor\n'@identitycall/client': minor\n---\n\nOperators have notes.\n";
     expect(setup({ 'spec/openapi.yaml': 'openapi: 3.1.1\n', '.changeset/x.md': whole }).notes).toEqual([]);
+  });
+});
+
+describe('the default base (no base ref given)', () => {
+  const specChange = { 'spec/openapi.yaml': 'openapi: 3.1.1\n' };
+  const later = { 'packages/client/src.ts': 'later work\n' };
+  const cli = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+  const cliCheck = (dir: string) => spawnSync(process.execPath, [cli, 'changeset-check'], { cwd: dir, encoding: 'utf8' });
+
+  /** A branch off the base branch whose spec change is in an earlier commit than HEAD~1. */
+  const featureBranch = (files = workspace) => {
+    repo = tempRepo(files);
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write(specChange);
+    repo.commit('change the spec');
+    repo.write(later);
+    repo.commit('later work');
+    return repo;
+  };
+
+  it('without origin/main, compares with where the branch left the local base branch, and says so', () => {
+    const outcome = runChangesetCheck({ cwd: featureBranch().dir });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toContain('spec/ changed since main (1 file: spec/openapi.yaml)');
+    expect(outcome.notes).toEqual(['origin/main does not exist in this clone; compared with main instead.']);
+  });
+
+  it('reads the base branch from .changeset/config.json', () => {
+    const config = JSON.stringify({ baseBranch: 'trunk', fixed: [['@identitycall/openapi']] });
+    repo = tempRepo({ ...workspace, '.changeset/config.json': config });
+    repo.git('branch', '-q', '-m', 'main', 'trunk');
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write(specChange);
+    repo.commit('change the spec');
+    repo.write(later);
+    repo.commit('later work');
+    const outcome = runChangesetCheck({ cwd: repo.dir });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toContain('spec/ changed since trunk (');
+    expect(outcome.notes).toEqual(['origin/main does not exist in this clone; compared with trunk instead.']);
+  });
+
+  it('on the base branch itself, falls back to HEAD~1 and says so, since an earlier commit is not seen', () => {
+    repo = tempRepo(workspace);
+    repo.write(specChange);
+    repo.commit('change the spec');
+    repo.write(later);
+    repo.commit('later work');
+    const outcome = runChangesetCheck({ cwd: repo.dir });
+    expect(outcome).toMatchObject({ ok: true, message: 'spec/ has not changed since HEAD~1; no changeset is needed.' });
+    expect(outcome.notes).toEqual(['origin/main does not exist in this clone; compared with HEAD~1 instead.']);
+  });
+
+  it('with origin/main, compares with it and adds no note', () => {
+    repo = tempRepo(workspace);
+    repo.git('update-ref', 'refs/remotes/origin/main', repo.git('rev-parse', 'HEAD').trim());
+    repo.write(specChange);
+    repo.commit('change the spec');
+    repo.write(later);
+    repo.commit('later work');
+    const outcome = runChangesetCheck({ cwd: repo.dir });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toContain('spec/ changed since origin/main (');
+    expect(outcome.notes).toEqual([]);
+  });
+
+  it('the CLI prints the note and keeps its exit codes: 1 on the branch, 0 with the note on the base branch', () => {
+    const failing = cliCheck(featureBranch().dir);
+    expect(failing.status).toBe(1);
+    expect(failing.stderr).toContain('FAILED: spec/ changed since main (');
+    expect(failing.stdout).toContain('note: origin/main does not exist in this clone; compared with main instead.');
+    repo!.cleanup();
+    repo = tempRepo(workspace);
+    repo.write(later);
+    repo.commit('later work');
+    const passing = cliCheck(repo.dir);
+    expect(passing.status).toBe(0);
+    expect(passing.stdout).toBe(
+      'ok: spec/ has not changed since HEAD~1; no changeset is needed.\nnote: origin/main does not exist in this clone; compared with HEAD~1 instead.\n',
+    );
   });
 });

@@ -1,6 +1,7 @@
 /**
  * `spec:changeset-check [base-ref]`: fails when `spec/` changed since the base ref (same default
- * as spec:diff) and no changeset added or edited since then releases the spec package. A changeset
+ * as spec:diff, with the same note when it is not `origin/main`) and no changeset added or edited
+ * since then releases the spec package. A changeset
  * that was already pending does not count: each change to the API brings its own entry. An empty
  * changeset (`pnpm changeset --empty`) is the author's explicit "nothing here needs a release".
  * @see https://github.com/changesets/changesets/blob/main/docs/adding-a-changeset.md
@@ -9,14 +10,18 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { changesetsReleasing, parseChangeset, SPEC_PACKAGE, type Changeset } from '../changesets.js';
 import { ChangesetFormatError } from '../errors.js';
-import { changedSince, findRepoRoot, resolveBaseRef } from '../git/git.js';
+import { changedSince, findRepoRoot } from '../git/git.js';
 import { listWorkspacePackages } from '../release/workspace.js';
+import { resolveReviewBase } from './base-ref.js';
 
 /** Options of {@link runChangesetCheck}. */
 export interface ChangesetCheckOptions {
   /** @default process.cwd() */
   cwd?: string;
-  /** Base ref; without it `origin/main`, falling back to `HEAD~1`. */
+  /**
+   * Base ref; without it `origin/main`, falling back to the local base branch (when the current
+   * branch left it) and then `HEAD~1`, with a note saying so.
+   */
   baseRef?: string;
   /** @default 'spec' */
   specDir?: string;
@@ -30,7 +35,7 @@ export interface ChangesetCheckOutcome {
   specFiles: string[];
   /** Changesets added or edited since the base. */
   changesets: Changeset[];
-  /** Advice that does not fail the check. */
+  /** Advice that does not fail the check, and which base was used when it is not `origin/main`. */
   notes: string[];
 }
 
@@ -38,7 +43,7 @@ export interface ChangesetCheckOutcome {
 export function runChangesetCheck(options: ChangesetCheckOptions = {}): ChangesetCheckOutcome {
   const root = findRepoRoot(resolve(options.cwd ?? process.cwd()));
   const specDir = (options.specDir ?? 'spec').replace(/\/+$/, '');
-  const base = resolveBaseRef(root, options.baseRef);
+  const { base, notes: fallback } = resolveReviewBase(root, options.baseRef);
   const changed = changedSince(root, base.mergeBase);
   // Test files do not ship, so a change to them alone needs no release.
   const specFiles = changed.filter((f) => f.startsWith(`${specDir}/`) && !/\.test(-d)?\.ts$/.test(f));
@@ -48,7 +53,7 @@ export function runChangesetCheck(options: ChangesetCheckOptions = {}): Changese
       message: `${specDir}/ has not changed since ${base.ref}; no changeset is needed.`,
       specFiles,
       changesets: [],
-      notes: [],
+      notes: fallback,
     };
   }
 
@@ -74,7 +79,7 @@ export function runChangesetCheck(options: ChangesetCheckOptions = {}): Changese
       message: `${specDir}/ changed since ${base.ref} (${listed}), and the changesets have problems:\n${problems.map((p) => `- ${p}`).join('\n')}`,
       specFiles,
       changesets,
-      notes: [],
+      notes: fallback,
     };
   }
   const releasing = changesetsReleasing(changesets, SPEC_PACKAGE);
@@ -86,7 +91,7 @@ export function runChangesetCheck(options: ChangesetCheckOptions = {}): Changese
       message: `${specDir}/ changed since ${base.ref} (${listed}); ${empty.file} is an empty changeset, declaring that no release is needed.`,
       specFiles,
       changesets,
-      notes: [],
+      notes: fallback,
     };
   }
   if (releasing.length === 0) {
@@ -99,7 +104,7 @@ export function runChangesetCheck(options: ChangesetCheckOptions = {}): Changese
         'If nothing that ships changed, add an empty changeset instead: `pnpm changeset --empty`.',
       specFiles,
       changesets,
-      notes: [],
+      notes: fallback,
     };
   }
   const bumps = releasing.map((c) => `${c.file} (${c.releases.find((r) => r.name === SPEC_PACKAGE)!.type})`).join(', ');
@@ -119,7 +124,7 @@ export function runChangesetCheck(options: ChangesetCheckOptions = {}): Changese
     message: `${specDir}/ changed since ${base.ref} (${listed}); ${SPEC_PACKAGE} is released by ${bumps}.`,
     specFiles,
     changesets,
-    notes,
+    notes: [...fallback, ...notes],
   };
 }
 

@@ -45,6 +45,20 @@ describe('runSpecDiff', () => {
     expect(outcome.markdown).toContain('Field `phone` added to the response.');
   });
 
+  it('without origin/main, compares a branch with where it left the local base branch, so an earlier commit is seen', () => {
+    repo = tempRepo({ 'spec/openapi.yaml': v1 });
+    repo.git('checkout', '-q', '-b', 'feature');
+    repo.write({ 'spec/openapi.yaml': breaking });
+    repo.commit('drop email');
+    repo.write({ 'README.md': 'later work\n' });
+    repo.commit('later work');
+    const outcome = runSpecDiff({ cwd: repo.dir });
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.diff.breaking).toBe(1);
+    expect(outcome.notes).toEqual(['origin/main does not exist in this clone; compared with main instead.']);
+    expect(outcome.markdown).toContain('## API changes: `main` (');
+  });
+
   it('exits 1 on a breaking change without a major changeset, 0 once one is pending', () => {
     repo = tempRepo({ 'spec/openapi.yaml': v1 });
     const base = repo.git('rev-parse', 'HEAD').trim();

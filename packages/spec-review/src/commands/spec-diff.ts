@@ -1,16 +1,18 @@
 /**
  * `spec:diff [base-ref]`: compares `spec/openapi.yaml` at the base ref (where the current branch
- * left `origin/main`, else `HEAD~1`) with the working tree, renders the Markdown report and decides
- * the exit code: 1 when something breaks and no pending changeset bumps the spec package as major.
+ * left `origin/main`; without it, where it left the local base branch; else `HEAD~1` — see
+ * `base-ref.ts`) with the working tree, renders the Markdown report and decides the exit code: 1
+ * when something breaks and no pending changeset bumps the spec package as major.
  */
 import { join, resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { isPreOne, majorChangesetFor, readChangesets, SPEC_PACKAGE } from '../changesets.js';
 import { compareSpecs, type SpecDiff } from '../diff/compare.js';
 import type { ResolvedSpec } from '../diff/resolve.js';
-import { DEFAULT_BASE_REFS, findRepoRoot, resolveBaseRef, shortCommit } from '../git/git.js';
+import { findRepoRoot, shortCommit } from '../git/git.js';
 import { gateFails, renderMarkdown, type GateStatus } from '../report/markdown.js';
 import { loadSpecAtCommit, loadSpecFile } from '../sources.js';
+import { resolveReviewBase } from './base-ref.js';
 
 /** Options of {@link runSpecDiff}. */
 export interface SpecDiffOptions {
@@ -20,7 +22,8 @@ export interface SpecDiffOptions {
    */
   cwd?: string;
   /**
-   * Base ref; without it `origin/main`, falling back to `HEAD~1`.
+   * Base ref; without it `origin/main`, falling back to the local base branch (when the current
+   * branch left it) and then `HEAD~1`, with a note saying so.
    */
   baseRef?: string;
   /**
@@ -58,12 +61,10 @@ export function runSpecDiff(options: SpecDiffOptions = {}): SpecDiffOutcome {
     base = loadSpecFile(resolve(cwd, options.baseFile));
     baseLabel = `\`${options.baseFile}\``;
   } else {
-    const ref = resolveBaseRef(root, options.baseRef);
+    const { base: ref, notes: fallback } = resolveReviewBase(root, options.baseRef);
     const at = ref.mergeBase === ref.commit ? shortCommit(ref.commit) : `merge base ${shortCommit(ref.mergeBase)}`;
     baseLabel = `\`${ref.ref}\` (${at})`;
-    if (ref.defaulted && ref.ref !== DEFAULT_BASE_REFS[0]) {
-      notes.push(`${DEFAULT_BASE_REFS[0]} does not exist in this clone; compared with ${ref.ref} instead.`);
-    }
+    notes.push(...fallback);
     const loaded = loadSpecAtCommit(root, ref.mergeBase, specPath, `${specPath} at ${ref.ref}`);
     base = loaded.spec;
     if (!loaded.existed) notes.push(`${specPath} did not exist at ${ref.ref}; every operation reads as added.`);
