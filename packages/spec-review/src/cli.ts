@@ -17,7 +17,8 @@ import { releaseDryRun, renderReleaseTable } from './release/dry-run.js';
 const USAGE = `Usage: identitycall-spec-review <command> [options]
 
 Commands:
-  diff [base-ref]             Report API changes since base-ref (default origin/main, else HEAD~1);
+  diff [base-ref]             Report API changes since base-ref (default origin/main, else the
+                              local base branch's merge base, else HEAD~1);
                               exit 1 on a breaking change without a major changeset.
       --spec <path>           Spec entry relative to the repository root (default spec/openapi.yaml)
       --base-file <file>      Compare this file as the base instead of the base ref
