@@ -2,8 +2,10 @@
  * For each named check, a fault of the sandbox that the check must catch (the faults are
  * `FAULTS` of `@identitycall/sandbox`).
  */
-import type { CheckName, CheckTier } from '@identitycall/conformance';
+import { CHECKS, type CheckName, type CheckTier } from '@identitycall/conformance';
+import { expect } from 'vitest';
 import type { FaultName } from '@identitycall/sandbox';
+import { runWithFault } from './helpers.js';
 
 /** A check and a fault it must catch. */
 export interface CheckFault {
@@ -41,3 +43,16 @@ export const CHECK_FAULTS: readonly CheckFault[] = [
   { check: 'pagination_walk', fault: 'pagination-meta-off-by-one' },
   { check: 'processing_lifecycle', fault: 'transcription-before-completion' },
 ];
+
+/**
+ * Runs the engine against a sandbox with `fault` and expects `check` to fail, with a message that
+ * says what differs. Only the tiers whose cases apply the check run (the check's own, unless the
+ * table names others): the rest of a run cannot catch the fault for it.
+ */
+export async function expectCaught({ check, fault, tiers }: CheckFault): Promise<void> {
+  const report = await runWithFault(fault, { runs: 2, tiers: tiers ?? [CHECKS[check].tier] });
+  expect(report.passed).toBe(false);
+  expect(report.checks.filter((c) => c.failed > 0).map((c) => c.name)).toContain(check);
+  const failure = report.cases.flatMap((c) => c.failures).find((f) => f.check === check)!;
+  expect(failure.message.length).toBeGreaterThan(10);
+}

@@ -6,7 +6,8 @@ import { once } from 'node:events';
 import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { checkCase, type HostileCase, http, type Target } from './index.js';
+import fc from 'fast-check';
+import { assertFuzzed, checkCase, type HostileCase, http, type Target } from './index.js';
 
 const servers: Server[] = [];
 afterEach(async () => {
@@ -68,5 +69,18 @@ describe('checkCase', () => {
     });
     const { problems } = await checkCase(target, bad, alive, { timeoutMs: 30_000 });
     expect(problems.some((p) => p.startsWith('afterwards, the good request failed'))).toBe(true);
+  });
+});
+
+describe('assertFuzzed', () => {
+  const cases = fc.constantFrom(bad, alive);
+
+  it('passes when no fuzzed case has a problem', async () => {
+    await expect(assertFuzzed(cases, async () => [], { seed: 1, numRuns: 20 })).resolves.toBeUndefined();
+  });
+
+  it('throws with the failing case and its problems, and the seed that replays it', async () => {
+    const check = async (c: HostileCase) => (c === bad ? ['answered 500'] : []);
+    await expect(assertFuzzed(cases, check, { seed: 7, numRuns: 20 })).rejects.toThrow(/^a request to refuse: answered 500 \(replay with seed 7, path "\d+"\)$/);
   });
 });

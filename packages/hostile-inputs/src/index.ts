@@ -24,7 +24,7 @@ export { operationFuzzArbitrary, operationFuzzCases } from './fuzz/operations.js
 export { bodyPieces, requestHead, sendCase } from './runner.js';
 export type { CaseResult, SendOptions, Target } from './runner.js';
 export { envelopeMessages, judge, judgeExpectation } from './judge.js';
-export { checkCase } from './check.js';
+export { assertFuzzed, checkCase } from './check.js';
 export type { CheckOptions, CheckResult } from './check.js';
 export { viewOf } from './spec.js';
 export type { SpecView } from './spec.js';
