@@ -81,6 +81,8 @@ describe('assertFuzzed', () => {
 
   it('throws with the failing case and its problems, and the seed that replays it', async () => {
     const check = async (c: HostileCase) => (c === bad ? ['answered 500'] : []);
-    await expect(assertFuzzed(cases, check, { seed: 7, numRuns: 20 })).rejects.toThrow(/^a request to refuse: answered 500 \(replay with seed 7, path "\d+"\)$/);
+    await expect(assertFuzzed(cases, check, { seed: 7, numRuns: 20 })).rejects.toThrow(
+      /^a request to refuse: answered 500 \(replay with seed 7, path "\d+"\)$/,
+    );
   });
 });
