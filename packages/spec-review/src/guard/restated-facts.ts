@@ -81,8 +81,8 @@ export function specFacts(doc: OpenAPIDocument): Fact[] {
   return facts;
 }
 
-/** Source files of `packages/*\/src` under `root`: TypeScript and JavaScript, without generated files and tests. */
-export function sourceFiles(root: string): string[] {
+/** The source files under one package's `src`: TypeScript and JavaScript, without generated files and tests. */
+export function sourceFilesIn(src: string): string[] {
   const out: string[] = [];
   const walk = (dir: string): void => {
     for (const name of readdirSync(dir)) {
@@ -92,16 +92,20 @@ export function sourceFiles(root: string): string[] {
       else if (/\.(c|m)?(t|j)s$/.test(name) && !/\.(gen|test|test-d|d)\.(c|m)?(t|j)s$/.test(name)) out.push(path);
     }
   };
-  const packages = join(root, 'packages');
-  for (const pkg of readdirSync(packages)) {
-    const src = join(packages, pkg, 'src');
-    try {
-      if (statSync(src).isDirectory()) walk(src);
-    } catch {
-      // A package without src/ has nothing to scan.
-    }
+  try {
+    if (statSync(src).isDirectory()) walk(src);
+  } catch {
+    // A package without src/ has nothing to scan.
   }
   return out.sort();
+}
+
+/** Source files of `packages/*\/src` under `root` (see {@link sourceFilesIn}). */
+export function sourceFiles(root: string): string[] {
+  const packages = join(root, 'packages');
+  return readdirSync(packages)
+    .flatMap((pkg) => sourceFilesIn(join(packages, pkg, 'src')))
+    .sort();
 }
 
 /** The value of a product of numeric literals (`1024 * 1024`), or undefined for anything else. */
