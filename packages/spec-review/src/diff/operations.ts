@@ -137,7 +137,7 @@ export function compareOperation(b: OperationModel, h: OperationModel): Change[]
         site,
         'operations',
         'operation-field-changed',
-        'breaking',
+        'possibly-breaking',
         `\`${key}\` changed; this tool does not analyse it, so review it by hand.`,
       ),
     );
