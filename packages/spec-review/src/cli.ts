@@ -23,7 +23,9 @@ Commands:
       --spec <path>           Spec entry relative to the repository root (default spec/openapi.yaml)
       --base-file <file>      Compare this file as the base instead of the base ref
       --head-file <file>      Compare this file as the head instead of the working tree
-      --output <file>         Also write the Markdown report to this file
+      --format <markdown|json>
+                              Report format (default markdown); JSON gives each change's level
+      --output <file>         Also write the report to this file
   changeset-check [base-ref]  Exit 1 when spec/ changed since base-ref without a changeset
                               that releases @identitycall/openapi.
   docs                        Build the rendered API reference into <repo>/docs/index.html.
@@ -42,6 +44,7 @@ async function main(argv: string[]): Promise<number> {
       'base-file': { type: 'string' },
       'head-file': { type: 'string' },
       output: { type: 'string' },
+      format: { type: 'string' },
       out: { type: 'string' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -56,6 +59,8 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'diff': {
+      if (values.format !== undefined && values.format !== 'markdown' && values.format !== 'json')
+        throw new UsageError(`--format takes markdown or json, got "${values.format}"`);
       const outcome = runSpecDiff({
         ...(rest[0] ? { baseRef: rest[0] } : {}),
         ...(values.spec ? { specPath: values.spec } : {}),
@@ -63,8 +68,9 @@ async function main(argv: string[]): Promise<number> {
         ...(values['head-file'] ? { headFile: values['head-file'] } : {}),
       });
       for (const note of outcome.notes) process.stderr.write(`note: ${note}\n`);
-      process.stdout.write(outcome.markdown);
-      if (values.output) writeFileSync(resolve(values.output), outcome.markdown);
+      const report = values.format === 'json' ? outcome.json : outcome.markdown;
+      process.stdout.write(report);
+      if (values.output) writeFileSync(resolve(values.output), report);
       return outcome.exitCode;
     }
     case 'changeset-check': {

@@ -102,6 +102,49 @@ describe('the CLI', () => {
     expect(run.stdout).toContain('Field `email` removed from the response (it was optional)');
   });
 
+  it("prints the JSON report with each change's level for --format json", () => {
+    repo = tempRepo({ 'base.yaml': v1, 'head.yaml': breaking });
+    const run = spawnSync(process.execPath, [cli, 'diff', '--base-file', 'base.yaml', '--head-file', 'head.yaml', '--format', 'json'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { counts: { breaking: number }; changes: Array<{ level: string; rule: string }> };
+    expect(report.counts.breaking).toBe(1);
+    expect(report.changes).toContainEqual(expect.objectContaining({ level: 'breaking', rule: 'response-property-removed' }));
+    const bad = spawnSync(process.execPath, [cli, 'diff', '--base-file', 'base.yaml', '--head-file', 'head.yaml', '--format', 'xml'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--format takes markdown or json, got "xml"');
+  });
+
+  it('exits 2 naming the operation when a path parameter is missing from its path', () => {
+    const invalid = stringify(
+      specOf({
+        paths: {
+          '/operators/{operator_id}': {
+            get: {
+              operationId: 'getOperator',
+              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+              responses: { '200': { description: 'OK' } },
+            },
+          },
+        },
+      }),
+    );
+    repo = tempRepo({ 'base.yaml': v1, 'head.yaml': invalid });
+    const run = spawnSync(process.execPath, [cli, 'diff', '--base-file', 'base.yaml', '--head-file', 'head.yaml'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /head\.yaml.* is not a valid OpenAPI document: GET \/operators\/\{operator_id\} \(getOperator\) declares path parameter `id`, but its path has no `\{id\}`/,
+    );
+  });
+
   it('exits 2 with a clear message for bad usage', () => {
     repo = tempRepo({ 'spec/openapi.yaml': v1 });
     const run = spawnSync(process.execPath, [cli, 'diff', 'no-such-ref'], { cwd: repo.dir, encoding: 'utf8' });

@@ -10,6 +10,7 @@ import { isPreOne, majorChangesetFor, readChangesets, SPEC_PACKAGE } from '../ch
 import { compareSpecs, type SpecDiff } from '../diff/compare.js';
 import type { ResolvedSpec } from '../diff/resolve.js';
 import { findRepoRoot, shortCommit } from '../git/git.js';
+import { renderJson } from '../report/json.js';
 import { gateFails, renderMarkdown, type GateStatus } from '../report/markdown.js';
 import { loadSpecAtCommit, loadSpecFile } from '../sources.js';
 import { resolveReviewBase } from './base-ref.js';
@@ -41,6 +42,8 @@ export interface SpecDiffOptions {
 export interface SpecDiffOutcome {
   diff: SpecDiff;
   markdown: string;
+  /** The same report as JSON, every change with its level (`--format json`). */
+  json: string;
   gate: GateStatus;
   exitCode: 0 | 1;
   /** Notes for the terminal (e.g. which default base ref was used). */
@@ -80,7 +83,8 @@ export function runSpecDiff(options: SpecDiffOptions = {}): SpecDiffOutcome {
   const gate: GateStatus = { packageName: SPEC_PACKAGE, majorChangeset: major?.file, preOne: isPreOne(version) };
   let markdown = renderMarkdown(diff, { base: baseLabel, head: headLabel }, gate);
   if (notes.length) markdown = markdown.replace('\n\n', `\n\n${notes.map((n) => `> ${n}`).join('\n')}\n\n`);
-  return { diff, markdown, gate, exitCode: gateFails(diff, gate) ? 1 : 0, notes };
+  const json = renderJson(diff, { base: baseLabel, head: headLabel }, gate, notes);
+  return { diff, markdown, json, gate, exitCode: gateFails(diff, gate) ? 1 : 0, notes };
 }
 
 /** The spec package's version in the working tree (`spec/package.json`), if readable. */

@@ -8,7 +8,7 @@
  * divides the old one are widenings.
  * @see https://json-schema.org/draft/2020-12/json-schema-validation
  */
-import { change, levelOf, type Level, sameJson, show, type Change, type Node, type Position, type Site } from './types.js';
+import { change, levelOf, sameJson, show, type Change, type Node, type Position, type Site } from './types.js';
 
 const LOWER = ['minimum', 'exclusiveMinimum', 'minLength', 'minItems', 'minProperties'] as const;
 const UPPER = ['maximum', 'exclusiveMaximum', 'maxLength', 'maxItems', 'maxProperties'] as const;

@@ -1,11 +1,12 @@
 /**
  * Renders a spec diff as Markdown a reviewer can paste into a review: a summary line, whether the
- * breaking changes are covered by a major changeset, then one table per class. A change found in
- * several operations (a shared schema) is one row listing them all.
+ * breaking changes are covered by a major changeset, then one table per level (breaking, possibly
+ * breaking, non-breaking, documentation only). A change found in several operations (a shared
+ * schema) is one row listing them all.
  * @see https://github.github.com/gfm/#tables-extension-
  */
 import type { SpecDiff } from '../diff/compare.js';
-import type { Change, OperationRef } from '../diff/types.js';
+import { isBreaking, type Change, type OperationRef } from '../diff/types.js';
 
 /** What the report says about the changeset gate. */
 export interface GateStatus {
@@ -29,7 +30,10 @@ interface Row {
   message: string;
 }
 
-/** True when `diff` has breaking changes that no major changeset covers. */
+/**
+ * True when `diff` has breaking changes that no major changeset covers. Only the `breaking` level
+ * counts: possibly breaking changes are listed for a reviewer and never fail the gate.
+ */
 export function gateFails(diff: SpecDiff, gate: GateStatus): boolean {
   return diff.breaking > 0 && gate.majorChangeset === undefined;
 }
@@ -43,7 +47,7 @@ export function renderMarkdown(diff: SpecDiff, labels: ReportLabels, gate: GateS
   }
   const operations = new Set(diff.changes.filter((c) => c.operation).map((c) => key(c.operation!)));
   lines.push(
-    `**${diff.breaking} breaking**, ${diff.nonBreaking} non-breaking and ${diff.documentation} documentation-only ` +
+    `**${diff.breaking} breaking**, ${diff.possiblyBreaking} possibly breaking, ${diff.nonBreaking} non-breaking and ${diff.documentation} documentation-only ` +
       `change${diff.changes.length === 1 ? '' : 's'} across ${operations.size} operation${operations.size === 1 ? '' : 's'}.`,
     '',
   );
@@ -63,6 +67,13 @@ export function renderMarkdown(diff: SpecDiff, labels: ReportLabels, gate: GateS
         ' and tells users what to change.',
     );
   }
+  if (diff.possiblyBreaking > 0) {
+    lines.push(
+      '',
+      `⚠️ ${diff.possiblyBreaking === 1 ? 'One change' : `${diff.possiblyBreaking} changes`} may break clients depending on how they use the API; ` +
+        'a reviewer decides (they do not fail the check). If one does break clients, treat it as breaking: add a major changeset.',
+    );
+  }
   lines.push('');
 
   const section = (title: string, changes: Change[], collapsed: boolean) => {
@@ -75,9 +86,10 @@ export function renderMarkdown(diff: SpecDiff, labels: ReportLabels, gate: GateS
     if (collapsed) lines.push('', '</details>');
     lines.push('');
   };
+  section('Breaking', diff.changes.filter(isBreaking), false);
   section(
-    'Breaking',
-    diff.changes.filter((c) => c.severity === 'breaking'),
+    'Possibly breaking (needs a reviewer)',
+    diff.changes.filter((c) => c.severity === 'possibly-breaking'),
     false,
   );
   section(
