@@ -62,6 +62,20 @@ const cases = [
     severity: 'possibly-breaking',
   },
   {
+    name: 'empty value no longer allowed',
+    base: [q('filter', { allowEmptyValue: true })],
+    head: [q('filter')],
+    rule: 'parameter-empty-value-refused',
+    severity: 'breaking',
+  },
+  {
+    name: 'empty value now allowed',
+    base: [q('filter')],
+    head: [q('filter', { allowEmptyValue: true })],
+    rule: 'parameter-empty-value-allowed',
+    severity: 'non-breaking',
+  },
+  {
     name: 'default serialisation written out',
     base: [q('ids')],
     head: [q('ids', { style: 'form', explode: true })],

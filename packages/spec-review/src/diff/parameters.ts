@@ -131,6 +131,22 @@ function compareParameter(bp: Node, hp: Node, site: Site, names: NameMaps): Chan
       );
     }
   }
+  if (bp.allowEmptyValue === true && hp.allowEmptyValue !== true) {
+    out.push(
+      change(
+        site,
+        'parameters',
+        'parameter-empty-value-refused',
+        'breaking',
+        `${label(hp)} ${name} no longer allows an empty value; calls sending \`${String(hp.name)}=\` may be rejected.`,
+      ),
+    );
+  }
+  if (bp.allowEmptyValue !== true && hp.allowEmptyValue === true) {
+    out.push(
+      change(site, 'parameters', 'parameter-empty-value-allowed', 'non-breaking', `${label(hp)} ${name} now allows an empty value.`),
+    );
+  }
   if (!bp.deprecated && hp.deprecated)
     out.push(change(site, 'parameters', 'parameter-deprecated', 'non-breaking', `${label(hp)} ${name} is now deprecated.`));
   if (!sameJson(bp.description, hp.description)) {
