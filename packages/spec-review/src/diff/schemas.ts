@@ -354,13 +354,9 @@ function compareXml(
   for (const field of XML_FIELDS) {
     const from = b?.[field];
     const to = h?.[field];
-    if (
-      sameJson(
-        from ?? (field === 'attribute' || field === 'wrapped' ? false : undefined),
-        to ?? (field === 'attribute' || field === 'wrapped' ? false : undefined),
-      )
-    )
-      continue;
+    // `attribute` and `wrapped` default to false: spelling the default out changes nothing.
+    const flag = field === 'attribute' || field === 'wrapped';
+    if (sameJson(from ?? (flag ? false : undefined), to ?? (flag ? false : undefined))) continue;
     at(
       `xml-${field}-changed`,
       true,
