@@ -59,14 +59,14 @@ describe('runSpecDiff', () => {
     expect(outcome.markdown).toContain('## API changes: `main` (');
   });
 
-  it('exits 1 on a breaking change without a major changeset, 0 once one is pending', () => {
+  it('exits 1 on a breaking change without a major changeset, 0 once the change adds one', () => {
     repo = tempRepo({ 'spec/openapi.yaml': v1 });
     const base = repo.git('rev-parse', 'HEAD').trim();
     repo.write({ 'spec/openapi.yaml': breaking });
     const failing = runSpecDiff({ cwd: repo.dir, baseRef: base });
     expect(failing.exitCode).toBe(1);
     expect(failing.diff.breaking).toBe(1);
-    expect(failing.markdown).toContain('❌ **Breaking changes without a major changeset.**');
+    expect(failing.markdown).toContain('❌ **Breaking changes without a breaking changeset in this change.**');
 
     repo.write({ '.changeset/drop-email.md': major });
     const passing = runSpecDiff({ cwd: repo.dir, baseRef: base });

@@ -45,7 +45,7 @@ describe('renderMarkdown', () => {
       name: 'breaking change without one',
       breakingDiff: true,
       major: undefined,
-      line: '❌ **Breaking changes without a major changeset.**',
+      line: '❌ **Breaking changes without a breaking changeset in this change.**',
       fails: true,
     },
   ])('states the gate for $name', ({ breakingDiff, major, line, fails }) => {

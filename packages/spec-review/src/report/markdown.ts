@@ -7,16 +7,9 @@
  */
 import type { SpecDiff } from '../diff/compare.js';
 import { isBreaking, type Change, type OperationRef } from '../diff/types.js';
+import { gateLines, type GateStatus } from './gate.js';
 
-/** What the report says about the changeset gate. */
-export interface GateStatus {
-  /** The package whose major changeset covers breaking changes. */
-  packageName: string;
-  /** The changeset file declaring a breaking bump (major; minor below 1.0.0), when there is one. */
-  majorChangeset: string | undefined;
-  /** True while the package is below 1.0.0, where a minor bump is the breaking release. */
-  preOne?: boolean;
-}
+export type { GateStatus } from './gate.js';
 
 /** Labels of the two sides, e.g. `HEAD~1 (8a8d213)` and `working tree`. */
 export interface ReportLabels {
@@ -31,8 +24,8 @@ interface Row {
 }
 
 /**
- * True when `diff` has breaking changes that no major changeset covers. Only the `breaking` level
- * counts: possibly breaking changes are listed for a reviewer and never fail the gate.
+ * True when `diff` has breaking changes that no breaking changeset of this change covers. Only the
+ * `breaking` level counts: possibly breaking changes are listed for a reviewer and never fail the gate.
  */
 export function gateFails(diff: SpecDiff, gate: GateStatus): boolean {
   return diff.breaking > 0 && gate.majorChangeset === undefined;
@@ -51,27 +44,12 @@ export function renderMarkdown(diff: SpecDiff, labels: ReportLabels, gate: GateS
       `change${diff.changes.length === 1 ? '' : 's'} across ${operations.size} operation${operations.size === 1 ? '' : 's'}.`,
     '',
   );
-  if (diff.breaking === 0) {
-    lines.push('✅ Nothing breaks existing clients; no major changeset is needed.');
-  } else if (gate.majorChangeset) {
-    lines.push(
-      gate.preOne
-        ? `✅ The breaking changes ship as a breaking release: \`${gate.majorChangeset}\` bumps \`${gate.packageName}\`, which is below 1.0.0 (a minor bump is breaking there).`
-        : `✅ The breaking changes ship as a major release: \`${gate.majorChangeset}\` bumps \`${gate.packageName}\` (major).`,
-    );
-  } else {
-    lines.push(
-      `❌ **Breaking changes without a major changeset.** Either change the spec so existing clients keep working, ` +
-        `or add a changeset (\`pnpm changeset\`) that bumps \`${gate.packageName}\` as \`major\`` +
-        (gate.preOne ? ' (or `minor`, while it is below 1.0.0)' : '') +
-        ' and tells users what to change.',
-    );
-  }
+  lines.push(...gateLines(diff.breaking, gate));
   if (diff.possiblyBreaking > 0) {
     lines.push(
       '',
       `⚠️ ${diff.possiblyBreaking === 1 ? 'One change' : `${diff.possiblyBreaking} changes`} may break clients depending on how they use the API; ` +
-        'a reviewer decides (they do not fail the check). If one does break clients, treat it as breaking: add a major changeset.',
+        'a reviewer decides (they do not fail the check). If one does break clients, treat it as breaking: add a breaking changeset to this change.',
     );
   }
   lines.push('');
