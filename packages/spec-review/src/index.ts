@@ -12,11 +12,26 @@ export type { Change, OperationRef, Position, RuleFamily, Severity } from './dif
 export { jsonReport, renderJson } from './report/json.js';
 export type { JsonReport } from './report/json.js';
 export { gateFails, renderMarkdown } from './report/markdown.js';
+export { gateLines } from './report/gate.js';
 export type { GateStatus, ReportLabels } from './report/markdown.js';
 export { commitSource, directorySource, loadSpecAtCommit, loadSpecFile } from './sources.js';
-export { changedSince, DEFAULT_BASE_REFS, findRepoRoot, readAtCommit, resolveBaseRef } from './git/git.js';
+export { addedSince, changedSince, DEFAULT_BASE_REFS, findRepoRoot, readAtCommit, resolveBaseRef } from './git/git.js';
 export type { BaseRef } from './git/git.js';
-export { changesetsReleasing, majorChangesetFor, parseChangeset, readChangesets, SPEC_PACKAGE } from './changesets.js';
+export {
+  breakingBump,
+  breakingBumps,
+  bumpOf,
+  changesetsReleasing,
+  majorChangesetFor,
+  nextVersion,
+  parseChangeset,
+  readChangesets,
+  SPEC_PACKAGE,
+} from './changesets.js';
+export { changesetsOfChange } from './commands/own-changesets.js';
+export type { ChangeChangesets } from './commands/own-changesets.js';
+export { checkOurCode, parseTurboOutput, renderImpact } from './commands/impact.js';
+export type { CompileError, Impact } from './commands/impact.js';
 export type { BumpType, Changeset } from './changesets.js';
 export { runSpecDiff } from './commands/spec-diff.js';
 export type { SpecDiffOptions, SpecDiffOutcome } from './commands/spec-diff.js';
