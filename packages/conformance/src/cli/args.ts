@@ -39,7 +39,7 @@ Safety:
 
 Selection:
   --family <name>         run only this family of cases (repeatable):
-                          ${FAMILIES.filter((f) => f !== 'setup' && f !== 'cleanup').join(', ')}
+                          ${FAMILIES.filter((f) => f !== 'setup' && f !== 'cleanup' && f !== 'traffic').join(', ')}
   --tier <tier>           run only this tier: contract or behaviour
 
 Verdict:
@@ -59,6 +59,9 @@ Reports:
 Exit status: 0 passed, 1 a check failed (or the target did not answer),
 2 usage error, 3 INCOMPLETE (no check failed, but cases were not checked),
 4 the target rejected a key (nothing was checked).
+
+Checking your own traffic instead: identitycall-conformance proxy --help (a validating
+proxy) and identitycall-conformance har --help (a recorded HAR file).
 `;
 
 /** What the command line asks for. */
@@ -134,7 +137,7 @@ export function parseCli(argv: readonly string[], env: Record<string, string | u
   if (values['allow-purchase'] && values['no-purchase']) throw new UsageError('--allow-purchase and --no-purchase contradict each other');
   if (values.stateless && values.stateful) throw new UsageError('--stateless and --stateful contradict each other');
   const families = (values.family as string[] | undefined)?.map((f) => {
-    if (!(FAMILIES as readonly string[]).includes(f))
+    if (!(FAMILIES as readonly string[]).includes(f) || f === 'traffic')
       throw new UsageError(`--family: unknown family "${f}" (known: ${FAMILIES.join(', ')})`);
     return f as Family;
   });

@@ -10,13 +10,14 @@ import { dirname } from 'node:path';
 import { UsageError } from '../errors.js';
 import { resolveOptions } from '../options.js';
 import { formatHumanReport } from '../report/human.js';
-import type { ConformanceReport } from '../report/model.js';
 import { toJsonReport } from '../report/json.js';
 import { toJUnitXml } from '../report/junit.js';
 import { createProgress } from '../report/progress.js';
 import { createRun } from '../run.js';
 import { PACKAGE_VERSION } from '../version.js';
 import { parseCli, USAGE } from './args.js';
+import { EXIT_CODES, exitCodeOf } from './exit.js';
+import { isTrafficCommand, trafficMain } from './traffic.js';
 import { useColor } from './color.js';
 
 async function write(file: string, text: string): Promise<void> {
@@ -24,30 +25,11 @@ async function write(file: string, text: string): Promise<void> {
   await writeFile(file, text);
 }
 
-/** The exit status of each way a run can end. */
-export const EXIT_CODES = {
-  /** Every check passed (or a dry run, or an incomplete run accepted with --allow-incomplete). */
-  passed: 0,
-  /** A check failed, the target did not answer, or the run was interrupted. */
-  failed: 1,
-  /** The command line is wrong; nothing was sent. */
-  usage: 2,
-  /** No check failed, but cases that should have run were not checked (see --allow-incomplete). */
-  incomplete: 3,
-  /** The target rejected a key given to the run; nothing was checked. */
-  keyRejected: 4,
-} as const;
-
-/** The exit status of a finished run. */
-export function exitCodeOf(report: ConformanceReport, interrupted = false): number {
-  if (report.outcome === 'key-rejected') return EXIT_CODES.keyRejected;
-  if (interrupted || report.outcome === 'failed') return EXIT_CODES.failed;
-  if (report.outcome === 'incomplete' && !report.passed) return EXIT_CODES.incomplete;
-  return EXIT_CODES.passed;
-}
+export { EXIT_CODES, exitCodeOf } from './exit.js';
 
 /** Runs the command with `argv` (without the node and script paths); resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
+  if (isTrafficCommand(argv[0])) return trafficMain(argv[0], argv.slice(1));
   const cli = parseCli(argv, process.env);
   if (cli.help) {
     process.stdout.write(USAGE);

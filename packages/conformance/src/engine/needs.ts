@@ -26,6 +26,8 @@ export const SKIP_KINDS = {
   interrupted: { deliberate: false, label: 'the run was interrupted' },
   stopped: { deliberate: false, label: 'the run stopped' },
   other: { deliberate: false, label: 'not checked' },
+  'outside-api': { deliberate: true, label: 'not a request to the API' },
+  'no-traffic': { deliberate: false, label: 'no exchange with the API was seen' },
 } as const satisfies Record<string, { deliberate: boolean; label: string }>;
 
 /** A kind of skip (see {@link SKIP_KINDS}). */
