@@ -68,7 +68,10 @@ describe('checking one exchange at a time', () => {
   it('says a JSON body over x-max-bytes breaks the spec without reading it', () => {
     const c = checker();
     const e = exchangeOf({ method: 'PATCH', status: 413, body: { error: 'too large' } });
-    const violations = c.add({ ...e, request: { ...e.request, body: '{"name":"' } }, { requestBytes: 5_000_000, requestBodyComplete: false });
+    const violations = c.add(
+      { ...e, request: { ...e.request, body: '{"name":"' } },
+      { requestBytes: 5_000_000, requestBodyComplete: false },
+    );
     expect(violations.map((v) => v.check)).toContain('request_conformance');
     expect(violations.find((v) => v.check === 'request_conformance')!.message).toContain('x-max-bytes');
   });

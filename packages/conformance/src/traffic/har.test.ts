@@ -76,7 +76,9 @@ describe('checking a HAR file', () => {
 
   it('checks a JSON request body recorded in postData', () => {
     const result = checkHarText(
-      har([entry({ method: 'POST', url: `${API}/operators`, status: 201, postData: { mimeType: 'application/json', text: '{"name":7}' } })]),
+      har([
+        entry({ method: 'POST', url: `${API}/operators`, status: 201, postData: { mimeType: 'application/json', text: '{"name":7}' } }),
+      ]),
     );
     expect(result.violations.map((v) => v.check)).toEqual(expect.arrayContaining(['request_conformance', 'negative_data_rejection']));
   });
