@@ -157,12 +157,13 @@ describe('forwarding', () => {
     let clientHasStarted: () => void = () => {};
     const started = new Promise<void>((resolve) => (clientHasStarted = resolve));
     const part = Buffer.alloc(1024 * 1024, 0x62);
-    const target = await startTarget(async (_req, res) => {
+    const target = await startTarget((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.write(part);
-      await started;
-      for (let i = 0; i < 15; i++) if (!res.write(part)) await new Promise((r) => res.once('drain', r));
-      res.end();
+      void started.then(async () => {
+        for (let i = 0; i < 15; i++) if (!res.write(part)) await new Promise((r) => res.once('drain', r));
+        res.end();
+      });
     });
     const proxy = await proxyFor(target, { captureBytes: 64 * 1024 });
     const response = await fetch(`${proxy.url}/operators`, { headers: { authorization: `Bearer ${KEY}` } });
