@@ -97,7 +97,7 @@ describe('forwarding', () => {
     expect(received).toHaveLength(2);
     expect(received[1]).toEqual(received[0]);
     expect(received[0]).toMatchObject({ method: 'PATCH', url: '/api/v1/public/operators/42?x=1&y=%C3%A9', body: sha(binary) });
-    await expect.poll(() => proxy.stats.checked).toBe(1);
+    await expect.poll(() => proxy.stats.checked, { timeout: 60_000 }).toBe(1);
     expect(proxy.violations.map((v) => v.check)).toEqual(expect.arrayContaining(['request_conformance', 'status_code_conformance']));
     expect(JSON.stringify(proxy.violations)).not.toContain(KEY);
   });
@@ -147,7 +147,7 @@ describe('forwarding', () => {
       duplex: 'half',
     } as RequestInit);
     expect(await response.json()).toEqual({ received: chunks * chunk.length, sha256: sent.digest('hex') });
-    await expect.poll(() => proxy.stats.checked).toBe(1);
+    await expect.poll(() => proxy.stats.checked, { timeout: 60_000 }).toBe(1);
     const report = await proxy.stop();
     const kept = report.cases.flatMap((c) => c.failures).map((f) => f.exchange?.request.body?.length ?? 0);
     for (const length of kept) expect(length).toBeLessThanOrEqual(64 * 1024);
@@ -174,7 +174,7 @@ describe('forwarding', () => {
       clientHasStarted();
     }
     expect(received).toBe(16 * part.length);
-    await expect.poll(() => proxy.stats.checked).toBe(1);
+    await expect.poll(() => proxy.stats.checked, { timeout: 60_000 }).toBe(1);
     // The body was never seen whole, so its schema was not checked, and the report says so.
     expect(proxy.stats.partial).toBe(1);
     expect(proxy.report().skips.map((s) => s.kind)).toContain('other');
@@ -191,7 +191,7 @@ describe('forwarding', () => {
     expect(response.headers.get(PROXY_HEADER)).toBe('target-unreachable');
     const body = (await response.json()) as { error: string };
     expect(body.error).toContain(`the target http://127.0.0.1:${port}/api/v1/public did not answer`);
-    await expect.poll(() => proxy.stats.checked).toBe(1);
+    await expect.poll(() => proxy.stats.checked, { timeout: 60_000 }).toBe(1);
     expect(proxy.violations.map((v) => v.check)).toEqual(['not_a_server_error']);
   });
 
@@ -253,7 +253,7 @@ describe('identitycall-conformance proxy', () => {
     const cli = await startProxyCli(['--target', target, '--json', join(dir, 'r/p.json'), '--junit', join(dir, 'r/p.xml')]);
     const response = await fetch(`${cli.url}/operators/9`, { headers: { authorization: `Bearer ${KEY}` } });
     expect(response.status).toBe(404);
-    await expect.poll(() => cli.output()).toContain('[error_envelope]');
+    await expect.poll(() => cli.output(), { timeout: 60_000 }).toContain('[error_envelope]');
     cli.child.kill('SIGTERM');
     expect(await cli.exit).toBe(EXIT_CODES.failed);
     const json = await readFile(join(dir, 'r/p.json'), 'utf8');
