@@ -83,6 +83,17 @@ describe('checking a HAR file', () => {
     expect(result.violations.map((v) => v.check)).toEqual(expect.arrayContaining(['request_conformance', 'negative_data_rejection']));
   });
 
+  it('fails an entry that got no answer, and does not pass the schema of a body the recorder left out', () => {
+    const noAnswer = entry({});
+    noAnswer.response.status = 0;
+    const noBody = entry({});
+    const { text: _left, ...content } = noBody.response.content;
+    const result = checkHarText(har([noAnswer, { ...noBody, response: { ...noBody.response, content } }]));
+    expect(result.violations.map((v) => v.check)).toEqual(['not_a_server_error']);
+    expect(result.stats).toMatchObject({ checked: 2, partial: 1 });
+    expect(result.report.checks.find((c) => c.name === 'response_schema_conformance')).toMatchObject({ passed: 0, failed: 0 });
+  });
+
   it('is INCOMPLETE when no entry is a request to the API', () => {
     const result = checkHarText(har([entry({ url: 'https://example.com/' })]));
     expect(result.report.outcome).toBe('incomplete');
