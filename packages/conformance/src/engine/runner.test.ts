@@ -130,6 +130,6 @@ describe('skipReason', () => {
     const notChecked = Object.entries(SKIP_KINDS)
       .filter(([, k]) => !k.deliberate)
       .map(([kind]) => kind);
-    expect(notChecked.sort()).toEqual(['budget', 'catalogue', 'fixture', 'interrupted', 'other', 'stopped', 'timeout']);
+    expect(notChecked.sort()).toEqual(['budget', 'catalogue', 'fixture', 'interrupted', 'no-traffic', 'other', 'stopped', 'timeout']);
   });
 });
