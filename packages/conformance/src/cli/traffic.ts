@@ -16,21 +16,22 @@ import { toJsonReport } from '../report/json.js';
 import { toJUnitXml } from '../report/junit.js';
 import type { TrafficStats, Violation } from '../traffic/check.js';
 import { checkHar } from '../traffic/har.js';
+import { specBasePath } from '../traffic/check.js';
 import { PROXY_HEADER, startProxy } from '../traffic/proxy.js';
 import { EXIT_CODES, exitCodeOf } from './exit.js';
 
 /** The port the proxy listens on unless told otherwise (the mock uses 4010, the sandbox 4011). */
 export const DEFAULT_PROXY_PORT = 4012;
 
-/** The usage of `identitycall-conformance proxy`. */
-export const PROXY_USAGE = `Usage: identitycall-conformance proxy --target <base-url> [options]
+/** The usage of `identitycall-conformance proxy` (the example base path is the spec's). */
+export const proxyUsage = (): string => `Usage: identitycall-conformance proxy --target <base-url> [options]
 
 A validating proxy: point your client (any language, any test suite) at the proxy instead of
 the target, changing only the origin. Every request and response passes through unchanged and
 is checked against the spec; each failed check is printed as it is found.
 
   --target <url>          the API's base URL, with its base path
-                          (e.g. http://127.0.0.1:4011/api/v1/public)
+                          (e.g. http://127.0.0.1:4011${specBasePath()})
   --port <n>              port to listen on (default ${DEFAULT_PROXY_PORT}; 0 picks a free one)
   --host <host>           interface to listen on (default 127.0.0.1)
   --max-requests <n>      stop after n exchanges and write the reports
@@ -108,9 +109,15 @@ async function write(file: string, text: string): Promise<void> {
   await writeFile(file, text);
 }
 
-async function writeReports(report: ConformanceReport, stats: TrafficStats, files: ReportFiles): Promise<void> {
-  if (files.json) await write(files.json, `${JSON.stringify({ ...(toJsonReport(report) as object), traffic: stats }, null, 2)}\n`);
-  if (files.junit) await write(files.junit, toJUnitXml(report));
+/** Writes the reports; `hide` replaces every key seen, including one first seen after an exchange that carried it. */
+async function writeReports(
+  report: ConformanceReport,
+  stats: TrafficStats,
+  files: ReportFiles,
+  hide: (text: string) => string,
+): Promise<void> {
+  if (files.json) await write(files.json, hide(`${JSON.stringify({ ...(toJsonReport(report) as object), traffic: stats }, null, 2)}\n`));
+  if (files.junit) await write(files.junit, hide(toJUnitXml(report)));
 }
 
 /** One line per failed check, as the proxy prints them. */
@@ -145,14 +152,14 @@ export function trafficSummary(report: ConformanceReport, stats: TrafficStats): 
 }
 
 async function proxyCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(PROXY_USAGE, argv, ['target', 'port', 'host', 'max-requests', 'json', 'junit']);
+  const { values, positionals } = parse(proxyUsage(), argv, ['target', 'port', 'host', 'max-requests', 'json', 'junit']);
   if (values.help) {
-    process.stdout.write(PROXY_USAGE);
+    process.stdout.write(proxyUsage());
     return EXIT_CODES.passed;
   }
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (typeof values.target !== 'string' || values.target.trim() === '')
-    throw new UsageError('--target is required: the base URL of the API to forward to (e.g. http://127.0.0.1:4011/api/v1/public)');
+    throw new UsageError(`--target is required: the base URL of the API to forward to (e.g. http://127.0.0.1:4011${specBasePath()})`);
   const port = wholeNumber('--port', values.port, 0) ?? DEFAULT_PROXY_PORT;
   if (port > 65_535) throw new UsageError(`--port must be at most 65535, got ${port}`);
   const maxRequests = wholeNumber('--max-requests', values['max-requests'], 1);
@@ -185,7 +192,7 @@ async function proxyCommand(argv: readonly string[]): Promise<number> {
   });
   process.stdout.write(`\nStopping (${stopSignal}): waiting for the exchanges in flight…\n`);
   const report = await proxy.stop();
-  await writeReports(report, proxy.stats, files);
+  await writeReports(report, proxy.stats, files, proxy.redact);
   process.stdout.write(trafficSummary(report, proxy.stats));
   return exitCodeOf(report);
 }
@@ -202,7 +209,7 @@ async function harCommand(argv: readonly string[]): Promise<number> {
     baseUrl: typeof values['base-url'] === 'string' ? values['base-url'] : undefined,
     onViolation: (v) => process.stdout.write(`${violationLine(v)}\n`),
   });
-  await writeReports(result.report, result.stats, files);
+  await writeReports(result.report, result.stats, files, result.redact);
   process.stdout.write(trafficSummary(result.report, result.stats));
   return exitCodeOf(result.report);
 }

@@ -140,6 +140,12 @@ function situationOf(
   return { kind: 'contract', error };
 }
 
+/** The spec's base path: the path of its first server URL (e.g. `/api/v1/public`). */
+export function specBasePath(): string {
+  const url = compiledSpec().doc.servers?.[0]?.url;
+  return url ? new URL(url).pathname.replace(/\/+$/, '') : '';
+}
+
 /** Checks that read the response body, left out when the body was not seen whole. */
 const BODY_CHECKS: readonly CheckName[] = ['response_schema_conformance', 'error_envelope'];
 

@@ -6,12 +6,11 @@
  * @see http://www.softwareishard.com/blog/har-12-spec/
  */
 import { readFile } from 'node:fs/promises';
-import { loadSpec } from '@identitycall/openapi';
 import { UsageError } from '../errors.js';
 import { parseBody, pathBelow, type Exchange } from '../engine/exchange.js';
 import type { ConformanceReport } from '../report/model.js';
 import type { Secrets } from '../report/redact.js';
-import { createTrafficChecker, type Capture, type TrafficStats, type Violation } from './check.js';
+import { createTrafficChecker, specBasePath, type Capture, type TrafficStats, type Violation } from './check.js';
 
 /** One entry of a HAR file read into an exchange, or why it is not checked. */
 export type HarEntry = { kind: 'exchange'; exchange: Exchange; capture: Capture } | { kind: 'outside' };
@@ -34,17 +33,13 @@ export interface HarCheckResult {
   report: ConformanceReport;
   stats: TrafficStats;
   violations: readonly Violation[];
+  /** `text` with every key seen in the file (or given) replaced: for reports. */
+  redact(text: string): string;
 }
 
 type Json = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-/** The spec's base path: the path of its first server URL. */
-export function specBasePath(): string {
-  const url = loadSpec().servers?.[0]?.url;
-  return url ? new URL(url).pathname.replace(/\/+$/, '') : '';
-}
 
 function text(where: string, v: unknown, required: boolean): string | undefined {
   if (v === undefined && !required) return undefined;
@@ -193,7 +188,7 @@ export function checkHarText(source: string, options: HarCheckOptions = {}): Har
     }
     for (const v of checker.add(entry.exchange, entry.capture)) options.onViolation?.(v);
   }
-  return { report: checker.report(), stats: checker.stats, violations: checker.violations };
+  return { report: checker.report(), stats: checker.stats, violations: checker.violations, redact: checker.redact };
 }
 
 /** Reads and checks a HAR file. @throws UsageError for a file that cannot be read or is not HAR. */

@@ -14,7 +14,7 @@ import { UsageError } from '../errors.js';
 import { parseBody, pathBelow, type Exchange } from '../engine/exchange.js';
 import type { ConformanceReport } from '../report/model.js';
 import type { Secrets } from '../report/redact.js';
-import { createTrafficChecker, type TrafficStats, type Violation } from './check.js';
+import { createTrafficChecker, specBasePath, type TrafficStats, type Violation } from './check.js';
 
 /** Bytes of each body kept for checking by default (what is over it is forwarded, not checked). */
 export const DEFAULT_CAPTURE_BYTES = 16 * 1024 * 1024;
@@ -59,6 +59,8 @@ export interface ValidatingProxy {
   done: Promise<void>;
   /** The report so far, as a conformance run's. */
   report(): ConformanceReport;
+  /** `text` with every key seen so far (in any Authorization header) or given replaced: for reports written at the end. */
+  redact(text: string): string;
   /** Stops listening, waits for the exchanges in flight, and resolves to the final report. */
   stop(): Promise<ConformanceReport>;
 }
@@ -145,7 +147,7 @@ export async function startProxy(options: ProxyOptions): Promise<ValidatingProxy
   try {
     target = new URL(options.target);
   } catch {
-    throw new UsageError(`--target must be the API's base URL (e.g. http://127.0.0.1:4011/api/v1/public), got "${options.target}"`);
+    throw new UsageError(`--target must be the API's base URL (e.g. http://127.0.0.1:4011${specBasePath()}), got "${options.target}"`);
   }
   if (target.protocol !== 'http:' && target.protocol !== 'https:')
     throw new UsageError(`--target must be an http or https URL, got "${options.target}"`);
@@ -333,6 +335,7 @@ export async function startProxy(options: ProxyOptions): Promise<ValidatingProxy
     },
     done,
     report: () => checker.report(),
+    redact: (text) => checker.redact(text),
     stop() {
       stopping ??= (async () => {
         const closed = new Promise<void>((resolve) => server.close(() => resolve()));
