@@ -35,14 +35,14 @@ const sameIds = (base64: string, from: string, to: string): string =>
   Buffer.from(Buffer.from(base64, 'base64').toString().split(from).join(to)).toString('base64');
 
 /** A multipart upload body, serialised once so both sides get the same bytes (and boundary). */
-async function uploadBody(projectId: number): Promise<{ body: Uint8Array; contentType: string }> {
+async function uploadBody(projectId: number): Promise<{ body: ArrayBuffer; contentType: string }> {
   const form = new FormData();
   form.append('project_id', String(projectId));
   form.append('file', new Blob([new Uint8Array(4096).map((_, i) => i % 251)], { type: 'audio/mpeg' }), 'call.mp3');
   form.append('name', 'Proxy upload');
   form.append('external_id', 'proxy-upload-1');
   const serialised = new Response(form);
-  return { body: new Uint8Array(await serialised.arrayBuffer()), contentType: serialised.headers.get('content-type')! };
+  return { body: await serialised.arrayBuffer(), contentType: serialised.headers.get('content-type')! };
 }
 
 describe('the validating proxy in front of the sandbox', () => {
