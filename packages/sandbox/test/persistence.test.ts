@@ -37,7 +37,7 @@ describe('data file (in process)', () => {
     await new Api(sb).patch('/operators/42', { name: 'Persisted Jane', email: null });
     const created = await new Api(sb).post('/projects', { name: 'Kept', language: 'en' });
     await sb.stop();
-    expect(JSON.parse(readFileSync(dataFile, 'utf8')).format).toBe('identitycall-sandbox/1');
+    expect(JSON.parse(readFileSync(dataFile, 'utf8')).format).toBe('identitycall-sandbox/2');
 
     sb = await startSandbox({ port: 0, dataFile });
     const api = new Api(sb);
