@@ -85,7 +85,12 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     // Every tenant of the data file is kept, the default one serving the API.
     const tenants = new Map<string, Store>([[DEFAULT_TENANT, store]]);
     for (const [id, data] of recovered?.tenants ?? []) if (id !== DEFAULT_TENANT) tenants.set(id, new Store(data, options.clock));
-    persistence = await Persistence.start(options.dataFile, tenants, { seq: recovered?.seq ?? 0, reset: options.reset === true }, { onError });
+    persistence = await Persistence.start(
+      options.dataFile,
+      tenants,
+      { seq: recovered?.seq ?? 0, id: recovered?.id, reset: options.reset === true },
+      { onError },
+    );
   }
   const sync = (): Promise<void> => persistence?.sync() ?? Promise.resolve();
   const reset = async (): Promise<void> => {

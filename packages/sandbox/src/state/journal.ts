@@ -1,7 +1,10 @@
 /**
  * The journal: the changes made since the data file's snapshot, one line per change, appended and
- * never edited. A line is the CRC-32 of its JSON (8 hex digits), a space, the JSON and a newline:
+ * never edited. A line is the CRC-32 of its JSON (8 hex digits), a space, the JSON and a newline.
+ * The first line names the snapshot the journal continues (so a journal left from another data file
+ * is never replayed onto this one); each further line is one change:
  *
+ *     5be0e2a7 {"journal":"identitycall-sandbox-journal/1","snapshot":"9f1c…"}
  *     3f2a9c01 {"seq":57,"tenant":"default","ops":[{"op":"put","section":"operators","record":{…}}]}
  *
  * `seq` counts changes across the data file's life (the snapshot names the last one it holds) and
@@ -31,16 +34,32 @@ export interface JournalEntry {
   ops: JournalOp[];
 }
 
-const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
-
-/** The journal line for `entry`, newline included. */
-export function encodeEntry(entry: JournalEntry): string {
-  const json = JSON.stringify(entry);
-  return `${hex8(crc32(json))} ${json}\n`;
+/** The journal's first line. */
+export interface JournalHeader {
+  journal: typeof JOURNAL_FORMAT;
+  /** The `id` of the snapshot whose changes follow. */
+  snapshot: string;
 }
 
-/** A journal read back: its good entries, and the bytes of a torn tail dropped after them. */
+export const JOURNAL_FORMAT = 'identitycall-sandbox-journal/1';
+
+const hex8 = (n: number): string => n.toString(16).padStart(8, '0');
+
+const lineOf = (value: JournalEntry | JournalHeader): string => {
+  const json = JSON.stringify(value);
+  return `${hex8(crc32(json))} ${json}\n`;
+};
+
+/** The journal line for `entry`, newline included. */
+export const encodeEntry = (entry: JournalEntry): string => lineOf(entry);
+
+/** The first line of a journal that continues snapshot `snapshotId`. */
+export const encodeHeader = (snapshotId: string): string => lineOf({ journal: JOURNAL_FORMAT, snapshot: snapshotId });
+
+/** A journal read back: the snapshot it continues, its good entries, and the bytes of a torn tail dropped after them. */
 export interface JournalRead {
+  /** The snapshot named by the first line (undefined for an empty file). */
+  snapshot: string | undefined;
   entries: Array<{ line: number; entry: JournalEntry }>;
   /** Byte length of the good lines (where the next append belongs). */
   goodBytes: number;
@@ -111,17 +130,25 @@ function keyOf(section: TableSection, record: Record<string, unknown>): number |
 }
 
 /**
- * Reads the journal's bytes. A bad line with only bad lines (or nothing) after it starts a torn
+ * Reads the journal's bytes. The first line must be a whole header (a journal is created whole, by
+ * atomic replace). After it, a bad line with only bad lines (or nothing) after it starts a torn
  * tail, which is dropped; a bad line before a good one, or a good line whose entry is malformed,
  * is refused.
  * @throws SandboxDataError naming the journal, the line and what is wrong.
  */
 export function readJournal(bytes: Buffer, source: string): JournalRead {
+  if (bytes.length === 0) return { snapshot: undefined, entries: [], goodBytes: 0, tornBytes: 0 };
+  const headerEnd = bytes.indexOf(NEWLINE);
+  const header = headerEnd < 0 ? { problem: 'has no newline' } : readLine(bytes.subarray(0, headerEnd));
+  if ('problem' in header) throw new SandboxDataError(source, [`line 1 (the header) ${header.problem}`]);
+  const h = header.value;
+  if (!isObject(h) || h.journal !== JOURNAL_FORMAT || typeof h.snapshot !== 'string')
+    throw new SandboxDataError(source, [`line 1 is not a journal header (expected {"journal": "${JOURNAL_FORMAT}", "snapshot": "…"})`]);
   const entries: JournalRead['entries'] = [];
   let firstBad: { line: number; offset: number; problem: string } | undefined;
-  let offset = 0;
-  let goodBytes = 0;
-  for (let line = 1; offset < bytes.length; line++) {
+  let offset = headerEnd + 1;
+  let goodBytes = offset;
+  for (let line = 2; offset < bytes.length; line++) {
     const end = bytes.indexOf(NEWLINE, offset);
     const whole = end >= 0;
     const stop = whole ? end : bytes.length;
@@ -134,13 +161,17 @@ export function readJournal(bytes: Buffer, source: string): JournalRead {
       ]);
     } else {
       const problems = entryProblems(read.value);
-      if (problems.length > 0) throw new SandboxDataError(source, problems.map((p) => `line ${line}: ${p}`));
+      if (problems.length > 0)
+        throw new SandboxDataError(
+          source,
+          problems.map((p) => `line ${line}: ${p}`),
+        );
       entries.push({ line, entry: read.value as JournalEntry });
       goodBytes = stop + 1;
     }
     offset = stop + 1;
   }
-  return { entries, goodBytes, tornBytes: bytes.length - goodBytes };
+  return { snapshot: h.snapshot, entries, goodBytes, tornBytes: bytes.length - goodBytes };
 }
 
 /** An account being replayed: its tables as maps in the order the live tables keep them. */

@@ -14,16 +14,21 @@
  * @see https://man7.org/linux/man-pages/man2/rename.2.html
  * @see https://man7.org/linux/man-pages/man2/fdatasync.2.html
  */
+import { randomBytes } from 'node:crypto';
 import { open, readFile, readdir, rename, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { checkSandboxData } from './data-check.js';
-import { DEFAULT_TENANT, encodeEntry, readJournal, replayJournal, type JournalOp } from './journal.js';
+import { SandboxDataError, checkSandboxData } from './data-check.js';
+import { DEFAULT_TENANT, encodeEntry, encodeHeader, readJournal, replayJournal, type JournalOp } from './journal.js';
 import type { SandboxData } from './model.js';
 import type { Store } from './store.js';
 
 /** The data file format: the default tenant's account, the other tenants' and the last change's `seq`. */
 export interface DataFile {
   format: typeof FORMAT;
+  /** This snapshot's id, named by the first line of the journal that continues it. */
+  id: string;
+  /** The id of the snapshot this one replaced: its journal is still valid until the new one is in place. */
+  previous: string | null;
   /** The last journal entry this snapshot holds; the journal's entries after it are replayed. */
   seq: number;
   /** The default tenant's account. */
@@ -88,6 +93,8 @@ export interface Recovered {
   tornBytes: number;
   /** The format the data file was in (`identitycall-sandbox/1` is migrated at start). */
   format: string;
+  /** The snapshot's id (none in the first format). */
+  id: string | undefined;
 }
 
 const sourceOf = (what: string, tenant: string): string => (tenant === DEFAULT_TENANT ? what : `${what}, tenant "${tenant}"`);
@@ -113,12 +120,17 @@ export async function readDataFile(file: string): Promise<Recovered | undefined>
   } catch (e) {
     throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
   }
-  const shape = `expected {"format": "${FORMAT}", "seq": …, "data": {…}, "tenants": {…}}`;
-  if (!parsed || typeof parsed !== 'object' || !('data' in parsed)) throw new Error(`${file} is not an identitycall sandbox data file (${shape})`);
+  const shape = `expected {"format": "${FORMAT}", "id": "…", "previous": …, "seq": …, "data": {…}, "tenants": {…}}`;
+  if (!parsed || typeof parsed !== 'object' || !('data' in parsed))
+    throw new Error(`${file} is not an identitycall sandbox data file (${shape})`);
   const raw = new Map<string, unknown>([[DEFAULT_TENANT, parsed.data]]);
   let seq = 0;
+  let ids: { id: string; previous: string | null } | undefined;
   if (parsed.format === FORMAT) {
     const v2 = parsed as Partial<DataFile>;
+    if (typeof v2.id !== 'string' || !(v2.previous === null || typeof v2.previous === 'string'))
+      throw new Error(`${file}: field "id" must be a string and "previous" a string or null (${shape})`);
+    ids = { id: v2.id, previous: v2.previous };
     if (!Number.isSafeInteger(v2.seq) || (v2.seq as number) < 0) throw new Error(`${file}: field "seq" must be a whole number (${shape})`);
     if (!v2.tenants || typeof v2.tenants !== 'object' || Array.isArray(v2.tenants))
       throw new Error(`${file}: field "tenants" must be an object of tenant id → account (${shape})`);
@@ -139,6 +151,13 @@ export async function readDataFile(file: string): Promise<Recovered | undefined>
     bytes = Buffer.alloc(0);
   }
   const read = readJournal(bytes, `journal ${journal}`);
+  // The journal continues this snapshot, or the one it replaced when a compaction stopped between
+  // writing the snapshot and the new journal. Any other journal is not this data file's.
+  if (read.snapshot !== undefined && read.snapshot !== ids?.id && read.snapshot !== ids?.previous)
+    throw new SandboxDataError(`journal ${journal}`, [
+      `it continues snapshot ${read.snapshot}, but data file ${file} is ${ids ? `snapshot ${ids.id}` : 'in the format before journals'}: ` +
+        'it was left by another data file. Move it away to start from the data file alone, or start with reset.',
+    ]);
   const replayed = replayJournal(snapshot, seq, read, `journal ${journal}`);
   const tenants =
     replayed.applied === 0
@@ -149,7 +168,14 @@ export async function readDataFile(file: string): Promise<Recovered | undefined>
             checkSandboxData(data, sourceOf(`data file ${file} after the ${replayed.applied} changes of its journal`, id)),
           ]),
         );
-  return { seq: replayed.seq, tenants, replayed: replayed.applied, tornBytes: read.tornBytes, format: String(parsed.format) };
+  return {
+    seq: replayed.seq,
+    tenants,
+    replayed: replayed.applied,
+    tornBytes: read.tornBytes,
+    format: String(parsed.format),
+    id: ids?.id,
+  };
 }
 
 /** Removes temporary files a killed process left next to `file` (and its journal). */
@@ -176,6 +202,8 @@ interface Pending {
 
 /** A compaction under way: the snapshot's `seq`, and the lines appended since that go to the new journal. */
 interface Compaction {
+  /** The new snapshot's id, which the new journal's header names. */
+  id: string;
   seq: number;
   carry: string[];
   /** The snapshot is on disk; the journal can be swapped. */
@@ -191,6 +219,11 @@ export class Persistence {
   /** The last `seq` given to a change, and the last one on disk. */
   private seq: number;
   private durable: number;
+  /**
+   * The snapshot id the journal's header names. A new snapshot names it as `previous`, so the
+   * journal stays valid until it is swapped, even when the swap fails.
+   */
+  private journalBase = '';
   private pending: Pending[] = [];
   private waiters: Array<{ seq: number; resolve: () => void; reject: (e: unknown) => void }> = [];
   private handle: FileHandle | undefined;
@@ -226,17 +259,26 @@ export class Persistence {
   static async start(
     file: string,
     tenants: ReadonlyMap<string, Store>,
-    { seq, reset = false }: { seq: number; reset?: boolean },
+    recovered: { seq: number; id?: string | undefined; reset?: boolean },
     options: PersistenceOptions = {},
   ): Promise<Persistence> {
     if (!tenants.has(DEFAULT_TENANT)) throw new Error(`Persistence needs the default tenant "${DEFAULT_TENANT}"`);
-    const p = new Persistence(file, reset ? 0 : seq, options);
+    const reset = recovered.reset === true;
+    const p = new Persistence(file, reset ? 0 : recovered.seq, options);
     for (const [id, store] of tenants) p.follow(id, store);
-    const snapshot = p.serialise();
-    if (reset) await writeFileAtomic(p.journal, '');
-    await writeFileAtomic(file, snapshot);
-    if (!reset) await writeFileAtomic(p.journal, '');
-    p.compactAt = Math.max(p.minCompactBytes, snapshot.length);
+    if (reset) {
+      // The old journal goes first: no entry of it may be replayed onto the seed.
+      await unlink(p.journal).catch((e: NodeJS.ErrnoException) => {
+        if (e.code !== 'ENOENT') throw e;
+      });
+      await syncFolder(dirname(file));
+    }
+    const snapshot = p.newSnapshot(reset ? null : (recovered.id ?? null));
+    await writeFileAtomic(file, snapshot.text);
+    await writeFileAtomic(p.journal, encodeHeader(snapshot.id));
+    p.journalBase = snapshot.id;
+    p.journalBytes = Buffer.byteLength(encodeHeader(snapshot.id));
+    p.compactAt = Math.max(p.minCompactBytes, snapshot.text.length);
     return p;
   }
 
@@ -298,12 +340,20 @@ export class Persistence {
     this.schedule();
   }
 
-  /** The whole state as a data file, at the last `seq` given (every change made so far is in memory). */
-  private serialise(): string {
+  /** The whole state as a new snapshot with a fresh id, at the last `seq` given (every change made so far is in memory). */
+  private newSnapshot(previous: string | null): { id: string; text: string } {
     const tenants: Record<string, SandboxData> = {};
     for (const [id, { store }] of this.tenants) if (id !== DEFAULT_TENANT) tenants[id] = store.snapshot();
-    const doc: DataFile = { format: FORMAT, seq: this.seq, data: this.tenants.get(DEFAULT_TENANT)!.store.snapshot(), tenants };
-    return JSON.stringify(doc);
+    const id = randomBytes(12).toString('hex');
+    const doc: DataFile = {
+      format: FORMAT,
+      id,
+      previous,
+      seq: this.seq,
+      data: this.tenants.get(DEFAULT_TENANT)!.store.snapshot(),
+      tenants,
+    };
+    return { id, text: JSON.stringify(doc) };
   }
 
   private schedule(): void {
@@ -375,8 +425,8 @@ export class Persistence {
    * appends go on meanwhile, and the loop swaps the journal once the snapshot is on disk.
    */
   private startCompaction(): void {
-    const compaction: Compaction = { seq: this.seq, carry: [], written: false };
-    const text = this.serialise();
+    const { id, text } = this.newSnapshot(this.journalBase);
+    const compaction: Compaction = { id, seq: this.seq, carry: [], written: false };
     this.compaction = compaction;
     this.compacting = writeFileAtomic(this.file, text).then(
       () => {
@@ -396,7 +446,7 @@ export class Persistence {
   /** Replaces the journal with the lines appended since the snapshot (runs in the loop, between appends). */
   private async swapJournal(compaction: Compaction): Promise<void> {
     this.compaction = undefined;
-    const text = compaction.carry.join('');
+    const text = encodeHeader(compaction.id) + compaction.carry.join('');
     try {
       await writeFileAtomic(this.journal, text);
     } catch (e) {
@@ -406,6 +456,7 @@ export class Persistence {
       return;
     }
     // Appends go to the new journal from now on.
+    this.journalBase = compaction.id;
     await this.handle?.close().catch(() => undefined);
     this.handle = undefined;
     this.journalBytes = Buffer.byteLength(text, 'utf8');

@@ -130,7 +130,11 @@ export class Tables {
    */
   load(data: SandboxData): void {
     const copy = structuredClone(data);
-    this.keys = Table.of('keys', this.notes, copy.keys.map((k) => [k.key, k]));
+    this.keys = Table.of(
+      'keys',
+      this.notes,
+      copy.keys.map((k) => [k.key, k]),
+    );
     this.projects = Table.of('projects', this.notes, byId(copy.projects));
     this.operators = Table.of('operators', this.notes, byId(copy.operators));
     this.numbers = Table.of('virtual_numbers', this.notes, byId(copy.virtual_numbers));
