@@ -21,7 +21,7 @@ import { HANDLERS, checkHandlers } from './resources/registry.js';
 import { createRouter } from './routing/router.js';
 import type { SandboxData } from './state/model.js';
 import { DEFAULT_TENANT } from './state/journal.js';
-import { Persistence, readDataFile, removeStaleTemps, type Recovered } from './state/persistence.js';
+import { Persistence, readDataFile, removeStaleTemps, type PersistedTenant, type Recovered } from './state/persistence.js';
 import { loadSeedFile, normaliseSeed } from './state/seed.js';
 import { Store } from './state/store.js';
 import { createRequestValidation } from './validation/request-validation.js';
@@ -83,8 +83,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let persistence: Persistence | undefined;
   if (options.dataFile) {
     // Every tenant of the data file is kept, the default one serving the API.
-    const tenants = new Map<string, Store>([[DEFAULT_TENANT, store]]);
-    for (const [id, data] of recovered?.tenants ?? []) if (id !== DEFAULT_TENANT) tenants.set(id, new Store(data, options.clock));
+    const tenants = new Map<string, PersistedTenant>([[DEFAULT_TENANT, { store }]]);
+    for (const [id, data] of recovered?.tenants ?? []) {
+      const meta = recovered?.metas.get(id) ?? {};
+      if (id !== DEFAULT_TENANT) tenants.set(id, { store: new Store(data, options.clock), meta: () => meta });
+    }
     persistence = await Persistence.start(
       options.dataFile,
       tenants,

@@ -207,7 +207,7 @@ describe('journal', () => {
     expect(store.operators.get(data.operators[0]!.id)?.name).toBe('From format 1');
     await p.close();
     const doc = JSON.parse(readFileSync(file, 'utf8'));
-    expect(doc).toMatchObject({ format: 'identitycall-sandbox/2', seq: 0, tenants: {} });
+    expect(doc).toMatchObject({ format: 'identitycall-sandbox/2', seq: 0, tenants: [] });
     expect(doc.data).toEqual(data);
   });
 
@@ -215,7 +215,8 @@ describe('journal', () => {
     const { file, p } = await open();
     const acme = new Store(seed);
     acme.operators.update(seed.operators[0]!.id, { name: 'Acme before journal' });
-    p.addTenant('acme', acme);
+    let lastUsed = '2026-01-01T00:00:00Z';
+    p.addTenant('acme', acme, () => ({ created_at: '2026-01-01T00:00:00Z', last_used_at: lastUsed }));
     acme.operators.create(operator('Acme operator'));
     const temp = new Store(seed);
     p.addTenant('temp', temp);
@@ -225,13 +226,23 @@ describe('journal', () => {
     expect([...(recovered?.tenants.keys() ?? [])].sort()).toEqual(['acme', DEFAULT_TENANT]);
     expect(recovered?.tenants.get('acme')).toEqual(JSON.parse(JSON.stringify(acme.snapshot())));
     expect(recovered?.tenants.get(DEFAULT_TENANT)?.operators.map((o) => o.name)).not.toContain('Acme operator');
+    expect(recovered?.metas.get('acme')).toEqual({ created_at: '2026-01-01T00:00:00Z', last_used_at: '2026-01-01T00:00:00Z' });
 
-    // After a compaction (a start), tenants are in the snapshot.
-    const stores = new Map([...(recovered?.tenants ?? [])].map(([id, data]) => [id, new Store(data)]));
+    // After a compaction (a start), tenants are in the snapshot with their meta as it is then.
+    lastUsed = '2026-01-02T00:00:00Z';
+    const stores = new Map(
+      [...(recovered?.tenants ?? [])].map(([id, data]) => [
+        id,
+        { store: new Store(data), meta: () => ({ ...recovered?.metas.get(id), last_used_at: lastUsed }) },
+      ]),
+    );
     const again = await Persistence.start(file, stores, { seq: recovered!.seq, id: recovered!.id });
     await again.close();
-    expect(Object.keys(JSON.parse(readFileSync(file, 'utf8')).tenants)).toEqual(['acme']);
+    const tenants = JSON.parse(readFileSync(file, 'utf8')).tenants;
+    expect(tenants).toHaveLength(1);
+    expect(tenants[0]).toMatchObject({ id: 'acme', created_at: '2026-01-01T00:00:00Z', last_used_at: lastUsed });
     recovered = await readDataFile(file);
     expect(recovered?.tenants.get('acme')?.operators.map((o) => o.name)).toContain('Acme operator');
+    expect(recovered?.metas.get('acme')).toMatchObject({ last_used_at: lastUsed });
   });
 });

@@ -9,7 +9,7 @@
  *
  * `seq` counts changes across the data file's life (the snapshot names the last one it holds) and
  * `tenant` names the account the change applies to. The operations are those of ./tables.ts plus
- * the tenant's own life: `create` (with its first state) and `drop`.
+ * the tenant's own life: `create` (with its first state and its registry fields, `meta`) and `drop`.
  *
  * Reading tells a torn tail from damage: a crash in the middle of an append leaves the last lines
  * cut off or unreadable, and nothing written after them; such a tail was never acknowledged and is
@@ -24,8 +24,11 @@ import { TABLE_SECTIONS, type ChangeOp, type TableSection } from './tables.js';
 /** The tenant every sandbox has: the account of `startSandbox`'s seed and data file. */
 export const DEFAULT_TENANT = 'default';
 
+/** What a tenant keeps besides its account (the tenant registry's own fields, e.g. when it was created). */
+export type TenantMeta = Record<string, unknown>;
+
 /** One operation of a journal entry: a change to an account, or a tenant's creation or removal. */
-export type JournalOp = ChangeOp | { op: 'create'; data: SandboxData } | { op: 'drop' };
+export type JournalOp = ChangeOp | { op: 'create'; data: SandboxData; meta: TenantMeta } | { op: 'drop' };
 
 /** One line of the journal. */
 export interface JournalEntry {
@@ -114,7 +117,9 @@ function opProblems(op: unknown): string[] {
       if (op.section === 'canned_analysis') return isObject(op.value) ? [] : ['field "value" must be a JSON object'];
       return ['field "section" must be available or canned_analysis'];
     case 'replace':
+      return isObject(op.data) ? [] : ['field "data" must be a JSON object (an account)'];
     case 'create':
+      if (!isObject(op.meta)) return ['field "meta" must be a JSON object'];
       return isObject(op.data) ? [] : ['field "data" must be a JSON object (an account)'];
     case 'drop':
       return [];
@@ -223,18 +228,20 @@ class Replay {
 /**
  * Applies the journal's entries after `seq` to `tenants` (tenant id → account). Entries up to `seq`
  * are already in the snapshot and are skipped; the rest must follow it without a gap.
- * @returns the accounts after the journal and the last `seq` applied.
+ * @returns the accounts (and the other tenants' meta) after the journal, and the last `seq` applied.
  * @throws SandboxDataError naming the line, for a gap, a change to a tenant that does not exist,
  * a tenant created twice, or a whole account (create, replace) that breaks the model. The records
  * changed one by one are checked by the caller, on the accounts this returns.
  */
 export function replayJournal(
   tenants: ReadonlyMap<string, SandboxData>,
+  metas: ReadonlyMap<string, TenantMeta>,
   seq: number,
   read: JournalRead,
   source: string,
-): { tenants: Map<string, SandboxData>; seq: number; applied: number } {
+): { tenants: Map<string, SandboxData>; metas: Map<string, TenantMeta>; seq: number; applied: number } {
   const replays = new Map([...tenants].map(([id, data]) => [id, new Replay(data)]));
+  const meta = new Map(metas);
   let last = seq;
   let applied = 0;
   let previous: number | undefined;
@@ -254,13 +261,15 @@ export function replayJournal(
       if (op.op === 'create') {
         if (replays.has(entry.tenant)) fail('creates a tenant that already exists');
         replays.set(entry.tenant, new Replay(op.data));
+        meta.set(entry.tenant, op.meta);
       } else if (op.op === 'drop') {
         if (!replays.delete(entry.tenant)) fail('removes a tenant that does not exist');
+        meta.delete(entry.tenant);
       } else {
         const replay = replays.get(entry.tenant) ?? fail('changes a tenant that does not exist');
         replay.apply(op);
       }
     }
   }
-  return { tenants: new Map([...replays].map(([id, r]) => [id, r.data()])), seq: last, applied };
+  return { tenants: new Map([...replays].map(([id, r]) => [id, r.data()])), metas: meta, seq: last, applied };
 }

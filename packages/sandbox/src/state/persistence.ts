@@ -18,7 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { open, readFile, readdir, rename, truncate, unlink, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { SandboxDataError, checkSandboxData } from './data-check.js';
-import { DEFAULT_TENANT, encodeEntry, encodeHeader, readJournal, replayJournal, type JournalOp } from './journal.js';
+import { DEFAULT_TENANT, encodeEntry, encodeHeader, readJournal, replayJournal, type JournalOp, type TenantMeta } from './journal.js';
 import type { SandboxData } from './model.js';
 import type { Store } from './store.js';
 
@@ -33,9 +33,12 @@ export interface DataFile {
   seq: number;
   /** The default tenant's account. */
   data: SandboxData;
-  /** The other tenants' accounts, by tenant id. */
-  tenants: Record<string, SandboxData>;
+  /** The other tenants: id, the registry's fields (meta) and the account. */
+  tenants: SnapshotTenant[];
 }
+
+/** A tenant in the data file: its id, its registry's fields, and its account in `data`. */
+export type SnapshotTenant = TenantMeta & { id: string; data: SandboxData };
 
 const FORMAT = 'identitycall-sandbox/2';
 /** The format before the journal: one account, rewritten whole on every change. Still read. */
@@ -87,6 +90,8 @@ export interface Recovered {
   seq: number;
   /** Every tenant's account (the default tenant's under `DEFAULT_TENANT`). */
   tenants: Map<string, SandboxData>;
+  /** The other tenants' registry fields, as `addTenant`'s `meta` gave them. */
+  metas: Map<string, TenantMeta>;
   /** How many journal entries were applied on top of the snapshot. */
   replayed: number;
   /** Bytes of a torn journal tail (a crash in the middle of an append) that were dropped. */
@@ -120,23 +125,31 @@ export async function readDataFile(file: string): Promise<Recovered | undefined>
   } catch (e) {
     throw new Error(`${file} is not valid JSON: ${(e as Error).message}`);
   }
-  const shape = `expected {"format": "${FORMAT}", "id": "…", "previous": …, "seq": …, "data": {…}, "tenants": {…}}`;
+  const shape = `expected {"format": "${FORMAT}", "id": "…", "previous": …, "seq": …, "data": {…}, "tenants": […]}`;
   if (!parsed || typeof parsed !== 'object' || !('data' in parsed))
     throw new Error(`${file} is not an identitycall sandbox data file (${shape})`);
   const raw = new Map<string, unknown>([[DEFAULT_TENANT, parsed.data]]);
   let seq = 0;
   let ids: { id: string; previous: string | null } | undefined;
+  const metas = new Map<string, TenantMeta>();
   if (parsed.format === FORMAT) {
     const v2 = parsed as Partial<DataFile>;
     if (typeof v2.id !== 'string' || !(v2.previous === null || typeof v2.previous === 'string'))
       throw new Error(`${file}: field "id" must be a string and "previous" a string or null (${shape})`);
     ids = { id: v2.id, previous: v2.previous };
     if (!Number.isSafeInteger(v2.seq) || (v2.seq as number) < 0) throw new Error(`${file}: field "seq" must be a whole number (${shape})`);
-    if (!v2.tenants || typeof v2.tenants !== 'object' || Array.isArray(v2.tenants))
-      throw new Error(`${file}: field "tenants" must be an object of tenant id → account (${shape})`);
-    if (DEFAULT_TENANT in v2.tenants) throw new Error(`${file}: the default tenant "${DEFAULT_TENANT}" belongs in "data", not "tenants"`);
+    if (!Array.isArray(v2.tenants)) throw new Error(`${file}: field "tenants" must be a list of tenants (${shape})`);
     seq = v2.seq as number;
-    for (const [id, data] of Object.entries(v2.tenants)) raw.set(id, data);
+    for (const [i, t] of (v2.tenants as unknown[]).entries()) {
+      const where = `${file}: tenants[${i}]`;
+      if (!t || typeof t !== 'object' || Array.isArray(t)) throw new Error(`${where} must be an object {"id": …, "data": {…}}`);
+      const { id, data, ...meta } = t as Record<string, unknown>;
+      if (typeof id !== 'string' || id === '' || id === DEFAULT_TENANT)
+        throw new Error(`${where}: field "id" must be a tenant id (not "${DEFAULT_TENANT}", whose account is "data")`);
+      if (raw.has(id)) throw new Error(`${where}: tenant "${id}" appears twice`);
+      raw.set(id, data);
+      metas.set(id, meta);
+    }
   } else if (parsed.format !== FORMAT_V1) {
     throw new Error(`${file} is not an identitycall sandbox data file (${shape})`);
   }
@@ -158,7 +171,7 @@ export async function readDataFile(file: string): Promise<Recovered | undefined>
       `it continues snapshot ${read.snapshot}, but data file ${file} is ${ids ? `snapshot ${ids.id}` : 'in the format before journals'}: ` +
         'it was left by another data file. Move it away to start from the data file alone, or start with reset.',
     ]);
-  const replayed = replayJournal(snapshot, seq, read, `journal ${journal}`);
+  const replayed = replayJournal(snapshot, metas, seq, read, `journal ${journal}`);
   const tenants =
     replayed.applied === 0
       ? replayed.tenants
@@ -171,6 +184,7 @@ export async function readDataFile(file: string): Promise<Recovered | undefined>
   return {
     seq: replayed.seq,
     tenants,
+    metas: replayed.metas,
     replayed: replayed.applied,
     tornBytes: read.tornBytes,
     format: String(parsed.format),
@@ -195,6 +209,12 @@ export interface PersistenceOptions {
   onError?: (error: unknown) => void;
 }
 
+/** A tenant to persist: its store, and its registry's fields (read at creation and at each compaction). */
+export interface PersistedTenant {
+  store: Store;
+  meta?: () => TenantMeta;
+}
+
 interface Pending {
   seq: number;
   line: string;
@@ -215,7 +235,7 @@ export class Persistence {
   private readonly journal: string;
   private readonly minCompactBytes: number;
   private readonly onError: (error: unknown) => void;
-  private readonly tenants = new Map<string, { store: Store; unsubscribe: () => void }>();
+  private readonly tenants = new Map<string, { store: Store; meta: () => TenantMeta; unsubscribe: () => void }>();
   /** The last `seq` given to a change, and the last one on disk. */
   private seq: number;
   private durable: number;
@@ -258,14 +278,14 @@ export class Persistence {
    */
   static async start(
     file: string,
-    tenants: ReadonlyMap<string, Store>,
+    tenants: ReadonlyMap<string, Store | PersistedTenant>,
     recovered: { seq: number; id?: string | undefined; reset?: boolean },
     options: PersistenceOptions = {},
   ): Promise<Persistence> {
     if (!tenants.has(DEFAULT_TENANT)) throw new Error(`Persistence needs the default tenant "${DEFAULT_TENANT}"`);
     const reset = recovered.reset === true;
     const p = new Persistence(file, reset ? 0 : recovered.seq, options);
-    for (const [id, store] of tenants) p.follow(id, store);
+    for (const [id, t] of tenants) p.follow(id, 'store' in t ? t : { store: t });
     if (reset) {
       // The old journal goes first: no entry of it may be replayed onto the seed.
       await unlink(p.journal).catch((e: NodeJS.ErrnoException) => {
@@ -282,11 +302,17 @@ export class Persistence {
     return p;
   }
 
-  /** Adds a tenant: journals its creation with its current state and follows its changes. */
-  addTenant(id: string, store: Store): void {
+  /**
+   * Adds a tenant: journals its creation with its current state and registry fields, and follows
+   * its changes (a reset is its store's `replaceAll`, journalled like any change). `meta` is read
+   * now and at every compaction, so fields that change without a journal entry (when it was last
+   * used, say) are as fresh as the last snapshot.
+   */
+  addTenant(id: string, store: Store, meta: () => TenantMeta = () => ({})): void {
     if (this.tenants.has(id)) throw new Error(`Tenant "${id}" is already persisted`);
-    this.follow(id, store);
-    this.record(id, [{ op: 'create', data: store.snapshot() }]);
+    if (id === '') throw new Error('A tenant id cannot be empty');
+    this.follow(id, { store, meta });
+    this.record(id, [{ op: 'create', data: store.snapshot(), meta: meta() }]);
   }
 
   /** Removes a tenant: journals its removal and stops following it. */
@@ -327,9 +353,9 @@ export class Persistence {
     return this.failure;
   }
 
-  private follow(id: string, store: Store): void {
+  private follow(id: string, { store, meta = () => ({}) }: PersistedTenant): void {
     const unsubscribe = store.onChange((change) => this.record(id, change.ops));
-    this.tenants.set(id, { store, unsubscribe });
+    this.tenants.set(id, { store, meta, unsubscribe });
   }
 
   /** Gives a change its `seq` and queues its journal line (made now: records are never edited in place, but are replaced later). */
@@ -342,8 +368,8 @@ export class Persistence {
 
   /** The whole state as a new snapshot with a fresh id, at the last `seq` given (every change made so far is in memory). */
   private newSnapshot(previous: string | null): { id: string; text: string } {
-    const tenants: Record<string, SandboxData> = {};
-    for (const [id, { store }] of this.tenants) if (id !== DEFAULT_TENANT) tenants[id] = store.snapshot();
+    const tenants: SnapshotTenant[] = [];
+    for (const [id, { store, meta }] of this.tenants) if (id !== DEFAULT_TENANT) tenants.push({ ...meta(), id, data: store.snapshot() });
     const id = randomBytes(12).toString('hex');
     const doc: DataFile = {
       format: FORMAT,
