@@ -218,5 +218,5 @@ describe('journal compaction', () => {
       // The first writer compacted while it ran (the snapshot written at its start has seq 0).
       if (round === 0) expect(JSON.parse(readFileSync(dataFile, 'utf8')).seq).toBeGreaterThan(0);
     }
-  }, 120_000);
+  }, 240_000);
 });

@@ -2,33 +2,20 @@
  * The journal and its compaction, without HTTP: what a store does is what a restart reads back
  * (replay), compaction keeps the changes made while it runs, a torn tail is dropped, damage and a
  * journal from another data file are refused with the line named and nothing rewritten, a data
- * file of the first format loads, and tenants are journalled. A crash between the two steps of a
- * compaction is made by failing the second step's rename, which leaves the files exactly as a
- * crash at that moment would.
+ * file of the first format loads, and tenants are journalled. A crash inside a compaction is made
+ * by failing one of its renames (`beforeReplace`), which leaves the files exactly as a crash at
+ * that moment would.
  */
 import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { SandboxDataError } from './data-check.js';
 import { DEFAULT_TENANT, encodeEntry } from './journal.js';
 import type { SandboxData } from './model.js';
 import { Persistence, journalFileOf, readDataFile, type PersistenceOptions } from './persistence.js';
 import { loadSeedFile } from './seed.js';
 import { Store } from './store.js';
-
-/** Renames whose target matches this fail (a crash between the rename before and this one). */
-const failRename = vi.hoisted(() => ({ target: undefined as RegExp | undefined }));
-vi.mock('node:fs/promises', async (importOriginal) => {
-  const fs = await importOriginal<typeof import('node:fs/promises')>();
-  return {
-    ...fs,
-    rename: async (from: string, to: string) => {
-      if (failRename.target?.test(to)) throw Object.assign(new Error(`simulated crash before renaming onto ${to}`), { code: 'EIO' });
-      return fs.rename(from, to);
-    },
-  };
-});
 
 const dir = mkdtempSync(join(tmpdir(), 'sandbox-journal-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -115,18 +102,19 @@ describe('journal', () => {
     { step: 'the new journal', target: /\.journal$/ },
   ])('loses nothing when a compaction stops before $step is renamed into place', { timeout: 120_000 }, async ({ target }) => {
     const errors: unknown[] = [];
-    const { file, store, p } = await open(undefined, { minCompactBytes: 1, onError: (e) => errors.push(e) });
-    failRename.target = target;
-    try {
-      for (let i = 0; i < 300; i++) {
-        store.operators.create(operator(`Crash ${i}`));
-        if (i % 5 === 0) await p.sync();
-      }
-      await p.sync();
-      await p.close();
-    } finally {
-      failRename.target = undefined;
+    const { file, store, p } = await open(undefined, {
+      minCompactBytes: 1,
+      onError: (e) => errors.push(e),
+      beforeReplace: (to) => {
+        if (target.test(to)) throw new Error(`simulated crash before renaming onto ${to}`);
+      },
+    });
+    for (let i = 0; i < 300; i++) {
+      store.operators.create(operator(`Crash ${i}`));
+      if (i % 5 === 0) await p.sync();
     }
+    await p.sync();
+    await p.close();
     expect(errors.length, 'compactions were attempted and failed').toBeGreaterThan(0);
     const recovered = await readDataFile(file);
     expect(recovered?.tenants.get(DEFAULT_TENANT)).toEqual(JSON.parse(JSON.stringify(store.snapshot())));

@@ -64,8 +64,8 @@ async function syncFolder(dir: string): Promise<void> {
   }
 }
 
-/** Writes `text` to `file` atomically. */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+/** Writes `text` to `file` atomically; `beforeRename` runs once the temporary file is on disk. */
+export async function writeFileAtomic(file: string, text: string, beforeRename?: (file: string) => void): Promise<void> {
   const dir = dirname(file);
   const temp = join(dir, `.${basename(file)}.${process.pid}.${++tempCounter}.tmp`);
   const handle = await open(temp, 'w', 0o644);
@@ -76,6 +76,7 @@ export async function writeFileAtomic(file: string, text: string): Promise<void>
     await handle.close();
   }
   try {
+    beforeRename?.(file);
     await rename(temp, file);
   } catch (e) {
     await unlink(temp).catch(() => undefined);
@@ -207,6 +208,11 @@ export interface PersistenceOptions {
   minCompactBytes?: number;
   /** Receives a failed compaction's error (the journal keeps growing and it is tried again later). */
   onError?: (error: unknown) => void;
+  /**
+   * Runs before a compaction renames a new file into place; what it throws fails that step. For
+   * tests: it leaves the files as a crash at that moment would.
+   */
+  beforeReplace?: (file: string) => void;
 }
 
 /** A tenant to persist: its store, and its registry's fields (read at creation and at each compaction). */
@@ -235,6 +241,7 @@ export class Persistence {
   private readonly journal: string;
   private readonly minCompactBytes: number;
   private readonly onError: (error: unknown) => void;
+  private readonly beforeReplace: ((file: string) => void) | undefined;
   private readonly tenants = new Map<string, { store: Store; meta: () => TenantMeta; unsubscribe: () => void }>();
   /** The last `seq` given to a change, and the last one on disk. */
   private seq: number;
@@ -269,6 +276,7 @@ export class Persistence {
     this.minCompactBytes = options.minCompactBytes ?? MIN_COMPACT_BYTES;
     this.compactAt = this.minCompactBytes;
     this.onError = options.onError ?? (() => undefined);
+    this.beforeReplace = options.beforeReplace;
   }
 
   /**
@@ -454,7 +462,7 @@ export class Persistence {
     const { id, text } = this.newSnapshot(this.journalBase);
     const compaction: Compaction = { id, seq: this.seq, carry: [], written: false };
     this.compaction = compaction;
-    this.compacting = writeFileAtomic(this.file, text).then(
+    this.compacting = writeFileAtomic(this.file, text, this.beforeReplace).then(
       () => {
         compaction.written = true;
         this.compactAt = Math.max(this.minCompactBytes, text.length);
@@ -474,7 +482,7 @@ export class Persistence {
     this.compaction = undefined;
     const text = encodeHeader(compaction.id) + compaction.carry.join('');
     try {
-      await writeFileAtomic(this.journal, text);
+      await writeFileAtomic(this.journal, text, this.beforeReplace);
     } catch (e) {
       // The old journal is still in place (entries the new snapshot holds are skipped on replay).
       this.compactAt = this.journalBytes + this.minCompactBytes;
