@@ -16,7 +16,7 @@
  * had at the end.
  */
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { closeSync, fdatasyncSync, mkdtempSync, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -140,13 +140,34 @@ async function measure(seedFile, dataFile) {
   }
 }
 
+/**
+ * The median time of a 4 KB append + fdatasync in the bench's folder, in ms: the floor under a
+ * --data write, and what other work on the machine slows down.
+ */
+function syncLatency() {
+  const file = join(dir, 'sync-probe');
+  const fd = openSync(file, 'a');
+  const block = Buffer.alloc(4096, 0x61);
+  const times = [];
+  for (let i = 0; i < 100; i++) {
+    const started = performance.now();
+    writeSync(fd, block);
+    fdatasyncSync(fd);
+    times.push(performance.now() - started);
+  }
+  closeSync(fd);
+  rmSync(file);
+  times.sort((a, b) => a - b);
+  return `${times[50].toFixed(2)} ms (p90 ${times[90].toFixed(2)})`;
+}
+
 async function main() {
   console.log(
     `POST /operators, ${CONNECTIONS} connections; per server ${WARMUP} warm-up creates, then ${ROUNDS} bursts of ${SECONDS} s ` +
       'alternating between the in-memory and the --data server (best burst counts, worst in brackets); ' +
       `${cpus().length} CPUs, load average ${loadavg()
         .map((l) => l.toFixed(1))
-        .join(' ')} at start\n`,
+        .join(' ')} at start; append + fdatasync ${syncLatency()}\n`,
   );
   const rows = [];
   for (const [i, size] of SIZES.entries()) {
