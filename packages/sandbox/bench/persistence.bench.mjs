@@ -198,7 +198,7 @@ async function main() {
   console.log(
     `load average at end: ${loadavg()
       .map((l) => l.toFixed(1))
-      .join(' ')}`,
+      .join(' ')}; append + fdatasync ${syncLatency()}`,
   );
 
   const last = rows.at(-1);
