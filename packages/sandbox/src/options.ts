@@ -18,9 +18,10 @@ export interface SandboxOptions {
   /** The seed: a path to a JSON file, or the seed itself. @default the packaged fixtures/seed.json */
   seed?: string | SeedInput;
   /**
-   * Persist every change to this file (atomic replace) and start from it when it exists. Without
-   * it the state lives in memory only. A file that is not a valid data file is refused, never
-   * overwritten.
+   * Persist every change to this file and its journal (`<file>.journal`: each change appended and
+   * synced before it is answered, compacted into the file by atomic replace) and start from them
+   * when they exist. Without it the state lives in memory only. A file that is not a valid data
+   * file, or a damaged journal, is refused, never overwritten.
    */
   dataFile?: string;
   /** Start from the seed even when `dataFile` exists (and overwrite it). @default false */

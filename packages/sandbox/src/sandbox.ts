@@ -20,7 +20,8 @@ import { DEFAULT_PHONE_REGION } from './resources/phone.js';
 import { HANDLERS, checkHandlers } from './resources/registry.js';
 import { createRouter } from './routing/router.js';
 import type { SandboxData } from './state/model.js';
-import { Persistence, readDataFile, removeStaleTemps } from './state/persistence.js';
+import { DEFAULT_TENANT } from './state/journal.js';
+import { Persistence, readDataFile, removeStaleTemps, type PersistedTenant, type Recovered } from './state/persistence.js';
 import { loadSeedFile, normaliseSeed } from './state/seed.js';
 import { Store } from './state/store.js';
 import { createRequestValidation } from './validation/request-validation.js';
@@ -69,20 +70,30 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     uploadLimits: uploadLimitsWith(options.uploadLimits),
   };
 
-  let initial = seed;
-  if (options.dataFile && !options.reset) {
+  let recovered: Recovered | undefined;
+  if (options.dataFile) {
     await removeStaleTemps(options.dataFile);
-    initial = (await readDataFile(options.dataFile)) ?? seed;
+    if (!options.reset) recovered = await readDataFile(options.dataFile);
   }
-  const store = new Store(initial, options.clock);
+  const store = new Store(recovered?.tenants.get(DEFAULT_TENANT) ?? seed, options.clock);
   const app: App = { store, validation: createRequestValidation(doc, validator), settings };
   const injected = options.faults?.length
     ? installFaults(options.faults, { store, handlers: HANDLERS, validation: app.validation })
     : undefined;
   let persistence: Persistence | undefined;
   if (options.dataFile) {
-    persistence = new Persistence(store, options.dataFile);
-    await persistence.flush();
+    // Every tenant of the data file is kept, the default one serving the API.
+    const tenants = new Map<string, PersistedTenant>([[DEFAULT_TENANT, { store }]]);
+    for (const [id, data] of recovered?.tenants ?? []) {
+      const meta = recovered?.metas.get(id) ?? {};
+      if (id !== DEFAULT_TENANT) tenants.set(id, { store: new Store(data, options.clock), meta: () => meta });
+    }
+    persistence = await Persistence.start(
+      options.dataFile,
+      tenants,
+      { seq: recovered?.seq ?? 0, id: recovered?.id, reset: options.reset === true },
+      { onError },
+    );
   }
   const sync = (): Promise<void> => persistence?.sync() ?? Promise.resolve();
   const reset = async (): Promise<void> => {

@@ -10,10 +10,10 @@ import type { ApiKeyRecord, SandboxData } from './model.js';
 import { OperatorStore } from './operators.js';
 import { ProjectStore } from './projects.js';
 import { RecordingStore } from './recordings.js';
-import { Tables } from './tables.js';
+import { Tables, type Change } from './tables.js';
 import { VirtualNumberStore } from './virtual-numbers.js';
 
-export type { Patch } from './tables.js';
+export type { Change, ChangeOp, Patch } from './tables.js';
 
 /** The API keys; they change only with the whole state. */
 export class KeyStore {
@@ -62,6 +62,7 @@ export class Store {
   /** Replaces the whole state (seed, data file or reset) and counts it as one change. */
   replaceAll(data: SandboxData): void {
     this.t.load(data);
+    this.t.replaced();
     this.t.changed();
   }
 
@@ -70,8 +71,8 @@ export class Store {
     return this.t.snapshot();
   }
 
-  /** Calls `listener` after every change. Returns a function that removes it. */
-  onChange(listener: () => void): () => void {
+  /** Calls `listener` after every change with its operations (what the journal writes). Returns a function that removes it. */
+  onChange(listener: (change: Change) => void): () => void {
     return this.t.onChange(listener);
   }
 }
