@@ -71,8 +71,17 @@ function bufferedPrototype(): object {
   return proto;
 }
 
-/** Turns `response`, whose body was read as `read.text`, into a buffered response (the same object). */
+/**
+ * Turns `response`, whose body was read as `read.text`, into a buffered response (the same object).
+ * A response without a body keeps its prototype; both carry `read` for {@link readOf}.
+ */
 export function buffer(response: Response, read: Buffered): Response {
   (response as BufferedResponse)[READ] = read;
-  return Object.setPrototypeOf(response, bufferedPrototype()) as Response;
+  return response.body ? (Object.setPrototypeOf(response, bufferedPrototype()) as Response) : response;
 }
+
+/**
+ * The read of a response the transport returned, kept on the response itself rather than in a
+ * WeakMap: every call makes one, and a WeakMap entry per response is work for every garbage collection.
+ */
+export const readOf = (response: Response): Buffered | undefined => (response as Partial<BufferedResponse>)[READ];

@@ -6,8 +6,8 @@
  * An attempt ends when its response body has been read in full: the body is read here, under the
  * attempt's timeout, so a body that stalls fails the attempt like headers that never come — and is
  * retried by the same rule. openapi-fetch then parses the buffered copy, whose `json()` throws an
- * `APIResponseError` (not a `SyntaxError`) for a body that is not JSON. The transport remembers the
- * request and the body of each response it returned, for error context and excerpts.
+ * `APIResponseError` (not a `SyntaxError`) for a body that is not JSON. Each response it returned
+ * carries the request's context and the body read (`readOf`), for error context and excerpts.
  *
  * With the platform's fetch the attempt's signal goes in `fetch(request, { signal })`, so undici
  * builds one Request that follows one signal; an injected one-argument fetch gets a `Request`
@@ -21,7 +21,7 @@ import type { RequestOptions } from '../options.js';
 import { LeanRequest } from './lean-request.js';
 import { emit, redactHeaders } from './logger.js';
 import { redact, redactText } from './redact.js';
-import { buffer, type Buffered } from './buffered.js';
+import { buffer, readOf, type Buffered } from './buffered.js';
 import type { BodyRead } from './response.js';
 import { isIdempotentMethod, isRetryableStatus, retryDelay } from './retry.js';
 import { Attempt, sleep } from './timeout.js';
@@ -108,7 +108,6 @@ interface CallState {
 
 /** Creates the transport over `options.fetch`. */
 export function createTransport(options: TransportOptions): Transport {
-  const reads = new WeakMap<Response, BodyRead>();
   const basePath = options.basePath.replace(/\/+$/, '') || '/';
   const { apiKey, onRequest, random } = options;
 
@@ -135,9 +134,7 @@ export function createTransport(options: TransportOptions): Transport {
       secret: apiKey,
       bytes: () => (bytes ??= new TextEncoder().encode(text)),
     };
-    reads.set(response, read);
-    if (!response.body) return response;
-    if (response.headers.get('content-length') === null) {
+    if (response.body && response.headers.get('content-length') === null) {
       const headers = new Headers(response.headers);
       headers.set('content-length', String(read.bytes().byteLength));
       headers.delete('transfer-encoding');
@@ -209,7 +206,7 @@ export function createTransport(options: TransportOptions): Transport {
         }));
       }
       if (response && !error && delay === undefined) return response;
-      if (response && !reads.has(response)) response.body?.cancel().catch(() => undefined); // free the connection of a discarded answer
+      if (response && !readOf(response)) response.body?.cancel().catch(() => undefined); // free the connection of a discarded answer
       if (delay === undefined) throw error;
       if (!(await sleep(delay, caller))) throw new APIUserAbortError(context, redact(caller?.reason, apiKey));
     }
@@ -231,6 +228,6 @@ export function createTransport(options: TransportOptions): Transport {
       };
       return { fetch: (request) => send(request, state) };
     },
-    readOf: (response) => reads.get(response),
+    readOf,
   };
 }
