@@ -35,11 +35,19 @@ const takesMultipart = (contentTypes: readonly string[]): boolean => contentType
 /** Whether the request carries a JSON body (other bodies of body-less operations are ignored). */
 const hasJsonBody = (req: IncomingMessage): boolean => /\bjson\b/i.test(req.headers['content-type'] ?? '') && announcesBody(req);
 
+/**
+ * Whether a body-less operation reads query parameters from a JSON body too: only where the spec
+ * says so (`x-also-in-body`: Detach Operator documents `operator_id` "in the query or in a JSON
+ * body"). Any other body-less operation ignores a body, so it answers only the statuses the spec
+ * documents for it (DECISIONS.md B25, B27).
+ */
+const readsQueryFromBody = (op: OperationInfo): boolean => op.parameters.some((p) => p.alsoInBody);
+
 /** Copies scalar body fields into query parameters the query string left out. */
 function fillQueryFromBody(op: OperationInfo, search: URLSearchParams, body: unknown): void {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return;
   for (const p of op.parameters) {
-    if (p.in !== 'query' || search.has(p.name)) continue;
+    if (p.in !== 'query' || !p.alsoInBody || search.has(p.name)) continue;
     const value = (body as Record<string, unknown>)[p.name];
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') search.set(p.name, String(value));
   }
@@ -78,7 +86,7 @@ async function process(
     form = await readUploadForm(req, app.settings.uploadLimits);
   } else if (contentTypes.length > 0) {
     body = await readJson(req);
-  } else if (hasJsonBody(req)) {
+  } else if (readsQueryFromBody(op) && hasJsonBody(req)) {
     // An operation without a request body may still get its query parameters as a JSON body
     // (Detach Operator documents `operator_id` "in the query or in a JSON body").
     fillQueryFromBody(op, searchParams, await readJson(req));
