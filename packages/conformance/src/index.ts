@@ -11,7 +11,7 @@ export { resolveOptions, isLoopback, DEFAULT_RUNS, DEFAULT_TIMEOUT_MS, DEFAULT_P
 export type { ConformanceOptions, ResolvedOptions, RunEvent } from './options.js';
 export { CHECKS, CHECK_NAMES } from './checks/catalogue.js';
 export type { CheckName, CheckTier } from './checks/catalogue.js';
-export { HTTP_LEVEL_STATUSES, checkRequest, checkResponse, formatFailures } from './checks/response.js';
+export { checkRequest, checkResponse, documentedStatuses, formatFailures } from './checks/response.js';
 export type { CheckFailure, ResponseCheckOptions } from './checks/response.js';
 export { documentedMethods, matchOperation, parseBody, readExchange, recordingFetch } from './engine/exchange.js';
 export type { Exchange } from './engine/exchange.js';
