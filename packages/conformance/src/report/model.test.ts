@@ -34,6 +34,7 @@ const report = (results: CaseResult[], over: Partial<ReportInput> = {}) =>
     requests: 1,
     results,
     owned: [],
+    plan: { spec: { version: '1', hash: '0' }, cases: results.length, hash: '0' },
     ...over,
   });
 
