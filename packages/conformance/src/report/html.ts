@@ -16,7 +16,7 @@ import type { ConformanceReport, RunOutcome } from './model.js';
 import { redact, type Secrets } from './redact.js';
 
 /** The page's Content-Security-Policy: inline styles only; no script, no fetch, no image, no font, no form. */
-export const HTML_REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+export const HTML_REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'";
 
 /** Options of {@link toHtmlReport}. */
 export interface HtmlReportOptions {
@@ -63,6 +63,7 @@ table{border-collapse:collapse;margin:6px 0}th,td{border:1px solid var(--line);p
 th{background:var(--bg)}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .status-passed,.cell-pass{color:var(--good)}.status-failed,.cell-fail{color:var(--bad);font-weight:600}
 .status-skipped,.status-not-run,.cell-skip,.cell-none{color:var(--muted)}
+td[class^="status-"]{white-space:nowrap}
 td.cell-fail{background:#ffebe9}td.cell-pass{background:#dafbe1}td.cell-skip{background:#fff8c5}
 .matrix th.check{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;font-weight:500}
 .matrix td{text-align:center;min-width:34px}
