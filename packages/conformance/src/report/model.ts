@@ -7,7 +7,8 @@ import { CHECK_NAMES, CHECKS, type CheckName, type CheckTier } from '../checks/c
 import { NEED_REASONS, SKIP_KINDS, type SkipKind } from '../engine/needs.js';
 import type { CaseResult } from '../engine/results.js';
 import type { OwnedResource } from '../engine/ledger.js';
-import type { SpecIdentity } from '../engine/spec.js';
+import { planHash } from '../engine/shard.js';
+import { specIdentity, type SpecIdentity } from '../engine/spec.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 
 /** How one check fared over the run. */
@@ -135,7 +136,8 @@ export interface ReportInput {
   allowIncomplete?: boolean;
   /** Kinds of resource no operation deletes (left behind by design, e.g. purchased numbers). */
   undeletable?: readonly string[];
-  plan: PlanInfo;
+  /** What was planned. @default the spec this package checks against, and `results` as the plan */
+  plan?: PlanInfo;
   shard?: ShardInfo;
 }
 
@@ -232,7 +234,7 @@ export function buildReport(input: ReportInput): ConformanceReport {
         why: input.undeletable?.includes(r.kind) ? 'the API has no operation to delete or release one' : 'its delete did not succeed',
       })),
     ...(input.stopped && { stopped: input.stopped }),
-    plan: input.plan,
+    plan: input.plan ?? { spec: specIdentity(), cases: input.results.length, hash: planHash(input.results) },
     ...(input.shard && { shard: input.shard }),
   };
 }
