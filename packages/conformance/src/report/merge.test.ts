@@ -19,6 +19,8 @@ const base: ConformanceOptions = {
   dryRun: true,
   seed: 11,
   runs: 1,
+  // A few families keep the dry runs short; the split and the merge are the same for any plan.
+  families: ['examples', 'auth', 'flows', 'permissions'],
 };
 
 /** The report as `merge` reads it back from its JSON file. */
