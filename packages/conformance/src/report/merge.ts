@@ -56,15 +56,16 @@ function combineShared(parts: Array<{ label: string; result: CaseResult }>): Cas
     }
   const errors = parts.filter((p) => p.result.error).map((p) => `${p.label}: ${p.result.error}`);
   const skipped = parts.find((p) => p.result.outcome === 'skipped')?.result;
+  const { error: _firstError, skipReason: _firstReason, skipKind: _firstKind, ...info } = first;
   return {
-    ...first,
+    ...info,
     outcome,
     checks,
     failures: parts.flatMap(({ label, result }) => result.failures.map((f) => ({ ...f, message: `${label}: ${f.message}` }))),
     requests: parts.reduce((n, p) => n + p.result.requests, 0),
     durationMs: parts.reduce((n, p) => n + p.result.durationMs, 0),
     clientOperations: [...new Set(parts.flatMap((p) => p.result.clientOperations))],
-    ...(errors.length > 0 ? { error: errors.join('\n') } : { error: undefined }),
+    ...(errors.length > 0 && { error: errors.join('\n') }),
     ...(parts.some((p) => p.result.stoppedRun) && { stoppedRun: true }),
     ...(outcome === 'skipped' && skipped ? { skipReason: skipped.skipReason, skipKind: skipped.skipKind } : {}),
   };
