@@ -6,7 +6,7 @@
 import { deleteOf } from './cases/facts.js';
 import type { Case } from './engine/case.js';
 import { planCases } from './engine/plan.js';
-import { fixturesNeeded, planHash, splitCases } from './engine/shard.js';
+import { fixturesNeeded, planHash, splitCases } from './engine/split.js';
 import { specIdentity } from './engine/spec.js';
 import type { CaseResult } from './engine/results.js';
 import { runCase as runOne } from './engine/runner.js';

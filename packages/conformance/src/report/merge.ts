@@ -6,7 +6,7 @@
  * missing shard is at best INCOMPLETE: its cases were not checked.
  */
 import type { CaseResult } from '../engine/results.js';
-import { SHARED_FAMILIES } from '../engine/shard.js';
+import { SHARED_FAMILIES } from '../engine/split.js';
 import { SKIP_KINDS } from '../engine/needs.js';
 import { UsageError } from '../errors.js';
 import { buildReport, type ConformanceReport, type SkipSummary } from './model.js';

@@ -4,7 +4,7 @@
  * makes it FAILED; a rejected key stops it.
  */
 import { describe, expect, it } from 'vitest';
-import { planHash } from '../engine/shard.js';
+import { planHash } from '../engine/split.js';
 import { specIdentity } from '../engine/spec.js';
 import type { CaseResult } from '../engine/results.js';
 import type { SkipKind } from '../engine/needs.js';

@@ -7,7 +7,7 @@ import { CHECK_NAMES, CHECKS, type CheckName, type CheckTier } from '../checks/c
 import { NEED_REASONS, SKIP_KINDS, type SkipKind } from '../engine/needs.js';
 import type { CaseResult } from '../engine/results.js';
 import type { OwnedResource } from '../engine/ledger.js';
-import { planHash } from '../engine/shard.js';
+import { planHash } from '../engine/split.js';
 import { specIdentity, type SpecIdentity } from '../engine/spec.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 

@@ -7,7 +7,8 @@ import { UsageError } from '../errors.js';
 import { createRun } from '../run.js';
 import type { Case } from './case.js';
 import { planCases } from './plan.js';
-import { caseWeight, fixturesNeeded, isShared, needsPurchase, parseShard, planHash, splitCases } from './shard.js';
+import { parseShard } from './shard.js';
+import { caseWeight, fixturesNeeded, isShared, needsPurchase, planHash, splitCases } from './split.js';
 
 const plan = planCases();
 const RUNS = 20;
