@@ -13,6 +13,7 @@ import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import type { ConformanceReport } from '../report/model.js';
 import { toJsonReport } from '../report/json.js';
+import { toHtmlReport } from '../report/html.js';
 import { toJUnitXml } from '../report/junit.js';
 import type { TrafficStats, Violation } from '../traffic/check.js';
 import { checkHar } from '../traffic/har.js';
@@ -37,6 +38,7 @@ is checked against the spec; each failed check is printed as it is found.
   --max-requests <n>      stop after n exchanges and write the reports
   --json <file>           write a JSON report when it stops
   --junit <file>          write a JUnit XML report when it stops
+  --html <file>           write a self-contained HTML report when it stops
   -h, --help              show this help
 
 It stops on SIGINT (Ctrl-C) or SIGTERM, or after --max-requests, and writes the reports.
@@ -57,6 +59,7 @@ recordHar) against the spec, entry by entry. Entries outside the API are counted
                           under the spec's base path)
   --json <file>           write a JSON report
   --junit <file>          write a JUnit XML report
+  --html <file>           write a self-contained HTML report
   -h, --help              show this help
 
 Exit status: 0 every exchange conformed, 1 a check failed, 2 usage error (including a file
@@ -74,6 +77,7 @@ export function isTrafficCommand(word: string | undefined): word is (typeof SUBC
 interface ReportFiles {
   json?: string;
   junit?: string;
+  html?: string;
 }
 
 function parse(
@@ -118,6 +122,7 @@ async function writeReports(
 ): Promise<void> {
   if (files.json) await write(files.json, hide(`${JSON.stringify({ ...(toJsonReport(report) as object), traffic: stats }, null, 2)}\n`));
   if (files.junit) await write(files.junit, hide(toJUnitXml(report)));
+  if (files.html) await write(files.html, hide(toHtmlReport(report)));
 }
 
 /** One line per failed check, as the proxy prints them. */
@@ -152,7 +157,7 @@ export function trafficSummary(report: ConformanceReport, stats: TrafficStats): 
 }
 
 async function proxyCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(proxyUsage(), argv, ['target', 'port', 'host', 'max-requests', 'json', 'junit']);
+  const { values, positionals } = parse(proxyUsage(), argv, ['target', 'port', 'host', 'max-requests', 'json', 'junit', 'html']);
   if (values.help) {
     process.stdout.write(proxyUsage());
     return EXIT_CODES.passed;
@@ -163,7 +168,7 @@ async function proxyCommand(argv: readonly string[]): Promise<number> {
   const port = wholeNumber('--port', values.port, 0) ?? DEFAULT_PROXY_PORT;
   if (port > 65_535) throw new UsageError(`--port must be at most 65535, got ${port}`);
   const maxRequests = wholeNumber('--max-requests', values['max-requests'], 1);
-  const files: ReportFiles = { json: fileFlag('--json', values.json), junit: fileFlag('--junit', values.junit) };
+  const files: ReportFiles = { json: fileFlag('--json', values.json), junit: fileFlag('--junit', values.junit), html: fileFlag('--html', values.html) };
   const host = typeof values.host === 'string' && values.host.trim() !== '' ? values.host : '127.0.0.1';
   const proxy = await startProxy({
     target: values.target,
@@ -198,13 +203,13 @@ async function proxyCommand(argv: readonly string[]): Promise<number> {
 }
 
 async function harCommand(argv: readonly string[]): Promise<number> {
-  const { values, positionals } = parse(HAR_USAGE, argv, ['base-url', 'json', 'junit']);
+  const { values, positionals } = parse(HAR_USAGE, argv, ['base-url', 'json', 'junit', 'html']);
   if (values.help) {
     process.stdout.write(HAR_USAGE);
     return EXIT_CODES.passed;
   }
   if (positionals.length !== 1) throw new UsageError(`har needs exactly one file, got ${positionals.length}\n\n${HAR_USAGE}`);
-  const files: ReportFiles = { json: fileFlag('--json', values.json), junit: fileFlag('--junit', values.junit) };
+  const files: ReportFiles = { json: fileFlag('--json', values.json), junit: fileFlag('--junit', values.junit), html: fileFlag('--html', values.html) };
   const result = await checkHar(positionals[0]!, {
     baseUrl: typeof values['base-url'] === 'string' ? values['base-url'] : undefined,
     onViolation: (v) => process.stdout.write(`${violationLine(v)}\n`),

@@ -140,7 +140,16 @@ describe('identitycall-conformance har', () => {
     await writeFile(join(dir, 'bad.har'), har([entry({}), entry({ status: 404, body: { error: 'Not found' } })]));
     await writeFile(join(dir, 'good.har'), har([entry({})]));
     await writeFile(join(dir, 'none.har'), har([entry({ url: 'https://example.com/' })]));
-    const bad = await runCli(['har', join(dir, 'bad.har'), '--json', join(dir, 'r/out.json'), '--junit', join(dir, 'r/out.xml')]);
+    const bad = await runCli([
+      'har',
+      join(dir, 'bad.har'),
+      '--json',
+      join(dir, 'r/out.json'),
+      '--junit',
+      join(dir, 'r/out.xml'),
+      '--html',
+      join(dir, 'r/out.html'),
+    ]);
     expect(bad.stderr).toBe('');
     expect(bad.code).toBe(EXIT_CODES.failed);
     expect(bad.stdout).toMatch(/^FAIL #2 getOperator \[error_envelope\] GET \/operators\/42 → 404: message "Not found"/m);
@@ -148,7 +157,11 @@ describe('identitycall-conformance har', () => {
     const xml = await readFile(join(dir, 'r/out.xml'), 'utf8');
     expect(JSON.parse(json)).toMatchObject({ outcome: 'failed', traffic: { exchanges: 2, checked: 2 } });
     expect(xml).toContain('<testsuite name="traffic"');
-    for (const text of [bad.stdout, json, xml]) expect(text).not.toContain(KEY);
+    const html = await readFile(join(dir, 'r/out.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('getOperator');
+    expect(html).toContain('error_envelope');
+    for (const text of [bad.stdout, json, xml, html]) expect(text).not.toContain(KEY);
 
     const good = await runCli(['har', join(dir, 'good.har')]);
     expect(good.code).toBe(EXIT_CODES.passed);

@@ -250,7 +250,16 @@ describe('identitycall-conformance proxy', () => {
   it('on SIGTERM writes the reports (keys redacted everywhere) and exits 1 after a violation', async () => {
     const target = await startTarget(documented);
     const dir = await mkdtemp(join(tmpdir(), 'proxy-'));
-    const cli = await startProxyCli(['--target', target, '--json', join(dir, 'r/p.json'), '--junit', join(dir, 'r/p.xml')]);
+    const cli = await startProxyCli([
+      '--target',
+      target,
+      '--json',
+      join(dir, 'r/p.json'),
+      '--junit',
+      join(dir, 'r/p.xml'),
+      '--html',
+      join(dir, 'r/p.html'),
+    ]);
     const response = await fetch(`${cli.url}/operators/9`, { headers: { authorization: `Bearer ${KEY}` } });
     expect(response.status).toBe(404);
     await expect.poll(() => cli.output(), { timeout: 60_000 }).toContain('[error_envelope]');
@@ -262,7 +271,10 @@ describe('identitycall-conformance proxy', () => {
     expect(xml).toMatch(/<testcase classname="conformance.traffic" name="traffic\/getOperator/);
     expect(cli.output()).toMatch(/^FAIL #1 getOperator \[error_envelope\] GET \/operators\/9 → 404/m);
     expect(cli.output()).toContain('Stopping (SIGTERM)');
-    for (const text of [cli.output(), json, xml]) {
+    const html = await readFile(join(dir, 'r/p.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/i);
+    expect(html).toContain('error_envelope');
+    for (const text of [cli.output(), json, xml, html]) {
       expect(text).not.toContain(KEY);
       expect(text).toContain('[api-key]');
     }
