@@ -33,7 +33,9 @@ async function job(seed: number): Promise<{ target: Target; outcome: string; rep
   const project = { provide: (_key: 'target', value: Target) => (target = value) } as unknown as TestProject;
   const teardown = await setupSandboxProject(project);
   try {
-    const report = await runConformance({ ...target!, stateless: false, seed, runs: 2 });
+    // Four engines and the sandbox share this process: a generous per-request limit keeps a busy
+    // machine from turning slowness into a failed check.
+    const report = await runConformance({ ...target!, stateless: false, seed, runs: 2, timeoutMs: 120_000 });
     return { target: target!, outcome: report.outcome, report: formatHumanReport(report), tenantsDuring: shared().listTenants().length };
   } finally {
     await teardown();
@@ -57,15 +59,13 @@ describe('a shared sandbox', () => {
   });
 
   it('12 consecutive runs against one account all pass: the catalogue of numbers never runs out', { timeout: 600_000 }, async () => {
-    const outcomes: string[] = [];
     let purchased = 0;
     for (let run = 0; run < 12; run++) {
-      const report = await runConformance(sandboxRun(shared(), { seed: run, runs: 1 }));
+      const report = await runConformance(sandboxRun(shared(), { seed: run, runs: 1, timeoutMs: 120_000 }));
+      expect(report.outcome, formatHumanReport(report)).toBe('passed');
       expect(report.skips.filter((s) => s.kind === 'catalogue')).toEqual([]);
-      outcomes.push(report.outcome);
       purchased += report.leftBehind.filter((r) => r.kind === 'virtual_numbers').length;
     }
-    expect(outcomes).toEqual(Array(12).fill('passed'));
     // More numbers were bought than the seed offers: without replenishing, later runs would be INCOMPLETE.
     expect(purchased).toBeGreaterThan(loadSeedFile().available.length);
   });
