@@ -34,14 +34,22 @@ function routeOf(adminUrl: string | URL, path: string): URL {
 async function call(adminUrl: string | URL, path: string, method: string, options: TenantClientOptions, body?: unknown): Promise<Response> {
   const token = options.adminToken ?? (process.env[ADMIN_TOKEN_ENV] || undefined);
   const url = routeOf(adminUrl, path);
-  const response = await (options.fetch ?? fetch)(url, {
-    method,
-    headers: {
-      ...(method === 'POST' && { 'content-type': 'application/json' }),
-      ...(token !== undefined && { authorization: `Bearer ${token}` }),
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
+  let response: Response;
+  try {
+    response = await (options.fetch ?? fetch)(url, {
+      method,
+      headers: {
+        ...(method === 'POST' && { 'content-type': 'application/json' }),
+        ...(token !== undefined && { authorization: `Bearer ${token}` }),
+      },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
+  } catch (e) {
+    const cause = (e as { cause?: { message?: unknown } }).cause?.message ?? (e as Error).message;
+    throw new Error(`${method} ${url.origin}${url.pathname} failed: ${String(cause)} (is the sandbox running at ${url.origin}?)`, {
+      cause: e,
+    });
+  }
   if (response.ok || response.status === 404) return response;
   const text = await response.text();
   let message = text.slice(0, 300);

@@ -375,6 +375,13 @@ describe('hostile admin input', () => {
     }
   });
 
+  it('createTenant() names the URL when no sandbox answers there', async () => {
+    const stopped = await startSandbox({ port: 0 });
+    await stopped.stop();
+    await expect(createTenant(stopped.origin)).rejects.toThrow(`POST ${stopped.origin}/__sandbox/tenants failed:`);
+    await expect(createTenant('not a url')).rejects.toThrow(/adminUrl: not a URL/);
+  });
+
   it('refuses tenants on a sandbox with injected faults (they act on the default account only)', async () => {
     const faulty = await startSandbox({ port: 0, faults: ['operator-missing-initials'] });
     try {
