@@ -291,7 +291,10 @@ describe('expiry and the cap', () => {
   it('refuses every tenant with maxTenants 0, and refuses bad limits before starting', async () => {
     const off = await startSandbox({ port: 0, maxTenants: 0 });
     try {
-      expect((await create(off.origin)).status).toBe(429);
+      const refused = await create(off.origin);
+      expect(refused.status).toBe(429);
+      expect(refused.json.error).toMatch(/tenants are turned off on this sandbox \(--max-tenants 0\)/);
+      expect(refused.headers.get('retry-after')).toBeNull();
     } finally {
       await off.stop();
     }

@@ -99,6 +99,9 @@ export async function handleTenantRequest(
       sendJson(res, 201, { data: await tenants.create(options.processing) });
     } catch (e) {
       if (!(e instanceof TenantLimitError)) throw e;
+      if (e.retryAfterMs === undefined) {
+        throw new ApiError(429, { error: `${SANDBOX_MESSAGES.tenantLimit}: tenants are turned off on this sandbox (--max-tenants 0).` });
+      }
       const seconds = Math.max(1, Math.ceil(e.retryAfterMs / 1000));
       const error =
         `${SANDBOX_MESSAGES.tenantLimit}: ${e.max} tenants exist. Delete one (DELETE /__sandbox/tenants/{id}), ` +

@@ -72,10 +72,10 @@ export interface TenantData {
 export class TenantLimitError extends Error {
   constructor(
     readonly max: number,
-    /** Milliseconds until the least recently used tenant expires, freeing a place. */
-    readonly retryAfterMs: number,
+    /** Milliseconds until the least recently used tenant expires, freeing a place; undefined when tenants are off (`max` 0). */
+    readonly retryAfterMs: number | undefined,
   ) {
-    super(`Tenant limit reached: ${max} tenants exist`);
+    super(max === 0 ? 'Tenant limit reached: tenants are turned off (maxTenants 0)' : `Tenant limit reached: ${max} tenants exist`);
     this.name = 'TenantLimitError';
   }
 }
@@ -206,8 +206,9 @@ export class TenantStore<A extends TenantAccount> {
     this.expire();
     if (this.tenants.size >= this.limits.max) {
       const now = this.clock().getTime();
-      const soonest = Math.min(...[...this.tenants.values()].map((t) => t.lastUsed + this.limits.idleMs));
-      throw new TenantLimitError(this.limits.max, Math.max(0, soonest - now));
+      let soonest = Number.POSITIVE_INFINITY;
+      for (const t of this.tenants.values()) soonest = Math.min(soonest, t.lastUsed + this.limits.idleMs);
+      throw new TenantLimitError(this.limits.max, Number.isFinite(soonest) ? Math.max(0, soonest - now) : undefined);
     }
     let id: string;
     do id = `tnt_${randomAlphanumeric(24)}`;
