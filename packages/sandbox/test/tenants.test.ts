@@ -409,9 +409,6 @@ describe('persistence', () => {
     await sb.deleteTenant(dropped.id);
     await sb.stop();
 
-    const file = JSON.parse(readFileSync(dataFile, 'utf8'));
-    expect(file.tenants.map((t: { id: string }) => t.id)).toEqual([kept.id]);
-
     sb = await startSandbox({ port: 0, dataFile });
     try {
       expect(sb.listTenants().map((t) => [t.id, t.processing])).toEqual([[kept.id, 'instant']]);
@@ -433,6 +430,8 @@ describe('persistence', () => {
     let sb = await startSandbox({ port: 0, dataFile });
     await sb.createTenant();
     await sb.stop();
+    // A start writes a snapshot holding every tenant (the creation was in the journal).
+    await (await startSandbox({ port: 0, dataFile })).stop();
     const file = JSON.parse(readFileSync(dataFile, 'utf8'));
     file.tenants[0].data.keys[0].key = KEYS.full;
     file.tenants[0].processing = 'sometimes';
