@@ -13,12 +13,16 @@ import { ClientGoneError, announcesBody, readJson } from '../http/body.js';
 import { sendJson } from '../http/respond.js';
 import { readUploadForm, type FormBody } from '../http/upload-body.js';
 import type { Router } from '../routing/router.js';
+import type { ApiKeyRecord } from '../state/model.js';
 import type { App, Handler, HandlerResult } from './context.js';
 import type { Answer, FaultHooks, RequestInfo } from './hooks.js';
 
 /** What the pipeline needs besides the app. */
 export interface PipelineDeps {
+  /** The default account, for requests whose key is none of a tenant's. */
   app: App;
+  /** The key a bearer token names and the account (default or tenant) it belongs to. */
+  findKey: (token: string) => { key: ApiKeyRecord; app: App } | undefined;
   router: Router;
   handlers: Readonly<Record<string, Handler>>;
   basePath: string;
@@ -73,7 +77,13 @@ async function process(
   const early = faults?.intercept?.(info);
   if (early) return early;
 
-  const scope = (faults?.authenticate ?? authenticate)(req.headers.authorization, (token) => app.store.keys.find(token));
+  // The key decides the account: the default one, or the tenant it belongs to.
+  let account: App = app;
+  const scope = (faults?.authenticate ?? authenticate)(req.headers.authorization, (token) => {
+    const found = deps.findKey(token);
+    if (found) account = found.app;
+    return found?.key;
+  });
   info.scope = scope;
   (faults?.authorize ?? authorize)(scope, op);
   const params = app.validation.pathParams(op, match.params);
@@ -83,7 +93,7 @@ async function process(
   let form: FormBody | undefined;
   const contentTypes = op.requestBody?.content.map((m) => m.contentType.toLowerCase()) ?? [];
   if (takesMultipart(contentTypes)) {
-    form = await readUploadForm(req, app.settings.uploadLimits);
+    form = await readUploadForm(req, account.settings.uploadLimits);
   } else if (contentTypes.length > 0) {
     body = await readJson(req);
   } else if (readsQueryFromBody(op) && hasJsonBody(req)) {
@@ -95,7 +105,7 @@ async function process(
   info.form = form;
   const query = app.validation.query(op, searchParams);
 
-  const result = handler({ app, op, scope, params, query, body, form });
+  const result = handler({ app: account, op, scope, params, query, body, form });
   await deps.sync();
   return result;
 }
