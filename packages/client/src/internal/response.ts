@@ -13,24 +13,7 @@ const BODY_EXCERPT = 500;
 const MESSAGE_EXCERPT = 120;
 
 type Bodies = Readonly<Record<string, readonly string[] | null>>;
-/** One documented route: its path split at `/`, `null` where a parameter goes. */
-type Route = { segments: (string | null)[]; bodies: Bodies };
-let routes: Map<string, Route[]> | undefined;
-
-/** The routes of `SUCCESS_BODIES` by method, in the generated order (literal paths first). */
-function routesByMethod(): Map<string, Route[]> {
-  const byMethod = new Map<string, Route[]>();
-  for (const [route, bodies] of Object.entries(SUCCESS_BODIES)) {
-    const [method = '', path = ''] = route.split(' ');
-    const segments = path.split('/').map((s) => (s.startsWith('{') ? null : s));
-    byMethod.set(method, [...(byMethod.get(method) ?? []), { segments, bodies }]);
-  }
-  return byMethod;
-}
-
-/** Whether `path`, split at `/`, is an instance of `route` (a parameter takes one non-empty segment). */
-const matches = (route: Route, segments: string[]) =>
-  route.segments.length === segments.length && route.segments.every((s, i) => (s === null ? segments[i] !== '' : s === segments[i]));
+let routes: [RegExp, Bodies][] | undefined;
 
 /**
  * The fields the success body of `context`'s operation must have at `status`: null when the
@@ -38,11 +21,10 @@ const matches = (route: Route, segments: string[]) =>
  * An undocumented 2xx status is held to the operation's documented JSON body.
  */
 export function expectedFields(context: ErrorContext, status: number): readonly string[] | null | undefined {
-  // "GET /operators/{id}" matches "GET /operators/42". Every success runs this, so it compares
-  // path segments instead of trying one regular expression per route.
-  routes ??= routesByMethod();
-  const segments = context.path.split('/');
-  const bodies = routes.get(context.method)?.find((route) => matches(route, segments))?.bodies;
+  // "GET /operators/{id}" matches "GET /operators/42"; the generated order puts literal paths first.
+  routes ??= Object.entries(SUCCESS_BODIES).map(([route, bodies]) => [new RegExp(`^${route.replace(/\{[^}]+\}/g, '[^/]+')}$`), bodies]);
+  const request = `${context.method} ${context.path}`;
+  const bodies = routes.find(([pattern]) => pattern.test(request))?.[1];
   if (!bodies) return undefined;
   return bodies[status] !== undefined ? bodies[status] : (Object.values(bodies).find((fields) => fields !== null) ?? null);
 }
@@ -55,8 +37,6 @@ export interface BodyRead {
   context: ErrorContext;
   /** The body as text; empty for a response without a body. */
   text: string;
-  /** The response's `Content-Type`. */
-  type: string | null;
   /** The body's bytes (UTF-8), encoded once when first needed. */
   bytes(): Uint8Array;
 }
@@ -75,7 +55,7 @@ export function unexpectedBody(read: BodyRead, response: Response, secret: strin
   const names = expectedFields(read.context, response.status)?.map((f) => `\`${f}\``) ?? [];
   const expected =
     names.length === 0 ? 'JSON' : `JSON with ${names.length === 1 ? `a ${names[0]} field` : `${names.join(' and ')} fields`}`;
-  const contentType = read.type ?? undefined;
+  const contentType = response.headers.get('content-type') ?? undefined;
   const { text } = read;
   const got =
     problem === 'empty'

@@ -6,8 +6,8 @@
  * An attempt ends when its response body has been read in full: the body is read here, under the
  * attempt's timeout, so a body that stalls fails the attempt like headers that never come — and is
  * retried by the same rule. openapi-fetch then parses the buffered copy, whose `json()` throws an
- * `APIResponseError` (not a `SyntaxError`) for a body that is not JSON. Each response it returned
- * carries the request's context and the body read (`readOf`), for error context and excerpts.
+ * `APIResponseError` (not a `SyntaxError`) for a body that is not JSON. The transport remembers the
+ * request and the body of each response it returned, for error context and excerpts.
  *
  * With the platform's fetch the attempt's signal goes in `fetch(request, { signal })`, so undici
  * builds one Request that follows one signal; an injected one-argument fetch gets a `Request`
@@ -21,10 +21,9 @@ import type { RequestOptions } from '../options.js';
 import { LeanRequest } from './lean-request.js';
 import { emit, redactHeaders } from './logger.js';
 import { redact, redactText } from './redact.js';
-import { buffer, readOf, type Buffered } from './buffered.js';
-import type { BodyRead } from './response.js';
+import { isJsonType, unexpectedBody, type BodyRead } from './response.js';
 import { isIdempotentMethod, isRetryableStatus, retryDelay } from './retry.js';
-import { Attempt, sleep } from './timeout.js';
+import { sleep, startAttempt, type Attempt } from './timeout.js';
 
 /** How one call is sent, beyond the caller's options. */
 export interface CallPolicy {
@@ -74,29 +73,9 @@ export interface TransportOptions {
 
 /** The request's method and path below the base URL, with `secret` masked (an id may be anything). */
 export function contextOfRequest(request: Request, basePath: string, secret = ''): ErrorContext {
-  let path = pathOf(request.url);
+  let path = new URL(request.url).pathname;
   if (basePath !== '/' && path.startsWith(basePath)) path = path.slice(basePath.length) || '/';
   return { method: request.method.toUpperCase(), path: secret ? redactText(path, secret) : path };
-}
-
-/** `http(s)://host[:port]` and then the path: what every URL openapi-fetch builds from the base URL starts with. */
-const ORIGIN = /^https?:\/\/[^/?#\\]+/i;
-
-/**
- * The path of `url`, as `new URL(url).pathname` gives it. Every call needs it, so the usual URL —
- * an http(s) origin, then a path of plain and percent-encoded characters, as openapi-fetch builds
- * it — is cut rather than parsed; anything the URL parser would rewrite (dot segments, backslashes,
- * spaces, other characters it escapes) goes through the parser.
- */
-export function pathOf(url: string): string {
-  const origin = ORIGIN.exec(url);
-  if (origin) {
-    const rest = url.slice(origin[0].length);
-    const end = rest.search(/[?#]/);
-    const path = end === -1 ? rest : rest.slice(0, end);
-    if (/^(\/[\w\-~!$&'()*+,;=:@%]*)*$/.test(path) && !/\/\.|%2e/i.test(path)) return path || '/';
-  }
-  return new URL(url).pathname;
 }
 
 interface CallState {
@@ -108,6 +87,7 @@ interface CallState {
 
 /** Creates the transport over `options.fetch`. */
 export function createTransport(options: TransportOptions): Transport {
+  const reads = new WeakMap<Response, BodyRead>();
   const basePath = options.basePath.replace(/\/+$/, '') || '/';
   const { apiKey, onRequest, random } = options;
 
@@ -120,27 +100,39 @@ export function createTransport(options: TransportOptions): Transport {
 
   /**
    * Reads the body of `response` in full under the attempt's timeout and signal, then lets
-   * openapi-fetch parse it from memory (see `buffered.ts`); a missing `Content-Length` is set so
-   * openapi-fetch always parses through `json()`, whose errors are APIResponseErrors.
+   * openapi-fetch parse it from memory: the body readers (and `body`, for `parseAs: 'stream'`)
+   * serve the text read, `json()` turns a body that is not JSON into an APIResponseError, and a
+   * missing `Content-Length` is set so openapi-fetch always parses through `json()`. (The response
+   * is patched rather than copied: building a Response costs more than the rest of the call.)
    */
   async function readBody(response: Response, attempt: Attempt, context: ErrorContext): Promise<Response> {
     // fetch gives no body to 204, 304 and HEAD answers. Every body this API documents is text.
     const text = response.body ? await attempt.guard(response.text()) : '';
     let bytes: Uint8Array | undefined;
-    const read: Buffered = {
-      context,
-      text,
-      type: response.headers.get('content-type'),
-      secret: apiKey,
-      bytes: () => (bytes ??= new TextEncoder().encode(text)),
-    };
-    if (response.body && response.headers.get('content-length') === null) {
-      const headers = new Headers(response.headers);
-      headers.set('content-length', String(read.bytes().byteLength));
-      headers.delete('transfer-encoding');
-      Object.defineProperty(response, 'headers', { value: headers });
+    const read: BodyRead = { context, text, bytes: () => (bytes ??= new TextEncoder().encode(text)) };
+    if (response.body) {
+      const type = response.headers.get('content-type');
+      const blob = () => new Blob([text], { type: type ?? '' });
+      if (response.headers.get('content-length') === null) {
+        const headers = new Headers(response.headers);
+        headers.set('content-length', String(read.bytes().byteLength));
+        headers.delete('transfer-encoding');
+        Object.defineProperty(response, 'headers', { value: headers });
+      }
+      Object.defineProperty(response, 'body', { get: () => blob().stream() });
+      response.blob = async () => blob();
+      response.arrayBuffer = async () => read.bytes().slice().buffer;
+      response.text = async () => text;
+      response.json = async () => {
+        try {
+          return JSON.parse(text) as unknown;
+        } catch {
+          throw unexpectedBody(read, response, apiKey, isJsonType(type) ? 'parse' : 'type');
+        }
+      };
     }
-    return buffer(response, read);
+    reads.set(response, read);
+    return response;
   }
 
   /** Sends attempt `n` of `original` (which is kept unsent, so retries can copy it). */
@@ -173,7 +165,7 @@ export function createTransport(options: TransportOptions): Transport {
     const idempotent = state.policy.idempotent ?? isIdempotentMethod(context.method);
     for (let n = 1; ; n++) {
       if (caller?.aborted) throw new APIUserAbortError(context, redact(caller.reason, apiKey));
-      const attempt = new Attempt(caller, state.timeout);
+      const attempt = startAttempt(caller, state.timeout);
       const started = Date.now();
       const mayRetry = idempotent && n <= maxRetries;
       let response: Response | undefined;
@@ -193,41 +185,34 @@ export function createTransport(options: TransportOptions): Transport {
         if (mayRetry && !(error instanceof APIUserAbortError)) delay = retryDelay(n, undefined, random);
       }
       attempt.done();
-      if (onRequest) {
-        emit(onRequest, () => ({
-          ...context,
-          url: redactText(original.url, apiKey),
-          attempt: n,
-          status: response?.status,
-          durationMs: durationMs ?? Date.now() - started,
-          headers: redactHeaders(original.headers, apiKey),
-          error,
-          retryDelayMs: delay,
-        }));
-      }
+      emit(onRequest, () => ({
+        ...context,
+        url: redactText(original.url, apiKey),
+        attempt: n,
+        status: response?.status,
+        durationMs: durationMs ?? Date.now() - started,
+        headers: redactHeaders(original.headers, apiKey),
+        error,
+        retryDelayMs: delay,
+      }));
       if (response && !error && delay === undefined) return response;
-      if (response && !readOf(response)) response.body?.cancel().catch(() => undefined); // free the connection of a discarded answer
+      if (response && !reads.has(response)) response.body?.cancel().catch(() => undefined); // free the connection of a discarded answer
       if (delay === undefined) throw error;
       if (!(await sleep(delay, caller))) throw new APIUserAbortError(context, redact(caller?.reason, apiKey));
     }
   }
 
-  /** The state of a call with the client's options, and its init: shared by every call given none. */
-  const defaults: CallState = { caller: undefined, timeout: options.timeout, maxRetries: options.maxRetries, policy: {} };
-  const defaultInit: CallInit = { fetch: (request) => send(request, defaults) };
-
   return {
     fetch: (request) => send(request, { caller: request.signal, timeout: options.timeout, maxRetries: options.maxRetries, policy: {} }),
-    call(call, policy) {
-      if (!call && !policy) return defaultInit;
+    call(call, policy = {}) {
       const state: CallState = {
         caller: call?.signal,
         timeout: call?.timeout ?? options.timeout,
         maxRetries: call?.maxRetries ?? options.maxRetries,
-        policy: policy ?? {},
+        policy,
       };
       return { fetch: (request) => send(request, state) };
     },
-    readOf,
+    readOf: (response) => reads.get(response),
   };
 }
