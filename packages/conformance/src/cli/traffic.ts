@@ -168,7 +168,11 @@ async function proxyCommand(argv: readonly string[]): Promise<number> {
   const port = wholeNumber('--port', values.port, 0) ?? DEFAULT_PROXY_PORT;
   if (port > 65_535) throw new UsageError(`--port must be at most 65535, got ${port}`);
   const maxRequests = wholeNumber('--max-requests', values['max-requests'], 1);
-  const files: ReportFiles = { json: fileFlag('--json', values.json), junit: fileFlag('--junit', values.junit), html: fileFlag('--html', values.html) };
+  const files: ReportFiles = {
+    json: fileFlag('--json', values.json),
+    junit: fileFlag('--junit', values.junit),
+    html: fileFlag('--html', values.html),
+  };
   const host = typeof values.host === 'string' && values.host.trim() !== '' ? values.host : '127.0.0.1';
   const proxy = await startProxy({
     target: values.target,
@@ -209,7 +213,11 @@ async function harCommand(argv: readonly string[]): Promise<number> {
     return EXIT_CODES.passed;
   }
   if (positionals.length !== 1) throw new UsageError(`har needs exactly one file, got ${positionals.length}\n\n${HAR_USAGE}`);
-  const files: ReportFiles = { json: fileFlag('--json', values.json), junit: fileFlag('--junit', values.junit), html: fileFlag('--html', values.html) };
+  const files: ReportFiles = {
+    json: fileFlag('--json', values.json),
+    junit: fileFlag('--junit', values.junit),
+    html: fileFlag('--html', values.html),
+  };
   const result = await checkHar(positionals[0]!, {
     baseUrl: typeof values['base-url'] === 'string' ? values['base-url'] : undefined,
     onViolation: (v) => process.stdout.write(`${violationLine(v)}\n`),
