@@ -6,9 +6,8 @@
  * means subscribers stop receiving the event.
  * @see https://spec.openapis.org/oas/v3.1.0#oasWebhooks
  */
-import { HTTP_METHODS } from '@identitycall/openapi';
 import { compareOperationDocs } from './documentation.js';
-import type { OperationModel } from './operations.js';
+import { operationsOfItems, type OperationModel } from './operations.js';
 import { compareSchemas, type NameMaps } from './schemas.js';
 import { asNode, change, pairMediaTypes, type Change, type Node, type OperationRef } from './types.js';
 
@@ -16,24 +15,11 @@ const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
 
 /** Lists the webhook operations of a document, keyed `POST callEnded`. */
 export function webhooksOf(doc: Node): Map<string, OperationModel> {
-  const out = new Map<string, OperationModel>();
-  for (const [name, rawItem] of Object.entries(asNode(doc.webhooks) ?? {})) {
-    const item = asNode(rawItem) ?? {};
-    const shared = (Array.isArray(item.parameters) ? item.parameters : []).map((p) => asNode(p) ?? {});
-    for (const method of HTTP_METHODS) {
-      const node = asNode(item[method]);
-      if (!node) continue;
-      const own = (Array.isArray(node.parameters) ? node.parameters : []).map((p) => asNode(p) ?? {});
-      const ref: OperationRef = {
-        method: method.toUpperCase(),
-        path: `webhook ${name}`,
-        ...(typeof node.operationId === 'string' ? { operationId: node.operationId } : {}),
-      };
-      const parameters = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
-      out.set(`${ref.method} ${name}`, { key: `${ref.method} ${name}`, ref, node, parameters });
-    }
-  }
-  return out;
+  return operationsOfItems(
+    doc.webhooks,
+    (name) => `webhook ${name}`,
+    (method, name) => `${method} ${name}`,
+  );
 }
 
 /** Compares the webhooks of two resolved documents. */
