@@ -9,7 +9,7 @@
 import { compareOperationDocs } from './documentation.js';
 import { operationsOfItems, type OperationModel } from './operations.js';
 import { compareSchemas, type NameMaps } from './schemas.js';
-import { asNode, change, pairMediaTypes, type Change, type Node, type OperationRef } from './types.js';
+import { asNode, change, pairMediaTypes, type Change, type Node } from './types.js';
 
 const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
 
