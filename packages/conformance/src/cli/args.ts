@@ -82,7 +82,8 @@ export interface CliRequest {
   version: boolean;
 }
 
-function integer(flag: string, value: string | undefined, min: number): number | undefined {
+/** A whole-number flag of at least `min`, or undefined when it was not given. */
+export function integer(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   if (!/^-?\d+$/.test(value.trim()) || Number(value) < min) throw new UsageError(`${flag} must be a whole number ≥ ${min}, got "${value}"`);
   return Number(value);

@@ -5,8 +5,7 @@
  * Ctrl-C exits at once).
  * @see ../../README.md
  */
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import { resolveOptions } from '../options.js';
 import { formatHumanReport } from '../report/human.js';
@@ -21,11 +20,7 @@ import { MERGE_USAGE, parseCli, parseMergeCli, USAGE } from './args.js';
 import { EXIT_CODES, exitCodeOf } from './exit.js';
 import { isTrafficCommand, trafficMain } from './traffic.js';
 import { useColor } from './color.js';
-
-async function write(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
-}
+import { writeReportFile } from './write-file.js';
 
 export { EXIT_CODES, exitCodeOf } from './exit.js';
 
@@ -59,9 +54,9 @@ export async function main(argv: string[]): Promise<number> {
   progress.done();
   const report = run.report();
   process.stdout.write(`\n${formatHumanReport(report, { secrets, color })}\n`);
-  if (cli.junit) await write(cli.junit, toJUnitXml(report, secrets));
-  if (cli.json) await write(cli.json, `${JSON.stringify(toJsonReport(report, secrets), null, 2)}\n`);
-  if (cli.html) await write(cli.html, toHtmlReport(report, { secrets }));
+  if (cli.junit) await writeReportFile(cli.junit, toJUnitXml(report, secrets));
+  if (cli.json) await writeReportFile(cli.json, `${JSON.stringify(toJsonReport(report, secrets), null, 2)}\n`);
+  if (cli.html) await writeReportFile(cli.html, toHtmlReport(report, { secrets }));
   return exitCodeOf(report, interrupted);
 }
 
@@ -99,9 +94,9 @@ async function mergeMain(argv: string[]): Promise<number> {
     `Merged ${merged!.merged.length} of ${merged!.count} shard report(s)${merged!.missing.length > 0 ? ` (missing: ${merged!.missing.map((i) => `${i}/${merged!.count}`).join(', ')})` : ''}\n\n`,
   );
   process.stdout.write(`${formatHumanReport(report, { color })}\n`);
-  if (cli.junit) await write(cli.junit, toJUnitXml(report));
-  if (cli.json) await write(cli.json, `${JSON.stringify(toJsonReport(report), null, 2)}\n`);
-  if (cli.html) await write(cli.html, toHtmlReport(report));
+  if (cli.junit) await writeReportFile(cli.junit, toJUnitXml(report));
+  if (cli.json) await writeReportFile(cli.json, `${JSON.stringify(toJsonReport(report), null, 2)}\n`);
+  if (cli.html) await writeReportFile(cli.html, toHtmlReport(report));
   return exitCodeOf(report);
 }
 

@@ -7,8 +7,6 @@
  * be checked).
  * @see ../../README.md#validating-proxy
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { UsageError } from '../errors.js';
 import type { ConformanceReport } from '../report/model.js';
@@ -19,7 +17,9 @@ import type { TrafficStats, Violation } from '../traffic/check.js';
 import { checkHar } from '../traffic/har.js';
 import { specBasePath } from '../traffic/check.js';
 import { PROXY_HEADER, startProxy } from '../traffic/proxy.js';
+import { integer } from './args.js';
 import { EXIT_CODES, exitCodeOf } from './exit.js';
+import { writeReportFile } from './write-file.js';
 
 /** The port the proxy listens on unless told otherwise (the mock uses 4010, the sandbox 4011). */
 export const DEFAULT_PROXY_PORT = 4012;
@@ -101,18 +101,6 @@ function fileFlag(flag: string, value: unknown): string | undefined {
   return value;
 }
 
-function wholeNumber(flag: string, value: unknown, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (typeof value !== 'string' || !/^\d+$/.test(value.trim()) || Number(value) < min)
-    throw new UsageError(`${flag} must be a whole number ≥ ${min}, got "${String(value)}"`);
-  return Number(value);
-}
-
-async function write(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
-}
-
 /** Writes the reports; `hide` replaces every key seen, including one first seen after an exchange that carried it. */
 async function writeReports(
   report: ConformanceReport,
@@ -120,9 +108,10 @@ async function writeReports(
   files: ReportFiles,
   hide: (text: string) => string,
 ): Promise<void> {
-  if (files.json) await write(files.json, hide(`${JSON.stringify({ ...(toJsonReport(report) as object), traffic: stats }, null, 2)}\n`));
-  if (files.junit) await write(files.junit, hide(toJUnitXml(report)));
-  if (files.html) await write(files.html, hide(toHtmlReport(report)));
+  if (files.json)
+    await writeReportFile(files.json, hide(`${JSON.stringify({ ...(toJsonReport(report) as object), traffic: stats }, null, 2)}\n`));
+  if (files.junit) await writeReportFile(files.junit, hide(toJUnitXml(report)));
+  if (files.html) await writeReportFile(files.html, hide(toHtmlReport(report)));
 }
 
 /** One line per failed check, as the proxy prints them. */
@@ -165,9 +154,9 @@ async function proxyCommand(argv: readonly string[]): Promise<number> {
   if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
   if (typeof values.target !== 'string' || values.target.trim() === '')
     throw new UsageError(`--target is required: the base URL of the API to forward to (e.g. http://127.0.0.1:4011${specBasePath()})`);
-  const port = wholeNumber('--port', values.port, 0) ?? DEFAULT_PROXY_PORT;
+  const port = integer('--port', values.port as string | undefined, 0) ?? DEFAULT_PROXY_PORT;
   if (port > 65_535) throw new UsageError(`--port must be at most 65535, got ${port}`);
-  const maxRequests = wholeNumber('--max-requests', values['max-requests'], 1);
+  const maxRequests = integer('--max-requests', values['max-requests'] as string | undefined, 1);
   const files: ReportFiles = {
     json: fileFlag('--json', values.json),
     junit: fileFlag('--junit', values.junit),
