@@ -128,7 +128,8 @@ async function main(): Promise<void> {
       ...t.keys.map(keyLine),
     ]),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // Handlers before the ready line: a supervisor may signal as soon as it reads it, and a
+  // stop must still close the data file properly.
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
@@ -137,6 +138,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -94,6 +94,29 @@ describe('CLI', () => {
     await kill(child);
   });
 
+  // A supervisor signals as soon as it reads the ready line: the CLI must already stop cleanly
+  // then (exit 0, data file closed), not die of the signal's default action.
+  it.each(['SIGTERM', 'SIGINT'] as const)('stops cleanly on %s sent the moment it is ready', async (signal) => {
+    const { child } = await startCli([]);
+    const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+      child.once('exit', (code, sig) => resolve({ code, signal: sig })),
+    );
+    child.kill(signal);
+    expect(await exited).toEqual({ code: 0, signal: null });
+  });
+
+  it('keeps a change made just before SIGTERM, and exits 0', async () => {
+    const dataFile = join(dir, 'sigterm.json');
+    const first = await startCli(['--data', dataFile]);
+    expect((await client(first.url)('PATCH', '/operators/42', { name: 'Before SIGTERM' })).status).toBe(200);
+    const exited = new Promise<number | null>((resolve) => first.child.once('exit', (code) => resolve(code)));
+    first.child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const second = await startCli(['--data', dataFile]);
+    expect((await client(second.url)('GET', '/operators/42')).body.data.name).toBe('Before SIGTERM');
+    await kill(second.child);
+  });
+
   it.each([
     { name: 'a bad port', args: ['--port', 'abc'], message: /--port: not a port/ },
     { name: 'an unknown option', args: ['--colour'], message: /Unknown option '--colour'/ },

@@ -174,10 +174,9 @@ async function proxyCommand(argv: readonly string[]): Promise<number> {
     if (e instanceof UsageError) throw e;
     throw new UsageError(`cannot listen on ${host}:${port}: ${e.code ?? e.message}`);
   });
-  process.stdout.write(
-    `Validating proxy on ${proxy.url} → ${proxy.target}\nPoint your client at ${proxy.url}; SIGINT (Ctrl-C) or SIGTERM${maxRequests ? ` or ${maxRequests} exchange(s)` : ''} writes the reports.\n`,
-  );
-  const stopSignal = await new Promise<string>((resolve) => {
+  // The handlers go in before the ready line: a supervisor that signals as soon as it reads that
+  // line must get the reports and the documented exit code, never a process killed mid-way.
+  const stopSignal = new Promise<string>((resolve) => {
     let stopping = false;
     const on = (signal: string) => {
       if (stopping) process.exit(130);
@@ -188,7 +187,10 @@ async function proxyCommand(argv: readonly string[]): Promise<number> {
     process.on('SIGTERM', () => on('SIGTERM'));
     void proxy.done.then(() => on(`--max-requests ${maxRequests}`));
   });
-  process.stdout.write(`\nStopping (${stopSignal}): waiting for the exchanges in flight…\n`);
+  process.stdout.write(
+    `Validating proxy on ${proxy.url} → ${proxy.target}\nPoint your client at ${proxy.url}; SIGINT (Ctrl-C) or SIGTERM${maxRequests ? ` or ${maxRequests} exchange(s)` : ''} writes the reports.\n`,
+  );
+  process.stdout.write(`\nStopping (${await stopSignal}): waiting for the exchanges in flight…\n`);
   const report = await proxy.stop();
   await writeReports(report, proxy.stats, files, proxy.redact);
   process.stdout.write(trafficSummary(report, proxy.stats));
