@@ -1472,12 +1472,17 @@ export interface components {
             /** @description Whether inbound calls are recorded (true by default on purchase). */
             recording: boolean;
             routing_strategy: components["schemas"]["RoutingStrategy"];
+            /** @description Call statistics; they change as calls arrive (`x-volatile`). */
             stats: components["schemas"]["VirtualNumberStats"];
             /** @description The attached operators, in priority order. */
             operators: components["schemas"]["AttachedOperator"][];
-            /** @description The account's operators not attached to this number. */
+            /**
+             * @description The account's operators not attached to this number. It changes whenever an
+             *     operator of the account is created, renamed or deleted, so two reads can differ
+             *     with no write to this number (`x-volatile`, DECISIONS.md B28).
+             */
             available_operators: components["schemas"]["OperatorContact"][];
-            /** @description The 10 most recent calls. */
+            /** @description The 10 most recent calls; it changes as calls arrive (`x-volatile`). */
             recent_calls: components["schemas"]["RecentCall"][];
         };
         /** @description Body of Update Virtual Number. Every field is optional; omitted fields keep their values. */
