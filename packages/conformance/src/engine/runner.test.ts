@@ -133,6 +133,7 @@ describe('skipReason', () => {
     expect(notChecked.sort()).toEqual([
       'budget',
       'catalogue',
+      'contention',
       'fixture',
       'interrupted',
       'missing-shard',
