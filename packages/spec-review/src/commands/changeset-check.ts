@@ -57,7 +57,7 @@ export function runChangesetCheck(options: ChangesetCheckOptions = {}): Changese
     };
   }
 
-  const { own: changesets, earlier, problems } = changesetsOfChange(root, base.mergeBase);
+  const { own: changesets, earlier, problems, renamed } = changesetsOfChange(root, base.mergeBase);
   const known = new Set(listWorkspacePackages(root).map((p) => p.name));
   for (const cs of changesets)
     for (const r of cs.releases)
@@ -67,6 +67,10 @@ export function runChangesetCheck(options: ChangesetCheckOptions = {}): Changese
   if (edited.length)
     fallback.push(
       `${edited.join(', ')} ${edited.length === 1 ? 'was' : 'were'} already pending at ${base.ref}; editing a changeset of an earlier change does not make it this change's.`,
+    );
+  for (const r of renamed)
+    fallback.push(
+      `${r.file} has the releases and text of ${r.from}, already pending at ${base.ref}; renaming or copying a changeset of an earlier change does not make it this change's.`,
     );
   const listed = `${specFiles.length} file${specFiles.length === 1 ? '' : 's'}: ${specFiles.slice(0, 5).join(', ')}${specFiles.length > 5 ? ', …' : ''}`;
   if (problems.length) {

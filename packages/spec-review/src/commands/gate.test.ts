@@ -133,6 +133,30 @@ describe('the breaking-change gate with changesets of earlier changes pending', 
     expect(check.notes.join('\n')).toContain(`${earlier!.file} was already pending at ${base}`);
   });
 
+  it.each([
+    ['renamed with git mv and committed', (r: TempRepo, from: string, to: string) => (r.git('mv', from, to), r.commit('rename'))],
+    ['renamed in the working tree only', (r: TempRepo, from: string, to: string) => (r.write({ [to]: real(from) }), r.remove(from))],
+    ['copied under a new name', (r: TempRepo, from: string, to: string) => r.write({ [to]: real(from) })],
+  ])('does not count an earlier changeset %s', (_how, move) => {
+    const { repo, base } = realState();
+    const [earlier] = pendingSpecReleases;
+    const to = '.changeset/this-change-release.md';
+    repo.write({ 'spec/openapi.yaml': breakingEdit() });
+    move(repo, earlier!.file, to);
+    const outcome = runSpecDiff({ cwd: repo.dir, baseRef: base });
+    expect(outcome.exitCode).toBe(1);
+    expect(outcome.gate.majorChangeset).toBeUndefined();
+    expect(outcome.markdown).toContain(`\`${to}\` (${bumpOf(earlier!)})`);
+    const check = runChangesetCheck({ cwd: repo.dir, baseRef: base });
+    expect(check.ok).toBe(false);
+    expect(check.notes.join('\n')).toContain(
+      `${to} has the releases and text of ${earlier!.file}, already pending at ${base}; renaming or copying a changeset of an earlier change does not make it this change's.`,
+    );
+    // The same file with this change's own text counts.
+    repo.write({ [to]: changeset(breakingBump) });
+    expect(runSpecDiff({ cwd: repo.dir, baseRef: base }).exitCode).toBe(0);
+  });
+
   it('as CI runs it (the CLI, comparing the last commit): fails the commit without a changeset, passes the one with it', () => {
     const { repo } = realState();
     repo.write({ 'spec/openapi.yaml': breakingEdit() });

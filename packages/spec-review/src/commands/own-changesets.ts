@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Changeset, parseChangeset } from '../changesets.js';
 import { ChangesetFormatError } from '../errors.js';
-import { addedSince } from '../git/git.js';
+import { addedSince, filesAtCommit, readAtCommit } from '../git/git.js';
 
 /** The changesets of the working tree, split by whether this change added them. */
 export interface ChangeChangesets {
@@ -20,6 +20,30 @@ export interface ChangeChangesets {
   earlier: Changeset[];
   /** One message per changeset file that could not be read (malformed front matter, no summary…). */
   problems: string[];
+  /** Added files that are an earlier changeset renamed or copied (counted in `earlier`), with its name at the base. */
+  renamed: Array<{ file: string; from: string }>;
+}
+
+/** What a changeset says, whatever its file is called: its releases and its text. */
+function content(c: Changeset): string {
+  const releases = [...c.releases].sort((a, b) => a.name.localeCompare(b.name)).map((r) => `${r.name}:${r.type}`);
+  return JSON.stringify([releases, c.summary.trim().replace(/\s+/g, ' ')]);
+}
+
+/** The changesets pending at `commit`, by what they say. */
+function pendingAt(root: string, commit: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const file of filesAtCommit(root, commit, '.changeset')) {
+    if (!isChangesetFile(file.slice(file.lastIndexOf('/') + 1))) continue;
+    const text = readAtCommit(root, commit, file);
+    if (text === undefined) continue;
+    try {
+      out.set(content(parseChangeset(text, file)), file);
+    } catch (error) {
+      if (!(error instanceof ChangesetFormatError)) throw error;
+    }
+  }
+  return out;
 }
 
 const isChangesetFile = (name: string) => name.endsWith('.md') && name.toLowerCase() !== 'readme.md';
@@ -37,7 +61,8 @@ export function changesetsOfChange(root: string, baseCommit: string | undefined)
         .map((f) => `.changeset/${f}`)
     : [];
   const added = new Set(baseCommit ? addedSince(root, baseCommit, '.changeset') : []);
-  const out: ChangeChangesets = { own: [], earlier: [], problems: [] };
+  const atBase = baseCommit && added.size > 0 ? pendingAt(root, baseCommit) : new Map<string, string>();
+  const out: ChangeChangesets = { own: [], earlier: [], problems: [], renamed: [] };
   for (const file of files) {
     let changeset: Changeset;
     try {
@@ -48,7 +73,9 @@ export function changesetsOfChange(root: string, baseCommit: string | undefined)
       if (added.has(file)) out.problems.push(error.message);
       continue;
     }
-    (added.has(file) ? out.own : out.earlier).push(changeset);
+    const from = added.has(file) ? atBase.get(content(changeset)) : undefined;
+    if (from !== undefined) out.renamed.push({ file, from });
+    (added.has(file) && from === undefined ? out.own : out.earlier).push(changeset);
   }
   return out;
 }

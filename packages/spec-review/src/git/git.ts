@@ -108,6 +108,15 @@ export function addedSince(root: string, commit: string, dir: string): string[] 
   return [...new Set([...committed, ...untracked].map((f) => f.trim()).filter(Boolean))].sort();
 }
 
+/** The files below `dir` (relative to the root) at `commit`. */
+export function filesAtCommit(root: string, commit: string, dir: string): string[] {
+  return git(root, ['ls-tree', '-r', '--name-only', commit, '--', dir])
+    .split('\n')
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .sort();
+}
+
 /** A short form of a commit id for messages. */
 export function shortCommit(commit: string): string {
   return commit.slice(0, 7);
