@@ -34,6 +34,17 @@ function isVolatile(doc: OpenAPIDocument, raw: unknown): boolean {
  * @throws Error naming the operation when it has no success JSON response.
  */
 export function volatileFields(doc: OpenAPIDocument, operationId: string): string[] {
+  let byOperation = cache.get(doc);
+  if (!byOperation) cache.set(doc, (byOperation = new Map()));
+  let fields = byOperation.get(operationId);
+  if (!fields) byOperation.set(operationId, (fields = readVolatileFields(doc, operationId)));
+  return [...fields];
+}
+
+/** Per document and operation: a run compares numbers many times, and the spec does not change. */
+const cache = new WeakMap<OpenAPIDocument, Map<string, string[]>>();
+
+function readVolatileFields(doc: OpenAPIDocument, operationId: string): string[] {
   const op = getOperation(doc, operationId);
   const success = op.responses.find((r) => /^2\d\d$/.test(r.status) && r.content.some((m) => m.contentType === 'application/json'));
   const schema = success?.content.find((m) => m.contentType === 'application/json')?.schema;

@@ -95,14 +95,26 @@ describe('CLI', () => {
   });
 
   // A supervisor signals as soon as it reads the ready line: the CLI must already stop cleanly
-  // then (exit 0, data file closed), not die of the signal's default action.
+  // then (exit 0, data file closed), not die of the signal's default action. The CLI signals
+  // itself right after writing that line, the earliest moment there is, so the test does not
+  // depend on how fast this machine delivers the line to a parent.
   it.each(['SIGTERM', 'SIGINT'] as const)('stops cleanly on %s sent the moment it is ready', async (signal) => {
-    const { child } = await startCli([]);
+    const selfSignal = `const w = process.stdout.write.bind(process.stdout);
+      process.stdout.write = (chunk, ...rest) => {
+        const written = w(chunk, ...rest);
+        if (String(chunk).includes('listening on')) process.kill(process.pid, ${JSON.stringify(signal)});
+        return written;
+      };`;
+    const child = spawn(process.execPath, ['--import', `data:text/javascript,${encodeURIComponent(selfSignal)}`, CLI, '--port', '0'], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
     const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
       child.once('exit', (code, sig) => resolve({ code, signal: sig })),
     );
-    child.kill(signal);
     expect(await exited).toEqual({ code: 0, signal: null });
+    expect(out).toContain('listening on');
   });
 
   it('keeps a change made just before SIGTERM, and exits 0', async () => {

@@ -13,7 +13,7 @@ import { startSandbox, type FaultName, type Sandbox } from '@identitycall/sandbo
 import { sandboxKeys } from '../sandbox-keys.js';
 import { sandboxRun } from '../../test/helpers.js';
 
-/** A change another client of the account makes, given the request the run is about to send. */
+/** A change another client of the account makes, given the request the run is about to send (its body unread). */
 type Interference = (request: Request, sandbox: Sandbox) => Promise<void>;
 
 /** Runs `families` against a sandbox of its own while `interfere` acts as a second client. */
@@ -27,7 +27,7 @@ async function runBeside(
     return await runConformance({
       ...sandboxRun(sandbox, { families }),
       fetch: async (request) => {
-        await interfere(request.clone(), sandbox);
+        await interfere(request, sandbox);
         return fetch(request);
       },
     });

@@ -223,8 +223,25 @@ describe('forwarding', () => {
 });
 
 /** The `proxy` subcommand as a child process; resolves once it says where it listens. */
-function startProxyCli(args: string[]): Promise<{ child: ChildProcess; url: string; output: () => string; exit: Promise<number | null> }> {
-  const child = spawn(process.execPath, [CLI, 'proxy', '--port', '0', ...args], {
+/**
+ * Node flags that make the CLI send itself `signal` right after it writes its ready line: the
+ * earliest a supervisor reading that line could signal, whatever the machine's speed.
+ */
+function signalOnReady(signal: NodeJS.Signals): string[] {
+  const code = `const w = process.stdout.write.bind(process.stdout);
+    process.stdout.write = (chunk, ...rest) => {
+      const written = w(chunk, ...rest);
+      if (String(chunk).includes('Validating proxy on')) process.kill(process.pid, ${JSON.stringify(signal)});
+      return written;
+    };`;
+  return ['--import', `data:text/javascript,${encodeURIComponent(code)}`];
+}
+
+function startProxyCli(
+  args: string[],
+  nodeFlags: string[] = [],
+): Promise<{ child: ChildProcess; url: string; output: () => string; exit: Promise<number | null> }> {
+  const child = spawn(process.execPath, [...nodeFlags, CLI, 'proxy', '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     env: { PATH: process.env.PATH ?? '' },
   });
@@ -295,8 +312,7 @@ describe('identitycall-conformance proxy', () => {
 
   it('says NOTHING CHECKED and exits 3 when it saw no exchange', async () => {
     const target = await startTarget(documented);
-    const cli = await startProxyCli(['--target', target]);
-    cli.child.kill('SIGINT');
+    const cli = await startProxyCli(['--target', target], signalOnReady('SIGINT'));
     expect(await cli.exit).toBe(EXIT_CODES.incomplete);
     expect(cli.output()).toContain('NOTHING CHECKED — no exchange with the API was seen; this is not a pass');
   });
