@@ -6,5 +6,6 @@
 import { packageTestConfig } from '../../vitest.shared.ts';
 
 export default packageTestConfig({
-  test: { testTimeout: 60_000, hookTimeout: 60_000 },
+  // The CLI tests run whole (dry) runs in a child process: generous, so a busy machine is only slower.
+  test: { testTimeout: 180_000, hookTimeout: 180_000 },
 });

@@ -140,9 +140,33 @@ describe('request limits', () => {
     },
   );
 
-  it('operations without a JSON body document no 413', () => {
-    for (const op of operations.filter((o) => !o.requestBody?.content.some((m) => m.contentType === 'application/json'))) {
-      expect(op.responses.map((r) => r.status)).not.toContain('413');
+  const readsJson = (op: (typeof operations)[number]) =>
+    op.requestBody?.content.some((m) => m.contentType === 'application/json') || op.parameters.some((p) => p.alsoInBody);
+
+  it('operations that read no JSON body document no 413', () => {
+    for (const op of operations.filter((o) => !readsJson(o))) expect(op.responses.map((r) => r.status)).not.toContain('413');
+  });
+
+  it.each(operations.filter((op) => !op.requestBody && op.parameters.some((p) => p.alsoInBody)))(
+    '$operationId reads a query parameter from a JSON body too, so it documents 400 and the 413 of PayloadTooLarge (B27)',
+    (op) => {
+      expect(op.responses.map((r) => r.status)).toContain('400');
+      expect(errorMessages(op, 413)).toEqual([responseMessage(doc, 'PayloadTooLarge')]);
+    },
+  );
+
+  it('every operation with a request body documents 415 for a body in another media type (B26)', () => {
+    for (const op of operations.filter((o) => o.requestBody)) {
+      expect(
+        op.responses.map((r) => r.status),
+        op.operationId,
+      ).toContain('415');
+    }
+    for (const op of operations.filter((o) => !o.requestBody)) {
+      expect(
+        op.responses.map((r) => r.status),
+        op.operationId,
+      ).not.toContain('415');
     }
   });
 

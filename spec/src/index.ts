@@ -34,3 +34,4 @@ export {
 } from './messages.js';
 export type { DocumentedMessage, MessageTemplate } from './messages.js';
 export { formatBytes, jsonBodyLimit, largestUpload } from './limits.js';
+export { volatileFields, withoutVolatile } from './volatile.js';

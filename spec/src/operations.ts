@@ -40,6 +40,11 @@ export interface ParameterInfo {
   required: boolean;
   schema: JsonSchema | undefined;
   examples: NamedExample[];
+  /**
+   * The server also reads this query parameter from a JSON body of the request (`x-also-in-body`,
+   * DECISIONS.md B15, B27); such an operation answers the JSON body's 400 and 413 too.
+   */
+  alsoInBody: boolean;
 }
 
 /** Provenance of an operation: the docs page and what the spec infers rather than reads there. */
@@ -95,6 +100,7 @@ function parameterOf(doc: OpenAPIDocument, raw: unknown): ParameterInfo {
     required: p.required === true,
     schema: p.schema as JsonSchema | undefined,
     examples: examplesOf(doc, p),
+    alsoInBody: p['x-also-in-body'] === true,
   };
 }
 

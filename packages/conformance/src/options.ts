@@ -5,6 +5,7 @@
 import type { CheckTier } from './checks/catalogue.js';
 import type { Exchange } from './engine/exchange.js';
 import type { CaseResult, Family } from './engine/results.js';
+import { checkShard, type Shard } from './engine/shard.js';
 import { UsageError } from './errors.js';
 
 /** Something that happened during a run (for progress display and dry-run printing). */
@@ -58,6 +59,13 @@ export interface ConformanceOptions {
    * `incomplete`. @default false
    */
   allowIncomplete?: boolean;
+  /**
+   * Run only shard `index` of `count` (1-based) of the cases, for a run split across machines: the
+   * split depends only on the plan (spec, `families`, `tiers`) and `runs`, so every machine with the
+   * same options computes the same one. Setup and cleanup run in every shard. Merge the shards'
+   * JSON reports with `identitycall-conformance merge`. @default the whole run
+   */
+  shard?: Shard;
   /** The fetch to send requests with. @default globalThis.fetch */
   fetch?: (request: Request) => Promise<Response>;
   /** Receives progress events. */
@@ -66,9 +74,9 @@ export interface ConformanceOptions {
 
 /** Options with every default applied. */
 export type ResolvedOptions = Required<
-  Omit<ConformanceOptions, 'readOnlyKey' | 'projectKey' | 'maxRequests' | 'rate' | 'fetch' | 'onEvent' | 'families'>
+  Omit<ConformanceOptions, 'readOnlyKey' | 'projectKey' | 'maxRequests' | 'rate' | 'fetch' | 'onEvent' | 'families' | 'shard'>
 > &
-  Pick<ConformanceOptions, 'readOnlyKey' | 'projectKey' | 'maxRequests' | 'rate' | 'fetch' | 'onEvent' | 'families'>;
+  Pick<ConformanceOptions, 'readOnlyKey' | 'projectKey' | 'maxRequests' | 'rate' | 'fetch' | 'onEvent' | 'families' | 'shard'>;
 
 /** Default of {@link ConformanceOptions.runs}. */
 export const DEFAULT_RUNS = 20;
@@ -127,6 +135,7 @@ export function resolveOptions(options: ConformanceOptions): ResolvedOptions {
   checkNumber('rate', options.rate, { integer: false, min: Number.MIN_VALUE });
   checkNumber('timeout', options.timeoutMs, { integer: false, min: 1 });
   checkNumber('poll-timeout', options.pollTimeoutMs, { integer: false, min: 0 });
+  if (options.shard !== undefined) checkShard(options.shard);
   const baseUrl = options.baseUrl.replace(/\/+$/, '');
   return {
     ...options,

@@ -6,6 +6,8 @@
 import { deleteOf } from './cases/facts.js';
 import type { Case } from './engine/case.js';
 import { planCases } from './engine/plan.js';
+import { fixturesNeeded, planHash, splitCases } from './engine/split.js';
+import { specIdentity } from './engine/spec.js';
 import type { CaseResult } from './engine/results.js';
 import { runCase as runOne } from './engine/runner.js';
 import { Session } from './engine/session.js';
@@ -14,7 +16,7 @@ import { buildReport, type ConformanceReport } from './report/model.js';
 
 /** A run that can be driven case by case. */
 export interface ConformanceRun {
-  /** The planned cases, in order (setup first, cleanup last). */
+  /** The planned cases of this run (of its shard, when sharded), in order (setup first, cleanup last). */
   readonly cases: readonly Case[];
   /** The run's state (target, fixtures, ledger). */
   readonly session: Session;
@@ -33,7 +35,12 @@ export interface ConformanceRun {
 export function createRun(options: ConformanceOptions): ConformanceRun {
   const resolved = resolveOptions(options);
   const session = new Session(resolved);
-  const cases = planCases({ families: resolved.families, tiers: resolved.tiers });
+  const planned = planCases({ families: resolved.families, tiers: resolved.tiers });
+  const { shard } = resolved;
+  const cases = shard ? splitCases(planned, shard.count, resolved.runs)[shard.index - 1]! : planned;
+  // A shard's setup buys a number or uploads a recording only when one of its cases needs it.
+  if (shard) session.fixturesNeeded = fixturesNeeded(cases);
+  const plan = { spec: specIdentity(), cases: planned.length, hash: planHash(planned) };
   const results = new Map<string, CaseResult>();
   const startedAt = new Date();
   const t0 = performance.now();
@@ -69,6 +76,10 @@ export function createRun(options: ConformanceOptions): ConformanceRun {
         stopped: session.stopped,
         rejectedKey: session.rejectedKey,
         allowIncomplete: resolved.allowIncomplete,
+        plan,
+        ...(shard && {
+          shard: { ...shard, positions: cases.filter((c) => results.has(c.id)).map((c) => planned.indexOf(c)) },
+        }),
       });
     },
   };

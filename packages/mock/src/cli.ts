@@ -35,6 +35,10 @@ try {
     color: colorEnabled(process.stderr),
     log: (line) => process.stderr.write(`${line}\n`),
   });
+  // Handlers before the ready line: a supervisor may signal as soon as it reads it.
+  const shutdown = () => void mock.stop().then(() => process.exit(0));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
   console.log(`IdentityCall mock (Prism) listening on ${out('cyan', out('bold', mock.url))}`);
   console.log(`  The same paths are also served without the base path, at ${mock.origin}/`);
   console.log(`Try: curl -H "Authorization: Bearer idc_xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx" ${mock.url}${examplePath()}`);
@@ -42,9 +46,6 @@ try {
     console.error(err('red', message));
     void mock.stop().then(() => process.exit(1));
   });
-  const shutdown = () => void mock.stop().then(() => process.exit(0));
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
 } catch (error) {
   console.error(err('red', (error as Error).message));
   process.exit(1);

@@ -10,10 +10,11 @@ import { FAULTS, type FaultName } from './faults/catalogue.js';
 import { DEFAULT_SERVER_LIMITS } from './http/server.js';
 import type { SandboxOptions } from './options.js';
 import { startSandbox } from './sandbox.js';
+import type { ApiKeyRecord } from './state/model.js';
 import type { ProcessingMode } from './state/processing.js';
-
-/** The environment variable the admin token may come from (kept out of `ps` output that way). */
-const ADMIN_TOKEN_ENV = 'IDENTITYCALL_SANDBOX_ADMIN_TOKEN';
+import { DEFAULT_TENANT_LIMITS } from './state/tenants.js';
+// The admin token may come from the environment (kept out of `ps` output that way).
+import { ADMIN_TOKEN_ENV } from './tenant-client.js';
 
 const USAGE = `Usage: identitycall-sandbox [options]
 
@@ -32,6 +33,9 @@ const USAGE = `Usage: identitycall-sandbox [options]
   --request-timeout <ms>      time to receive a whole request (default ${DEFAULT_SERVER_LIMITS.requestTimeout})
   --keep-alive-timeout <ms>   idle time between requests on a connection (default ${DEFAULT_SERVER_LIMITS.keepAliveTimeout})
   --max-connections <n>       open connections at most (default ${DEFAULT_SERVER_LIMITS.maxConnections})
+  --tenants <n>               create <n> tenants at start and print their keys (default 0)
+  --max-tenants <n>           tenants at most, 0 to turn them off (default ${DEFAULT_TENANT_LIMITS.max})
+  --tenant-idle-timeout <ms>  an unused tenant is deleted after this long (default ${DEFAULT_TENANT_LIMITS.idleMs})
   --fault <name>              inject a known defect (repeatable; for testing test suites):
                               ${FAULTS.map((f) => f.name).join(', ')}
   -h, --help                  show this help
@@ -69,6 +73,9 @@ async function main(): Promise<void> {
       'request-timeout': { type: 'string' },
       'keep-alive-timeout': { type: 'string' },
       'max-connections': { type: 'string' },
+      tenants: { type: 'string' },
+      'max-tenants': { type: 'string' },
+      'tenant-idle-timeout': { type: 'string' },
       fault: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h', default: false },
     },
@@ -95,9 +102,18 @@ async function main(): Promise<void> {
     requestTimeout: wholeNumber('request-timeout', values['request-timeout'], 1),
     keepAliveTimeout: wholeNumber('keep-alive-timeout', values['keep-alive-timeout'], 1),
     maxConnections: wholeNumber('max-connections', values['max-connections'], 1),
+    maxTenants: wholeNumber('max-tenants', values['max-tenants'], 0),
+    tenantIdleTimeout: wholeNumber('tenant-idle-timeout', values['tenant-idle-timeout'], 1),
     ...(values.fault !== undefined && { faults: values.fault as FaultName[] }),
   };
+  const tenantCount = wholeNumber('tenants', values.tenants, 0) ?? 0;
+  if (tenantCount > (options.maxTenants ?? DEFAULT_TENANT_LIMITS.max))
+    throw new Error(`--tenants: ${tenantCount} is more than --max-tenants allows (${options.maxTenants ?? DEFAULT_TENANT_LIMITS.max})`);
   const sandbox = await startSandbox(options);
+  const tenants = [];
+  for (let i = 0; i < tenantCount; i++) tenants.push(await sandbox.createTenant());
+  const keyLine = (k: ApiKeyRecord) =>
+    `  ${k.key}  ${k.permissions.join('/') || 'no permissions'}${k.project_id === null ? '' : `, project ${k.project_id}`}  (${k.name})`;
   const json = "-H 'Content-Type: application/json'";
   const lines = [
     `IdentityCall sandbox listening on ${sandbox.url}`,
@@ -106,12 +122,14 @@ async function main(): Promise<void> {
     ...(values['allow-host']?.length ? [`Also answering Host: ${values['allow-host'].join(', ')}`] : []),
     ...(values.fault?.length ? [`Injected faults (this server is wrong on purpose): ${values.fault.join(', ')}`] : []),
     'API keys:',
-    ...sandbox.keys.map(
-      (k) =>
-        `  ${k.key}  ${k.permissions.join('/') || 'no permissions'}${k.project_id === null ? '' : `, project ${k.project_id}`}  (${k.name})`,
-    ),
+    ...sandbox.keys.map(keyLine),
+    ...tenants.flatMap((t) => [
+      `Tenant ${t.id} (expires when unused for ${options.tenantIdleTimeout ?? DEFAULT_TENANT_LIMITS.idleMs} ms):`,
+      ...t.keys.map(keyLine),
+    ]),
   ];
-  process.stdout.write(`${lines.join('\n')}\n`);
+  // Handlers before the ready line: a supervisor may signal as soon as it reads it, and a
+  // stop must still close the data file properly.
   let stopping = false;
   const stop = (): void => {
     if (stopping) return;
@@ -120,6 +138,7 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+  process.stdout.write(`${lines.join('\n')}\n`);
 }
 
 main().catch((e: unknown) => {

@@ -5,7 +5,10 @@
  * @see ../README.md
  */
 export { startSandbox } from './sandbox.js';
-export type { Sandbox, SandboxOptions } from './options.js';
+export type { Sandbox, SandboxOptions, SandboxTenant, TenantDetail, TenantInfo, TenantOptions } from './options.js';
+export { ADMIN_TOKEN_ENV, createTenant, deleteTenant, resetTenant } from './tenant-client.js';
+export type { TenantClientOptions } from './tenant-client.js';
+export { DEFAULT_TENANT_LIMITS } from './state/tenants.js';
 export type { ProcessingMode } from './state/processing.js';
 export { DEFAULT_SERVER_LIMITS } from './http/server.js';
 export type { ServerLimits } from './http/server.js';

@@ -3,10 +3,12 @@
  * package besides the CLI.
  * @see ../README.md#start-it
  */
+import type { TenantDetail } from './admin/tenant-routes.js';
 import type { FaultName } from './faults/catalogue.js';
 import type { ApiKeyRecord } from './state/model.js';
 import type { ProcessingMode } from './state/processing.js';
 import type { SeedInput } from './state/seed.js';
+import type { TenantInfo } from './state/tenants.js';
 import type { AudioFormat } from './validation/upload-formats.js';
 
 /** Options of `startSandbox`. */
@@ -18,9 +20,10 @@ export interface SandboxOptions {
   /** The seed: a path to a JSON file, or the seed itself. @default the packaged fixtures/seed.json */
   seed?: string | SeedInput;
   /**
-   * Persist every change to this file (atomic replace) and start from it when it exists. Without
-   * it the state lives in memory only. A file that is not a valid data file is refused, never
-   * overwritten.
+   * Persist every change to this file and its journal (`<file>.journal`: each change appended and
+   * synced before it is answered, compacted into the file by atomic replace) and start from them
+   * when they exist. Without it the state lives in memory only. A file that is not a valid data
+   * file, or a damaged journal, is refused, never overwritten.
    */
   dataFile?: string;
   /** Start from the seed even when `dataFile` exists (and overwrite it). @default false */
@@ -60,7 +63,28 @@ export interface SandboxOptions {
   keepAliveTimeout?: number;
   /** Open connections at most; further connections are closed as they arrive. @default 1000 */
   maxConnections?: number;
+  /**
+   * Tenants at most (see `createTenant`); creating one more answers 429 until one is deleted or
+   * expires. 0 turns tenants off. @default 50
+   */
+  maxTenants?: number;
+  /** Milliseconds of the sandbox clock a tenant may go unused before it is deleted. @default 3600000 (an hour) */
+  tenantIdleTimeout?: number;
 }
+
+/** Options of a new tenant. */
+export interface TenantOptions {
+  /** How its uploads move to `completed`. @default the sandbox's `processing` */
+  processing?: ProcessingMode;
+}
+
+/** A tenant of a running sandbox: its id, its keys and the base URL they work at. */
+export interface SandboxTenant extends TenantDetail {
+  /** The API's base URL (the sandbox's: the key, not the URL, selects the tenant). */
+  url: string;
+}
+
+export type { TenantDetail, TenantInfo };
 
 /** A running sandbox. */
 export interface Sandbox {
@@ -72,8 +96,20 @@ export interface Sandbox {
   basePath: string;
   /** The API keys of the seed (or data file). */
   keys: ApiKeyRecord[];
-  /** Restores the seed (in memory and in the data file). */
+  /** Restores the seed of the default account (in memory and in the data file); tenants stay as they are. */
   reset(): Promise<void>;
+  /**
+   * Creates a tenant: an account of its own, from the seed, with fresh random keys (one for each
+   * seeded key). Requests with its keys see and change only it.
+   * @throws Error when the tenant cap is reached (or tenants are off).
+   */
+  createTenant(options?: TenantOptions): Promise<SandboxTenant>;
+  /** Every tenant (without keys), oldest first. */
+  listTenants(): TenantInfo[];
+  /** Restores a tenant's account to the seed, keeping its keys. Undefined for an unknown tenant. */
+  resetTenant(id: string): Promise<SandboxTenant | undefined>;
+  /** Deletes a tenant; its keys then get 401. Whether it existed. */
+  deleteTenant(id: string): Promise<boolean>;
   /** Stops listening, closes open connections and finishes the last data file write. */
   stop(): Promise<void>;
 }

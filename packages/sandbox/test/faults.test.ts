@@ -57,6 +57,11 @@ describe('faults are visible', () => {
       expected: { status: 500 },
     },
     { fault: 'method-not-allowed-404' as const, request: { method: 'PUT', path: '/operators/42' }, expected: { status: 404 } },
+    {
+      fault: 'malformed-id-400' as const,
+      request: { method: 'GET', path: '/operators/abc' },
+      expected: { status: 400, body: { error: 'id is not a valid id' } },
+    },
   ])('$fault', async ({ fault, request, expected }) => {
     await withFault(fault, async (url) => {
       const headers: Record<string, string> = 'key' in request && request.key === null ? {} : { ...auth };

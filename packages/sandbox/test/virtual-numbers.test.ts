@@ -95,6 +95,29 @@ describe('available numbers and purchase', () => {
     expect(again.status).toBe(422);
   });
 
+  it('replenishes the catalogue: a bought number is replaced by the next free one of its block', async () => {
+    const before = (await api().get('/virtual_numbers/available?number_type=toll-free')).body.data;
+    expect(before.map((a: { phone_number: string }) => a.phone_number)).toEqual(['+18005550100']);
+    const bought: string[] = [];
+    // Many more purchases than the seed offers, as repeated test runs make them.
+    for (let i = 0; i < 25; i++) {
+      const offer = (await api().get('/virtual_numbers/available?number_type=toll-free')).body.data[0];
+      const res = await api().post('/virtual_numbers/purchase', { phone_number: offer.phone_number, number_type: 'toll-free' });
+      expect(res.status).toBe(201);
+      bought.push(res.body.data.phone_number);
+    }
+    expect(new Set(bought).size).toBe(25);
+    expect(bought.slice(0, 3)).toEqual(['+18005550100', '+18005550101', '+18005550102']);
+    const after = (await api().get('/virtual_numbers/available?number_type=toll-free')).body.data;
+    const { phone_number, ...rest } = before[0];
+    expect(after).toEqual([{ ...rest, phone_number: '+18005550125' }]);
+    // A number the account owns is never offered again.
+    const owned = new Set(
+      (await api().get('/virtual_numbers?per_page=100')).body.data.map((n: { phone_number: string }) => n.phone_number),
+    );
+    expect(owned.has(after[0].phone_number)).toBe(false);
+  });
+
   it('attaches a number bought with a project-scoped key to its project', async () => {
     const res = await api().post('/virtual_numbers/purchase', { phone_number: '+15557654321' }, { key: KEYS.project42 });
     expect(res.status).toBe(201);

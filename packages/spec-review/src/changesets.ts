@@ -73,8 +73,38 @@ export function readChangesets(root: string): Changeset[] {
  * @param currentVersion the package's version now (e.g. `0.1.0`); without it only `major` counts.
  */
 export function majorChangesetFor(changesets: Changeset[], pkg: string = SPEC_PACKAGE, currentVersion?: string): Changeset | undefined {
-  const breaking = isPreOne(currentVersion) ? ['major', 'minor'] : ['major'];
+  const breaking = breakingBumps(currentVersion);
   return changesets.find((c) => c.releases.some((r) => r.name === pkg && breaking.includes(r.type)));
+}
+
+/**
+ * The bumps that release a breaking change of a package at `currentVersion`: `major`, and — below
+ * 1.0.0, where semver puts breaking changes in the minor position — `minor` too.
+ * @see https://semver.org/#spec-item-4
+ */
+export function breakingBumps(currentVersion: string | undefined): BumpType[] {
+  return isPreOne(currentVersion) ? ['major', 'minor'] : ['major'];
+}
+
+/** The smallest bump that releases a breaking change at `currentVersion` (`minor` below 1.0.0). */
+export function breakingBump(currentVersion: string | undefined): BumpType {
+  return isPreOne(currentVersion) ? 'minor' : 'major';
+}
+
+/** The version `bump` gives `version` (`0.1.0` + minor → `0.2.0`), or undefined for a version that is not `x.y.z`. */
+export function nextVersion(version: string | undefined, bump: BumpType): string | undefined {
+  const m = /^(\d+)\.(\d+)\.(\d+)/.exec(version ?? '');
+  if (!m) return undefined;
+  const [major, minor, patch] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (bump === 'major') return `${major + 1}.0.0`;
+  if (bump === 'minor') return `${major}.${minor + 1}.0`;
+  if (bump === 'patch') return `${major}.${minor}.${patch + 1}`;
+  return `${major}.${minor}.${patch}`;
+}
+
+/** The bump `changeset` gives `pkg`, if it names it. */
+export function bumpOf(changeset: Changeset, pkg: string = SPEC_PACKAGE): BumpType | undefined {
+  return changeset.releases.find((r) => r.name === pkg)?.type;
 }
 
 /** True for a `0.x.y` version. */

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
  * `identitycall-spec-review <command>`: the review and release commands behind the root scripts
- * `pnpm spec:diff`, `pnpm spec:changeset-check`, `pnpm docs` and `pnpm release:dry`.
+ * `pnpm spec:diff`, `pnpm spec:changeset-check`, `pnpm spec:impact`, `pnpm docs` and `pnpm release:dry`.
  * Exit codes: 0 passed, 1 the check failed, 2 bad usage or a broken environment.
  */
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runChangesetCheck } from './commands/changeset-check.js';
+import { checkOurCode, renderImpact } from './commands/impact.js';
 import { runSpecDiff } from './commands/spec-diff.js';
 import { buildDocs } from './docs/build.js';
 import { SpecReviewError, UsageError } from './errors.js';
@@ -19,13 +20,20 @@ const USAGE = `Usage: identitycall-spec-review <command> [options]
 Commands:
   diff [base-ref]             Report API changes since base-ref (default origin/main, else the
                               local base branch's merge base, else HEAD~1);
-                              exit 1 on a breaking change without a major changeset.
+                              exit 1 on a breaking change unless the change adds its own
+                              changeset releasing @identitycall/openapi as major (minor
+                              below 1.0.0); changesets pending from earlier changes do not count.
       --spec <path>           Spec entry relative to the repository root (default spec/openapi.yaml)
       --base-file <file>      Compare this file as the base instead of the base ref
       --head-file <file>      Compare this file as the head instead of the working tree
-      --output <file>         Also write the Markdown report to this file
-  changeset-check [base-ref]  Exit 1 when spec/ changed since base-ref without a changeset
-                              that releases @identitycall/openapi.
+      --format <markdown|json>
+                              Report format (default markdown); JSON gives each change's level
+      --output <file>         Also write the report to this file
+  changeset-check [base-ref]  Exit 1 when spec/ changed since base-ref and no changeset added
+                              since then releases @identitycall/openapi.
+  impact [base-ref]           The diff report, then regenerate, build and type-check every package
+                              and list the compiler errors as "our code that this change breaks";
+                              exit 1 when the gate fails or our code does not compile.
   docs                        Build the rendered API reference into <repo>/docs/index.html.
       --out <dir>             Output directory (default <repo>/docs)
       --spec <file>           Bundled spec to render (default the spec package's dist/openapi.json)
@@ -42,6 +50,7 @@ async function main(argv: string[]): Promise<number> {
       'base-file': { type: 'string' },
       'head-file': { type: 'string' },
       output: { type: 'string' },
+      format: { type: 'string' },
       out: { type: 'string' },
       keep: { type: 'boolean', default: false },
       help: { type: 'boolean', short: 'h', default: false },
@@ -56,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
 
   switch (command) {
     case 'diff': {
+      if (values.format !== undefined && values.format !== 'markdown' && values.format !== 'json')
+        throw new UsageError(`--format takes markdown or json, got "${values.format}"`);
       const outcome = runSpecDiff({
         ...(rest[0] ? { baseRef: rest[0] } : {}),
         ...(values.spec ? { specPath: values.spec } : {}),
@@ -63,9 +74,20 @@ async function main(argv: string[]): Promise<number> {
         ...(values['head-file'] ? { headFile: values['head-file'] } : {}),
       });
       for (const note of outcome.notes) process.stderr.write(`note: ${note}\n`);
-      process.stdout.write(outcome.markdown);
-      if (values.output) writeFileSync(resolve(values.output), outcome.markdown);
+      const report = values.format === 'json' ? outcome.json : outcome.markdown;
+      process.stdout.write(report);
+      if (values.output) writeFileSync(resolve(values.output), report);
       return outcome.exitCode;
+    }
+    case 'impact': {
+      // The report first: the author reads what the change does to clients before waiting for builds.
+      const outcome = runSpecDiff(rest[0] ? { baseRef: rest[0] } : {});
+      for (const note of outcome.notes) process.stderr.write(`note: ${note}\n`);
+      process.stdout.write(outcome.markdown);
+      process.stderr.write('Regenerating, building and type-checking our packages against this spec (turbo run typecheck)…\n');
+      const impact = checkOurCode(findRepoRoot());
+      process.stdout.write(`\n${renderImpact(impact)}`);
+      return outcome.exitCode === 1 || impact.errors.length > 0 || impact.failedTasks.length > 0 ? 1 : 0;
     }
     case 'changeset-check': {
       const outcome = runChangesetCheck(rest[0] ? { baseRef: rest[0] } : {});

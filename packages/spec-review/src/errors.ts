@@ -62,6 +62,17 @@ export class SpecParseError extends SpecReviewError {
   }
 }
 
+/** A spec document parses but breaks a rule of OpenAPI that the comparison relies on. */
+export class InvalidSpecError extends SpecReviewError {
+  override name = 'InvalidSpecError';
+  constructor(
+    readonly source: string,
+    detail: string,
+  ) {
+    super(`${source} is not a valid OpenAPI document: ${detail}`);
+  }
+}
+
 /** A `$ref` points at something that does not exist. */
 export class UnresolvedRefError extends SpecReviewError {
   override name = 'UnresolvedRefError';

@@ -7,13 +7,31 @@ export { compareSpecs } from './diff/compare.js';
 export type { SpecDiff } from './diff/compare.js';
 export { emptySpec, loadSpecFrom, parseSpecText, resolveDocument } from './diff/resolve.js';
 export type { DocumentSource, ResolvedSpec } from './diff/resolve.js';
+export { isBreaking, SEVERITIES } from './diff/types.js';
 export type { Change, OperationRef, Position, RuleFamily, Severity } from './diff/types.js';
+export { jsonReport, renderJson } from './report/json.js';
+export type { JsonReport } from './report/json.js';
 export { gateFails, renderMarkdown } from './report/markdown.js';
+export { gateLines } from './report/gate.js';
 export type { GateStatus, ReportLabels } from './report/markdown.js';
 export { commitSource, directorySource, loadSpecAtCommit, loadSpecFile } from './sources.js';
-export { changedSince, DEFAULT_BASE_REFS, findRepoRoot, readAtCommit, resolveBaseRef } from './git/git.js';
+export { addedSince, changedSince, DEFAULT_BASE_REFS, findRepoRoot, readAtCommit, resolveBaseRef } from './git/git.js';
 export type { BaseRef } from './git/git.js';
-export { changesetsReleasing, majorChangesetFor, parseChangeset, readChangesets, SPEC_PACKAGE } from './changesets.js';
+export {
+  breakingBump,
+  breakingBumps,
+  bumpOf,
+  changesetsReleasing,
+  majorChangesetFor,
+  nextVersion,
+  parseChangeset,
+  readChangesets,
+  SPEC_PACKAGE,
+} from './changesets.js';
+export { changesetsOfChange } from './commands/own-changesets.js';
+export type { ChangeChangesets } from './commands/own-changesets.js';
+export { checkOurCode, parseTurboOutput, renderImpact } from './commands/impact.js';
+export type { CompileError, Impact } from './commands/impact.js';
 export type { BumpType, Changeset } from './changesets.js';
 export { runSpecDiff } from './commands/spec-diff.js';
 export type { SpecDiffOptions, SpecDiffOutcome } from './commands/spec-diff.js';

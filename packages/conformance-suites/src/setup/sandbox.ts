@@ -1,22 +1,22 @@
 /**
- * vitest global setup of the `sandbox` project: a sandbox on a free port, with the seeded keys the
- * suites need (account-wide full access, read only, and a project-scoped key with read and write).
+ * vitest global setup of the `sandbox` project: a sandbox on a free port or, with
+ * IDENTITYCALL_SANDBOX_ADMIN_URL set, a tenant of that shared sandbox (./shared-sandbox.ts), with
+ * the keys the suites need (account-wide full access, read only, and a project-scoped key with
+ * read and write).
  */
 import type { TestProject } from 'vitest/node';
-import { startSandbox } from '@identitycall/sandbox';
-import { sandboxKeys } from '../sandbox-keys.js';
+import { sandboxTarget } from './shared-sandbox.js';
 import './provide.js';
 
 export default async function setup(project: TestProject) {
-  const sandbox = await startSandbox({ port: 0 });
-  const keys = sandboxKeys(sandbox.keys);
+  const target = await sandboxTarget();
   project.provide('target', {
     kind: 'sandbox',
-    baseUrl: sandbox.url,
-    apiKey: keys.full,
-    readOnlyKey: keys.readOnly,
-    projectKey: keys.project,
+    baseUrl: target.url,
+    apiKey: target.keys.full,
+    readOnlyKey: target.keys.readOnly,
+    projectKey: target.keys.project,
     allowPurchase: true,
   });
-  return () => sandbox.stop();
+  return () => target.release();
 }

@@ -1,7 +1,8 @@
 /**
  * Negative requests: every way the spec says a request is invalid — a body property of the wrong
  * type, out of range, outside its enum, against its pattern or format, a required field left out,
- * a body that is not an object, malformed JSON, a body just over the size limit (`x-max-bytes`);
+ * a body that is not an object, malformed JSON, a body just over the size limit (`x-max-bytes`), a
+ * body in a media type the operation does not take (415);
  * query and path parameters likewise; and uploads without a file, of an unsupported type or with a
  * bad `project_id`. Each must be refused with a 4xx. Requests that could change something go to
  * the run's own resources or to ids that cannot exist.
@@ -28,8 +29,8 @@ import { exampleQuery, prepare } from './examples.js';
 
 const NEGATIVE: Expectation = { kind: 'negative' };
 
-/** What a negative request gets wrong: its body, its size, a query or path parameter, a form. */
-type Where = 'body' | 'size' | 'query' | 'path' | 'form';
+/** What a negative request gets wrong: its body, its size, its media type, a query or path parameter, a form. */
+type Where = 'body' | 'size' | 'media' | 'query' | 'path' | 'form';
 
 const documentsClientError = (op: OperationInfo) => op.responses.some((r) => r.status === '400' || r.status === '422');
 
@@ -95,7 +96,36 @@ function bodyCases(spec: SpecParts, op: OperationInfo): Case[] {
     }),
   );
   if (errorMessages(op, 413).length > 0) cases.push(tooLargeCase(spec, op));
+  if (op.responses.some((r) => r.status === '415')) cases.push(mediaTypeCase(op));
   return cases;
+}
+
+/**
+ * A JSON body declared as `text/plain`: documented as 415 (`UnsupportedMediaType`, DECISIONS.md
+ * B26). The body is `{}`, which creates nothing and changes nothing even on a server that reads it
+ * as JSON anyway; such a server answers 2xx or 422 and fails `negative_data_rejection`.
+ */
+function mediaTypeCase(op: OperationInfo): Case {
+  const m: Mutation = { id: 'body:unsupported-media-type', title: 'a JSON body declared as text/plain', value: '{}' };
+  return negativeCase(op, 'media', m, async (ctx) => {
+    await ctx.send(
+      {
+        op: op.operationId,
+        path: ownPath(ctx, op),
+        query: exampleQuery(ctx, op),
+        raw: m.value as string,
+        headers: { 'content-type': 'text/plain; charset=utf-8' },
+      },
+      {
+        kind: 'negative',
+        status: {
+          allowed: [415],
+          check: 'negative_data_rejection',
+          why: 'a body in a media type the operation does not take is documented as 415',
+        },
+      },
+    );
+  });
 }
 
 /**

@@ -50,6 +50,7 @@ const readsCase = (reads: readonly OperationInfo[]): Case => ({
   tier: 'behaviour',
   about: ['permission_enforcement'],
   needs: ['stateful', 'readOnlyKey'],
+  uses: [...new Set(reads.flatMap((op) => needsOf(op)).filter((need): need is FixtureName => need !== 'purchase'))],
   async run(ctx) {
     for (const op of reads) {
       // Reads that need a resource setup could not create are left out.

@@ -116,7 +116,10 @@ const setup: Case = {
       dataOf<{ id?: number }>(await ctx.send(spec, { kind: 'positive' }))?.id;
     await create(ctx, 'project', () => idOf({ op: 'createProject', json: { name: tag, language: 'en' } }));
     await create(ctx, 'operator', () => idOf({ op: 'createOperator', json: { name: `${tag} Operator`, phone_number: '+15555550101' } }));
-    if (ctx.session.options.allowPurchase) {
+    const unneeded = (name: FixtureName) => ctx.session.fixturesNeeded !== undefined && !ctx.session.fixturesNeeded.has(name);
+    if (unneeded('number')) {
+      ctx.session.fixtureProblems.number = { reason: 'no case of this shard needs one, so none was bought', kind: 'fixture' };
+    } else if (ctx.session.options.allowPurchase) {
       await create(ctx, 'number', async () => {
         const offer = await availableNumber(ctx);
         if (!offer) {
@@ -129,7 +132,9 @@ const setup: Case = {
     } else {
       ctx.session.fixtureProblems.number = { reason: 'purchasing is not allowed (--allow-purchase)', kind: 'no-purchase' };
     }
-    if (ctx.session.fixtures.project !== undefined) {
+    if (unneeded('recording')) {
+      ctx.session.fixtureProblems.recording = { reason: 'no case of this shard needs one, so none was uploaded', kind: 'fixture' };
+    } else if (ctx.session.fixtures.project !== undefined) {
       await create(ctx, 'recording', async () =>
         recordingRef(
           dataOf(

@@ -18,11 +18,12 @@ export const CHECKS = {
   },
   status_code_conformance: {
     tier: 'contract',
-    description: 'The status is documented for the operation (a refused invalid request may also get 400, 405, 413 or 422).',
+    description:
+      'The status is documented for the operation, for valid and invalid requests alike; the failure lists the documented statuses.',
   },
   content_type_conformance: {
     tier: 'contract',
-    description: 'The Content-Type is the documented media type (and a body-less response has no body).',
+    description: 'The Content-Type is a media type documented for that status (and a body-less response has no body).',
   },
   response_schema_conformance: {
     tier: 'contract',
@@ -30,7 +31,8 @@ export const CHECKS = {
   },
   response_headers_conformance: {
     tier: 'contract',
-    description: 'Documented headers are present and valid (Retry-After on 429: seconds or an HTTP date).',
+    description:
+      'Headers the spec requires for the status are present, and documented headers are valid (Retry-After on 429: seconds or an HTTP date).',
   },
   negative_data_rejection: {
     tier: 'contract',

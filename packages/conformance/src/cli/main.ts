@@ -5,49 +5,29 @@
  * Ctrl-C exits at once).
  * @see ../../README.md
  */
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
 import { UsageError } from '../errors.js';
 import { resolveOptions } from '../options.js';
 import { formatHumanReport } from '../report/human.js';
-import type { ConformanceReport } from '../report/model.js';
-import { toJsonReport } from '../report/json.js';
+import { toHtmlReport } from '../report/html.js';
+import { mergeReports, type ShardReportFile } from '../report/merge.js';
+import { fromJsonReport, toJsonReport } from '../report/json.js';
 import { toJUnitXml } from '../report/junit.js';
 import { createProgress } from '../report/progress.js';
 import { createRun } from '../run.js';
 import { PACKAGE_VERSION } from '../version.js';
-import { parseCli, USAGE } from './args.js';
+import { MERGE_USAGE, parseCli, parseMergeCli, USAGE } from './args.js';
+import { EXIT_CODES, exitCodeOf } from './exit.js';
+import { isTrafficCommand, trafficMain } from './traffic.js';
 import { useColor } from './color.js';
+import { writeReportFile } from './write-file.js';
 
-async function write(file: string, text: string): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await writeFile(file, text);
-}
-
-/** The exit status of each way a run can end. */
-export const EXIT_CODES = {
-  /** Every check passed (or a dry run, or an incomplete run accepted with --allow-incomplete). */
-  passed: 0,
-  /** A check failed, the target did not answer, or the run was interrupted. */
-  failed: 1,
-  /** The command line is wrong; nothing was sent. */
-  usage: 2,
-  /** No check failed, but cases that should have run were not checked (see --allow-incomplete). */
-  incomplete: 3,
-  /** The target rejected a key given to the run; nothing was checked. */
-  keyRejected: 4,
-} as const;
-
-/** The exit status of a finished run. */
-export function exitCodeOf(report: ConformanceReport, interrupted = false): number {
-  if (report.outcome === 'key-rejected') return EXIT_CODES.keyRejected;
-  if (interrupted || report.outcome === 'failed') return EXIT_CODES.failed;
-  if (report.outcome === 'incomplete' && !report.passed) return EXIT_CODES.incomplete;
-  return EXIT_CODES.passed;
-}
+export { EXIT_CODES, exitCodeOf } from './exit.js';
 
 /** Runs the command with `argv` (without the node and script paths); resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {
+  if (isTrafficCommand(argv[0])) return trafficMain(argv[0], argv.slice(1));
+  if (argv[0] === 'merge') return mergeMain(argv.slice(1));
   const cli = parseCli(argv, process.env);
   if (cli.help) {
     process.stdout.write(USAGE);
@@ -74,9 +54,50 @@ export async function main(argv: string[]): Promise<number> {
   progress.done();
   const report = run.report();
   process.stdout.write(`\n${formatHumanReport(report, { secrets, color })}\n`);
-  if (cli.junit) await write(cli.junit, toJUnitXml(report, secrets));
-  if (cli.json) await write(cli.json, `${JSON.stringify(toJsonReport(report, secrets), null, 2)}\n`);
+  if (cli.junit) await writeReportFile(cli.junit, toJUnitXml(report, secrets));
+  if (cli.json) await writeReportFile(cli.json, `${JSON.stringify(toJsonReport(report, secrets), null, 2)}\n`);
+  if (cli.html) await writeReportFile(cli.html, toHtmlReport(report, { secrets }));
   return exitCodeOf(report, interrupted);
+}
+
+/** Reads a shard's JSON report. @throws UsageError naming the file when it cannot be read or parsed. */
+async function readShardReport(file: string): Promise<ShardReportFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(
+      `merge: cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new UsageError(`merge: ${file} is not JSON (${(e as Error).message})`);
+  }
+  return { file, report: fromJsonReport(json, file) };
+}
+
+/** `identitycall-conformance merge`: the shards' JSON reports as one report; exits as one run would. */
+async function mergeMain(argv: string[]): Promise<number> {
+  const cli = parseMergeCli(argv);
+  if (cli.help) {
+    process.stdout.write(MERGE_USAGE);
+    return 0;
+  }
+  const inputs = await Promise.all(cli.files.map(readShardReport));
+  const report = mergeReports(inputs, { allowMissing: cli.allowMissing, allowIncomplete: cli.allowIncomplete });
+  const color = useColor({ flag: cli.color, env: process.env, isTTY: process.stdout.isTTY === true });
+  const { merged } = report;
+  process.stdout.write(
+    `Merged ${merged!.merged.length} of ${merged!.count} shard report(s)${merged!.missing.length > 0 ? ` (missing: ${merged!.missing.map((i) => `${i}/${merged!.count}`).join(', ')})` : ''}\n\n`,
+  );
+  process.stdout.write(`${formatHumanReport(report, { color })}\n`);
+  if (cli.junit) await writeReportFile(cli.junit, toJUnitXml(report));
+  if (cli.json) await writeReportFile(cli.json, `${JSON.stringify(toJsonReport(report), null, 2)}\n`);
+  if (cli.html) await writeReportFile(cli.html, toHtmlReport(report));
+  return exitCodeOf(report);
 }
 
 /** Runs the command and exits with its status (a usage error is 2, with the message on stderr). */

@@ -4,7 +4,7 @@
  * the spec alone, so the vitest suites can list them before any request is sent.
  */
 import type { CaseContext } from './context.js';
-import type { Need } from './needs.js';
+import type { FixtureName, Need } from './needs.js';
 import type { CaseInfo } from './results.js';
 
 export type { FixtureName, Need } from './needs.js';
@@ -12,6 +12,11 @@ export type { FixtureName, Need } from './needs.js';
 /** One case. */
 export interface Case extends CaseInfo {
   needs?: Need[];
+  /**
+   * Fixtures the case uses when setup created them, without needing them to run (it leaves out what
+   * would use a missing one): a shard's setup creates these too.
+   */
+  uses?: FixtureName[];
   /** Against a stateless mock the case is skipped with this reason (a limit of the mock, not the API). */
   mockSkip?: string;
   /** Against a target that keeps state the case is skipped with this reason (it would change real data). */

@@ -25,7 +25,11 @@ export const SKIP_KINDS = {
   timeout: { deliberate: false, label: 'did not finish in time' },
   interrupted: { deliberate: false, label: 'the run was interrupted' },
   stopped: { deliberate: false, label: 'the run stopped' },
+  'missing-shard': { deliberate: false, label: "its shard's report was not merged" },
+  contention: { deliberate: false, label: 'another client kept changing what it checks' },
   other: { deliberate: false, label: 'not checked' },
+  'outside-api': { deliberate: true, label: 'not a request to the API' },
+  'no-traffic': { deliberate: false, label: 'no exchange with the API was seen' },
 } as const satisfies Record<string, { deliberate: boolean; label: string }>;
 
 /** A kind of skip (see {@link SKIP_KINDS}). */

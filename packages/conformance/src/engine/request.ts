@@ -30,7 +30,7 @@ export interface RequestSpec {
   auth?: Auth;
   /** A JSON body. */
   json?: unknown;
-  /** A raw body, sent as `application/json` (e.g. malformed JSON). */
+  /** A raw body, sent as `application/json` unless `headers` names another type (e.g. malformed JSON). */
   raw?: string;
   /** A multipart body: text fields and an optional file part. */
   form?: { fields: Record<string, string | number>; file?: FilePart };
@@ -76,7 +76,7 @@ export function toRequest(op: OperationInfo, spec: RequestSpec, baseUrl: string,
   let body: BodyInit | undefined;
   if (spec.raw !== undefined) {
     body = spec.raw;
-    headers.set('content-type', 'application/json');
+    if (!headers.has('content-type')) headers.set('content-type', 'application/json');
   } else if (spec.json !== undefined) {
     body = JSON.stringify(spec.json);
     headers.set('content-type', 'application/json');

@@ -6,7 +6,10 @@ import type { CheckName, CheckTier } from '../checks/catalogue.js';
 import type { Exchange } from './exchange.js';
 import type { SkipKind } from './needs.js';
 
-/** The families of cases, in the order a run goes through them. */
+/**
+ * The families of cases, in the order a run goes through them; `traffic` is not planned: it holds
+ * the exchanges a proxy or a HAR file checked (one case per operation seen).
+ */
 export const FAMILIES = [
   'setup',
   'examples',
@@ -20,6 +23,7 @@ export const FAMILIES = [
   'permissions',
   'scope',
   'cleanup',
+  'traffic',
 ] as const;
 
 /** A family of cases. */

@@ -130,6 +130,17 @@ describe('skipReason', () => {
     const notChecked = Object.entries(SKIP_KINDS)
       .filter(([, k]) => !k.deliberate)
       .map(([kind]) => kind);
-    expect(notChecked.sort()).toEqual(['budget', 'catalogue', 'fixture', 'interrupted', 'other', 'stopped', 'timeout']);
+    expect(notChecked.sort()).toEqual([
+      'budget',
+      'catalogue',
+      'contention',
+      'fixture',
+      'interrupted',
+      'missing-shard',
+      'no-traffic',
+      'other',
+      'stopped',
+      'timeout',
+    ]);
   });
 });

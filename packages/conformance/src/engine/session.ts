@@ -39,6 +39,11 @@ export class Session {
   readonly fixtureProblems: Partial<Record<FixtureName, Skip>> = {};
   /** External ids the run sent with uploads (an upload replay answers one of them). */
   readonly externalIds = new Set<string>();
+  /**
+   * The fixtures the run's cases need, when only some are (a shard): setup then buys no number and
+   * uploads no recording that none of them would use. Undefined: every fixture.
+   */
+  fixturesNeeded: ReadonlySet<FixtureName> | undefined;
   /** Whether the recording fixture finished processing (its transcription is then available). */
   recordingCompleted = false;
   /** Whether the target is a stateless mock; known after the setup case (or from the options). */

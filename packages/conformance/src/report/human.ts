@@ -60,6 +60,12 @@ export function formatHumanReport(report: ConformanceReport, options: HumanRepor
       `target: ${keeps} · seed ${report.seed} · ${report.runs} generated requests per operation${report.dryRun ? ' · DRY RUN (nothing was sent)' : ''}`,
     ),
   );
+  if (report.shard)
+    out.push(
+      dim(
+        `shard ${report.shard.index}/${report.shard.count}: only this shard's cases; merge every shard's --json report for the run's verdict`,
+      ),
+    );
   out.push('');
 
   const width = Math.max(...report.checks.map((c) => c.name.length));

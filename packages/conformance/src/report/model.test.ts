@@ -4,6 +4,8 @@
  * makes it FAILED; a rejected key stops it.
  */
 import { describe, expect, it } from 'vitest';
+import { planHash } from '../engine/split.js';
+import { specIdentity } from '../engine/spec.js';
 import type { CaseResult } from '../engine/results.js';
 import type { SkipKind } from '../engine/needs.js';
 import { buildReport, type ReportInput, type RunOutcome } from './model.js';
@@ -112,5 +114,13 @@ describe('the outcome of a run', () => {
       { kind: 'budget', deliberate: false, label: 'the request budget was spent', cases: 1, reasons: ['spent'] },
       { kind: 'no-key', deliberate: true, label: 'a key was not given', cases: 2, reasons: ['no key A', 'no key B'] },
     ]);
+  });
+
+  it('names the plan: by default the spec checked against and the cases reported', () => {
+    const r = report([result('passed'), result('skipped', 'no-key', 'no key')]);
+    expect(r.plan).toEqual({ spec: specIdentity(), cases: 2, hash: planHash(r.cases) });
+    expect(r.plan.spec.hash).toMatch(/^[0-9a-f]{16}$/);
+    const given = { spec: { version: '1.2.3', hash: 'abcd' }, cases: 9, hash: 'ef01' };
+    expect(report([result('passed')], { plan: given }).plan).toBe(given);
   });
 });

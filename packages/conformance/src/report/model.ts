@@ -7,6 +7,8 @@ import { CHECK_NAMES, CHECKS, type CheckName, type CheckTier } from '../checks/c
 import { NEED_REASONS, SKIP_KINDS, type SkipKind } from '../engine/needs.js';
 import type { CaseResult } from '../engine/results.js';
 import type { OwnedResource } from '../engine/ledger.js';
+import { planHash } from '../engine/split.js';
+import { specIdentity, type SpecIdentity } from '../engine/spec.js';
 import { PACKAGE_NAME, PACKAGE_VERSION } from '../version.js';
 
 /** How one check fared over the run. */
@@ -47,6 +49,36 @@ export interface SkipSummary {
   reasons: string[];
 }
 
+/** What a run planned: merge refuses to combine shards of different plans. */
+export interface PlanInfo {
+  /** The spec the cases were planned from. */
+  spec: SpecIdentity;
+  /** Cases in the whole plan (every shard together; shared cases once). */
+  cases: number;
+  /** A hash of the ids of every planned case, in order (it changes with the spec, `--family` and `--tier`). */
+  hash: string;
+}
+
+/** The shard a report covers (see `ConformanceOptions.shard`). */
+export interface ShardInfo {
+  /** 1-based. */
+  index: number;
+  count: number;
+  /** Where each of the report's cases stands in the whole plan (same order as `cases`). */
+  positions: number[];
+}
+
+/** How a merged report was put together. */
+export interface MergeInfo {
+  /** The shard count of the run. */
+  count: number;
+  /** The shards merged, and the shards whose report was missing (merged only with `--allow-missing`). */
+  merged: number[];
+  missing: number[];
+  /** The report files, by shard. */
+  files: Array<{ shard: number; file: string }>;
+}
+
 /** The report of a run. */
 export interface ConformanceReport {
   tool: { name: string; version: string };
@@ -77,6 +109,12 @@ export interface ConformanceReport {
   leftBehind: Array<{ kind: string; id: string | number; why: string }>;
   /** Why the run stopped early, if it did. */
   stopped?: string;
+  /** What was planned (spec, size and hash of the plan). */
+  plan: PlanInfo;
+  /** The shard this report covers, when the run was split. */
+  shard?: ShardInfo;
+  /** How the shards were merged, on a merged report. */
+  merged?: MergeInfo;
 }
 
 /** What {@link buildReport} reads. */
@@ -98,6 +136,9 @@ export interface ReportInput {
   allowIncomplete?: boolean;
   /** Kinds of resource no operation deletes (left behind by design, e.g. purchased numbers). */
   undeletable?: readonly string[];
+  /** What was planned. @default the spec this package checks against, and `results` as the plan */
+  plan?: PlanInfo;
+  shard?: ShardInfo;
 }
 
 /** The skipped cases of `results`, by kind of reason: those that were not checked first, then by count. */
@@ -193,5 +234,7 @@ export function buildReport(input: ReportInput): ConformanceReport {
         why: input.undeletable?.includes(r.kind) ? 'the API has no operation to delete or release one' : 'its delete did not succeed',
       })),
     ...(input.stopped && { stopped: input.stopped }),
+    plan: input.plan ?? { spec: specIdentity(), cases: input.results.length, hash: planHash(input.results) },
+    ...(input.shard && { shard: input.shard }),
   };
 }

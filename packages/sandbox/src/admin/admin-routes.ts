@@ -6,6 +6,7 @@
  * - `POST /__sandbox/reset` → 200 `{"data": {"reset": true}}`
  * - `GET /__sandbox/keys` → 200 `{"data": [{key, name, permissions, project_id}]}`
  * - `POST /__sandbox/recordings/{id}/advance` → 200 `{"data": <recording>}` (one processing step)
+ * - `/__sandbox/tenants…`: create, list, reset and delete tenants (./tenant-routes.ts)
  * @see ../../README.md#admin-routes
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -14,7 +15,9 @@ import { sendJson } from '../http/respond.js';
 import type { App } from '../pipeline/context.js';
 import { recordingDetail } from '../resources/views.js';
 import { advanceRecording } from '../state/processing.js';
+import type { Store } from '../state/store.js';
 import type { AdminGuard } from './admin-guard.js';
+import { handleTenantRequest, type TenantControl } from './tenant-routes.js';
 
 /** The prefix of every admin route. */
 export const ADMIN_PREFIX = '/__sandbox';
@@ -25,6 +28,7 @@ export interface AdminDeps {
   guard: AdminGuard;
   reset: () => Promise<void>;
   sync: () => Promise<void>;
+  tenants: TenantControl;
 }
 
 /** Answers an admin request; throws ApiError for refused callers, unknown routes and methods. */
@@ -47,16 +51,18 @@ export async function handleAdminRequest(deps: AdminDeps, req: IncomingMessage, 
     if (method !== 'GET') throw methodNotAllowed(['GET']);
     return sendJson(res, 200, { data: deps.app.store.keys.list() });
   }
-  const advance = /^\/recordings\/([^/]+)\/advance$/.exec(path);
-  if (advance) {
-    post();
-    const ref = advance[1]!;
-    const store = deps.app.store;
+  const advance = async (store: Store, ref: string): Promise<void> => {
     const recording = store.recordings.get(/^\d{1,15}$/.test(ref) ? Number(ref) : ref);
     if (!recording) throw notFound();
     const next = advanceRecording(store, recording);
     await deps.sync();
-    return sendJson(res, 200, { data: recordingDetail(store, next) });
+    sendJson(res, 200, { data: recordingDetail(store, next) });
+  };
+  const advanced = /^\/recordings\/([^/]+)\/advance$/.exec(path);
+  if (advanced) {
+    post();
+    return advance(deps.app.store, advanced[1]!);
   }
+  if (await handleTenantRequest(deps.tenants, req, res, path, post, advance)) return;
   throw notFound();
 }

@@ -121,6 +121,16 @@ export const SANDBOX_MESSAGE_TABLE = {
     'A JSON content type makes browsers preflight the request, so a web page cannot send it.',
   ],
   adminTokenRequired: ['Admin token required', "Admin routes are the sandbox's own; a token guards them when one is set."],
+  tenantNotFound: ['Tenant not found', "Tenants are the sandbox's own; an unknown, deleted or expired one gets 404 on the admin routes."],
+  tenantLimit: [
+    'Tenant limit reached',
+    'The tenant cap bounds the memory of a shared sandbox; 429 with Retry-After says when an idle tenant frees a place.',
+  ],
+  tenantOptions: ['Invalid tenant options', "The body of POST /__sandbox/tenants is the sandbox's own; a wrong field gets 400 naming it."],
+  tenantsWithFaults: [
+    'Tenants are not available on a sandbox started with injected faults',
+    'Injected faults act on the default account only; a tenant would silently not have them.',
+  ],
 } as const satisfies Record<string, readonly [message: string, reason: string]>;
 
 /** The sandbox's own messages, by meaning (see {@link SANDBOX_MESSAGE_TABLE} for why each exists). */

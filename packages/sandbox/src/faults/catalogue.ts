@@ -291,6 +291,21 @@ export const DEFINITIONS = {
     description: 'An unsupported method answers 404 instead of 405 with `Allow`.',
     install: (t) => onAnswer(t, (a) => (a.status === 405 ? { ...a, status: 404, body: notFound().body, headers: {} } : a)),
   },
+  'malformed-id-400': {
+    description:
+      'A path id that is not a valid id (not a number, out of range) answers 400, which no read or delete documents, instead of 404.',
+    install: (t) => {
+      const original = t.validation.pathParams.bind(t.validation);
+      t.validation.pathParams = (op, raw) => {
+        try {
+          return original(op, raw);
+        } catch (e) {
+          if (!(e instanceof ApiError) || e.status !== 404) throw e;
+          throw new ApiError(400, { error: `${Object.keys(raw).join(', ')} is not a valid id` });
+        }
+      };
+    },
+  },
   'rate-limit-without-retry-after': {
     description: 'The 40th request is rate limited (429) without the documented `Retry-After` header.',
     install: (t) => {

@@ -13,12 +13,16 @@ import { ClientGoneError, announcesBody, readJson } from '../http/body.js';
 import { sendJson } from '../http/respond.js';
 import { readUploadForm, type FormBody } from '../http/upload-body.js';
 import type { Router } from '../routing/router.js';
+import type { ApiKeyRecord } from '../state/model.js';
 import type { App, Handler, HandlerResult } from './context.js';
 import type { Answer, FaultHooks, RequestInfo } from './hooks.js';
 
 /** What the pipeline needs besides the app. */
 export interface PipelineDeps {
+  /** The default account, for requests whose key is none of a tenant's. */
   app: App;
+  /** The key a bearer token names and the account (default or tenant) it belongs to. */
+  findKey: (token: string) => { key: ApiKeyRecord; app: App } | undefined;
   router: Router;
   handlers: Readonly<Record<string, Handler>>;
   basePath: string;
@@ -35,11 +39,19 @@ const takesMultipart = (contentTypes: readonly string[]): boolean => contentType
 /** Whether the request carries a JSON body (other bodies of body-less operations are ignored). */
 const hasJsonBody = (req: IncomingMessage): boolean => /\bjson\b/i.test(req.headers['content-type'] ?? '') && announcesBody(req);
 
+/**
+ * Whether a body-less operation reads query parameters from a JSON body too: only where the spec
+ * says so (`x-also-in-body`: Detach Operator documents `operator_id` "in the query or in a JSON
+ * body"). Any other body-less operation ignores a body, so it answers only the statuses the spec
+ * documents for it (DECISIONS.md B25, B27).
+ */
+const readsQueryFromBody = (op: OperationInfo): boolean => op.parameters.some((p) => p.alsoInBody);
+
 /** Copies scalar body fields into query parameters the query string left out. */
 function fillQueryFromBody(op: OperationInfo, search: URLSearchParams, body: unknown): void {
   if (!body || typeof body !== 'object' || Array.isArray(body)) return;
   for (const p of op.parameters) {
-    if (p.in !== 'query' || search.has(p.name)) continue;
+    if (p.in !== 'query' || !p.alsoInBody || search.has(p.name)) continue;
     const value = (body as Record<string, unknown>)[p.name];
     if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') search.set(p.name, String(value));
   }
@@ -65,7 +77,13 @@ async function process(
   const early = faults?.intercept?.(info);
   if (early) return early;
 
-  const scope = (faults?.authenticate ?? authenticate)(req.headers.authorization, (token) => app.store.keys.find(token));
+  // The key decides the account: the default one, or the tenant it belongs to.
+  let account: App = app;
+  const scope = (faults?.authenticate ?? authenticate)(req.headers.authorization, (token) => {
+    const found = deps.findKey(token);
+    if (found) account = found.app;
+    return found?.key;
+  });
   info.scope = scope;
   (faults?.authorize ?? authorize)(scope, op);
   const params = app.validation.pathParams(op, match.params);
@@ -75,10 +93,10 @@ async function process(
   let form: FormBody | undefined;
   const contentTypes = op.requestBody?.content.map((m) => m.contentType.toLowerCase()) ?? [];
   if (takesMultipart(contentTypes)) {
-    form = await readUploadForm(req, app.settings.uploadLimits);
+    form = await readUploadForm(req, account.settings.uploadLimits);
   } else if (contentTypes.length > 0) {
     body = await readJson(req);
-  } else if (hasJsonBody(req)) {
+  } else if (readsQueryFromBody(op) && hasJsonBody(req)) {
     // An operation without a request body may still get its query parameters as a JSON body
     // (Detach Operator documents `operator_id` "in the query or in a JSON body").
     fillQueryFromBody(op, searchParams, await readJson(req));
@@ -87,7 +105,7 @@ async function process(
   info.form = form;
   const query = app.validation.query(op, searchParams);
 
-  const result = handler({ app, op, scope, params, query, body, form });
+  const result = handler({ app: account, op, scope, params, query, body, form });
   await deps.sync();
   return result;
 }

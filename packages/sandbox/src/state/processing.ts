@@ -5,18 +5,10 @@
  * @see ../../README.md#processing
  */
 import type { RecordingRecord, RecordingStatus } from './model.js';
+import type { ProcessingMode } from './processing-mode.js';
 import type { Store } from './store.js';
 
-/** How uploaded recordings move from `pending` to `completed`. */
-export type ProcessingMode =
-  /** Each Get Recording advances the status one step (pending → processing → completed). */
-  | 'on-read'
-  /** Uploads complete at once. */
-  | 'instant'
-  /** Recordings stay as they are until `POST /__sandbox/recordings/{id}/advance`. */
-  | 'manual'
-  /** Time-based: one step every `stepMs` of the sandbox clock. */
-  | { stepMs: number };
+export type { ProcessingMode } from './processing-mode.js';
 
 const NEXT: Partial<Record<RecordingStatus, RecordingStatus>> = { pending: 'processing', processing: 'completed' };
 

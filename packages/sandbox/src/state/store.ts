@@ -10,10 +10,11 @@ import type { ApiKeyRecord, SandboxData } from './model.js';
 import { OperatorStore } from './operators.js';
 import { ProjectStore } from './projects.js';
 import { RecordingStore } from './recordings.js';
-import { Tables } from './tables.js';
+import { Tables, type Change } from './tables.js';
+import { TenantStore } from './tenants.js';
 import { VirtualNumberStore } from './virtual-numbers.js';
 
-export type { Patch } from './tables.js';
+export type { Change, ChangeOp, Patch } from './tables.js';
 
 /** The API keys; they change only with the whole state. */
 export class KeyStore {
@@ -30,7 +31,10 @@ export class KeyStore {
   }
 }
 
-/** The in-memory account. */
+/**
+ * The in-memory account: the default one, or a tenant's. The default account also holds the
+ * tenants (./tenants.ts), each a `Store` of its own whose changes count as changes of this one.
+ */
 export class Store {
   private readonly t: Tables;
   readonly keys: KeyStore;
@@ -38,6 +42,8 @@ export class Store {
   readonly operators: OperatorStore;
   readonly numbers: VirtualNumberStore;
   readonly recordings: RecordingStore;
+  /** The tenants (empty in a tenant's own store). */
+  readonly tenants: TenantStore<Store>;
 
   constructor(data: SandboxData, clock: Clock = () => new Date()) {
     this.t = new Tables(clock);
@@ -47,6 +53,7 @@ export class Store {
     this.operators = new OperatorStore(this.t);
     this.numbers = new VirtualNumberStore(this.t);
     this.recordings = new RecordingStore(this.t);
+    this.tenants = new TenantStore(this.t, (tenantData) => new Store(tenantData, clock));
   }
 
   /** The clock for timestamps and timed processing. */
@@ -59,19 +66,20 @@ export class Store {
     return this.t.version;
   }
 
-  /** Replaces the whole state (seed, data file or reset) and counts it as one change. */
+  /** Replaces the whole account (seed, data file or reset) and counts it as one change; tenants stay. */
   replaceAll(data: SandboxData): void {
     this.t.load(data);
+    this.t.replaced();
     this.t.changed();
   }
 
-  /** The whole state in the data file format. */
+  /** The whole account in the data file format (tenants: `tenants.snapshot()`). */
   snapshot(): SandboxData {
     return this.t.snapshot();
   }
 
-  /** Calls `listener` after every change. Returns a function that removes it. */
-  onChange(listener: () => void): () => void {
+  /** Calls `listener` after every change with its operations (what the journal writes). Returns a function that removes it. */
+  onChange(listener: (change: Change) => void): () => void {
     return this.t.onChange(listener);
   }
 }

@@ -59,7 +59,9 @@ export class VirtualNumberStore {
 
   /**
    * Buys a number from the catalogue: it leaves the catalogue and becomes a virtual number of the
-   * account (in `projectId`, or in no project). Returns undefined when it is not in the catalogue.
+   * account (in `projectId`, or in no project), and the catalogue replenishes: the next free number
+   * of the same block takes its place (see {@link successor}). Returns undefined when it is not in
+   * the catalogue.
    */
   purchase(phoneNumber: string, fields: PurchaseFields, projectId: number | null): VirtualNumberRecord | undefined {
     const t = this.t;
@@ -82,10 +84,31 @@ export class VirtualNumberStore {
       routing: [],
       recent_calls: [],
     };
-    t.catalogue = t.catalogue.filter((a) => a !== offer);
     t.numbers.set(number.id, number);
+    const next = this.successor(offer);
+    t.catalogue = next ? t.catalogue.map((a) => (a === offer ? next : a)) : t.catalogue.filter((a) => a !== offer);
     t.changed();
     return number;
+  }
+
+  /**
+   * The offer that replaces a bought one, so that repeated test runs never exhaust the catalogue (a
+   * provider's stock does not run out after a few purchases either): the same offer with the next
+   * phone number, counting up in its last four digits (wrapping within that block of 10,000, so the
+   * country code and area stay), that neither the catalogue nor the account has. Undefined when the
+   * block is used up.
+   */
+  private successor(offer: AvailableNumberRecord): AvailableNumberRecord | undefined {
+    const m = /^(\+\d+)(\d{4})$/.exec(offer.phone_number);
+    if (!m) return undefined;
+    const taken = new Set<string>(this.t.catalogue.map((a) => a.phone_number));
+    for (const n of this.t.numbers.values()) taken.add(n.phone_number);
+    const last = Number(m[2]);
+    for (let step = 1; step < 10_000; step++) {
+      const candidate = `${m[1]}${String((last + step) % 10_000).padStart(4, '0')}`;
+      if (!taken.has(candidate)) return { ...offer, phone_number: candidate };
+    }
+    return undefined;
   }
 
   /** Puts an operator at the end of a number's routing list; a no-op when it is already there. */

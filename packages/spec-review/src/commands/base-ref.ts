@@ -29,6 +29,10 @@ export function baseBranchOf(root: string): string {
   }
 }
 
+/** The note for a checkout that is on `origin/main`, compared with its first parent. */
+const onRemoteNote = (remote: string) =>
+  `HEAD is on ${remote}; compared with HEAD~1, its first parent (a change lands on main as one merge commit).`;
+
 /** The note for a base used instead of `origin/main`. */
 const fallbackNote = (used: string) => `${DEFAULT_BASE_REFS[0]} does not exist in this clone; compared with ${used} instead.`;
 
@@ -39,10 +43,16 @@ const fallbackNote = (used: string) => `${DEFAULT_BASE_REFS[0]} does not exist i
 export function resolveReviewBase(root: string, requested?: string): ReviewBase {
   if (requested) return { base: resolveBaseRef(root, requested), notes: [] };
   const [remote] = DEFAULT_BASE_REFS;
-  if (remote && commitOf(root, remote)) return { base: resolveBaseRef(root), notes: [] };
+  const head = commitOf(root, 'HEAD');
+  if (remote && commitOf(root, remote)) {
+    const onRemote = resolveBaseRef(root, remote);
+    if (onRemote.mergeBase !== head) return { base: { ...onRemote, defaulted: true }, notes: [] };
+    // A checkout of origin/main itself (a CI run on main): comparing it with itself would check
+    // nothing, so the change is the last one landed, HEAD's first parent.
+    return { base: { ...resolveBaseRef(root, 'HEAD~1'), defaulted: true }, notes: [onRemoteNote(remote)] };
+  }
   const branch = baseBranchOf(root);
   const local = `refs/heads/${branch}`;
-  const head = commitOf(root, 'HEAD');
   if (commitOf(root, local) && head) {
     const left = resolveBaseRef(root, local);
     // HEAD is on the branch (or behind it): nothing of the branch is new, so fall through to HEAD~1.

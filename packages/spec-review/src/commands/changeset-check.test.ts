@@ -173,6 +173,19 @@ describe('the default base (no base ref given)', () => {
     expect(outcome.notes).toEqual([]);
   });
 
+  it('on a checkout of origin/main itself (CI on main), compares with HEAD~1 rather than with itself', () => {
+    repo = tempRepo(workspace);
+    repo.write(specChange);
+    repo.commit('change the spec');
+    repo.git('update-ref', 'refs/remotes/origin/main', repo.git('rev-parse', 'HEAD').trim());
+    const outcome = runChangesetCheck({ cwd: repo.dir });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.message).toContain('spec/ changed since HEAD~1 (1 file: spec/openapi.yaml)');
+    expect(outcome.notes).toEqual([
+      'HEAD is on origin/main; compared with HEAD~1, its first parent (a change lands on main as one merge commit).',
+    ]);
+  });
+
   it('the CLI prints the note and keeps its exit codes: 1 on the branch, 0 with the note on the base branch', () => {
     const failing = cliCheck(featureBranch().dir);
     expect(failing.status).toBe(1);

@@ -1,18 +1,18 @@
 /**
  * `spec:changeset-check [base-ref]`: fails when `spec/` changed since the base ref (same default
- * as spec:diff, with the same note when it is not `origin/main`) and no changeset added or edited
- * since then releases the spec package. A changeset
- * that was already pending does not count: each change to the API brings its own entry. An empty
- * changeset (`pnpm changeset --empty`) is the author's explicit "nothing here needs a release".
+ * as spec:diff, with the same note when it is not `origin/main`) and no changeset added since then
+ * releases the spec package. A changeset that was already pending at the base does not count, even
+ * when this change edits it: each change to the API brings its own entry (`own-changesets.ts`). An
+ * empty changeset (`pnpm changeset --empty`) is the author's explicit "nothing here needs a release".
  * @see https://github.com/changesets/changesets/blob/main/docs/adding-a-changeset.md
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { changesetsReleasing, parseChangeset, SPEC_PACKAGE, type Changeset } from '../changesets.js';
-import { ChangesetFormatError } from '../errors.js';
+import { changesetsReleasing, SPEC_PACKAGE, type Changeset } from '../changesets.js';
 import { changedSince, findRepoRoot } from '../git/git.js';
 import { listWorkspacePackages } from '../release/workspace.js';
 import { resolveReviewBase } from './base-ref.js';
+import { changesetsOfChange } from './own-changesets.js';
 
 /** Options of {@link runChangesetCheck}. */
 export interface ChangesetCheckOptions {
@@ -33,7 +33,7 @@ export interface ChangesetCheckOutcome {
   message: string;
   /** Files under the spec directory that changed (tests excluded). */
   specFiles: string[];
-  /** Changesets added or edited since the base. */
+  /** Changesets added since the base (this change's own). */
   changesets: Changeset[];
   /** Advice that does not fail the check, and which base was used when it is not `origin/main`. */
   notes: string[];
@@ -57,21 +57,21 @@ export function runChangesetCheck(options: ChangesetCheckOptions = {}): Changese
     };
   }
 
-  const files = changed.filter((f) => /^\.changeset\/[^/]+\.md$/.test(f) && !/readme\.md$/i.test(f) && existsSync(join(root, f)));
+  const { own: changesets, earlier, problems, renamed } = changesetsOfChange(root, base.mergeBase);
   const known = new Set(listWorkspacePackages(root).map((p) => p.name));
-  const changesets: Changeset[] = [];
-  const problems: string[] = [];
-  for (const file of files) {
-    try {
-      const cs = parseChangeset(readFileSync(join(root, file), 'utf8'), file);
-      for (const r of cs.releases)
-        if (!known.has(r.name)) problems.push(`${file} names "${r.name}", which is not a package of this workspace.`);
-      changesets.push(cs);
-    } catch (error) {
-      if (!(error instanceof ChangesetFormatError)) throw error;
-      problems.push(error.message);
-    }
-  }
+  for (const cs of changesets)
+    for (const r of cs.releases)
+      if (!known.has(r.name)) problems.push(`${cs.file} names "${r.name}", which is not a package of this workspace.`);
+  // A pending changeset this change edited is still the earlier change's: say so rather than leave the author guessing.
+  const edited = earlier.filter((c) => changed.includes(c.file)).map((c) => c.file);
+  if (edited.length)
+    fallback.push(
+      `${edited.join(', ')} ${edited.length === 1 ? 'was' : 'were'} already pending at ${base.ref}; editing a changeset of an earlier change does not make it this change's.`,
+    );
+  for (const r of renamed)
+    fallback.push(
+      `${r.file} has the releases and text of ${r.from}, already pending at ${base.ref}; renaming or copying a changeset of an earlier change does not make it this change's.`,
+    );
   const listed = `${specFiles.length} file${specFiles.length === 1 ? '' : 's'}: ${specFiles.slice(0, 5).join(', ')}${specFiles.length > 5 ? ', …' : ''}`;
   if (problems.length) {
     return {
@@ -101,7 +101,8 @@ export function runChangesetCheck(options: ChangesetCheckOptions = {}): Changese
         `${specDir}/ changed since ${base.ref} (${listed}) but no changeset added since then releases ${SPEC_PACKAGE}.\n` +
         `Run \`pnpm changeset\`, select ${SPEC_PACKAGE}${followers(root)}, pick the bump ` +
         '(`pnpm spec:diff` tells you whether it must be major) and describe the change for people who use the API. ' +
-        'If nothing that ships changed, add an empty changeset instead: `pnpm changeset --empty`.',
+        'If nothing that ships changed, add an empty changeset instead: `pnpm changeset --empty`.' +
+        pendingNote(earlier, base.ref),
       specFiles,
       changesets,
       notes: fallback,
@@ -126,6 +127,14 @@ export function runChangesetCheck(options: ChangesetCheckOptions = {}): Changese
     changesets,
     notes: [...fallback, ...notes],
   };
+}
+
+/** "\nPending changesets from earlier changes do not count: …", or nothing when none releases the spec package. */
+function pendingNote(earlier: Changeset[], ref: string): string {
+  const releasing = changesetsReleasing(earlier, SPEC_PACKAGE);
+  return releasing.length
+    ? `\nChangesets already pending at ${ref} came with earlier changes and do not count: ${releasing.map((c) => c.file).join(', ')}.`
+    : '';
 }
 
 /** The other packages of the spec package's fixed group in `.changeset/config.json`. */

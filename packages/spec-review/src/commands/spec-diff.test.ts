@@ -59,14 +59,14 @@ describe('runSpecDiff', () => {
     expect(outcome.markdown).toContain('## API changes: `main` (');
   });
 
-  it('exits 1 on a breaking change without a major changeset, 0 once one is pending', () => {
+  it('exits 1 on a breaking change without a major changeset, 0 once the change adds one', () => {
     repo = tempRepo({ 'spec/openapi.yaml': v1 });
     const base = repo.git('rev-parse', 'HEAD').trim();
     repo.write({ 'spec/openapi.yaml': breaking });
     const failing = runSpecDiff({ cwd: repo.dir, baseRef: base });
     expect(failing.exitCode).toBe(1);
     expect(failing.diff.breaking).toBe(1);
-    expect(failing.markdown).toContain('❌ **Breaking changes without a major changeset.**');
+    expect(failing.markdown).toContain('❌ **Breaking changes without a breaking changeset in this change.**');
 
     repo.write({ '.changeset/drop-email.md': major });
     const passing = runSpecDiff({ cwd: repo.dir, baseRef: base });
@@ -100,6 +100,49 @@ describe('the CLI', () => {
     expect(run.status).toBe(1);
     expect(run.stdout).toContain('## API changes: `base.yaml` → `head.yaml`');
     expect(run.stdout).toContain('Field `email` removed from the response (it was optional)');
+  });
+
+  it("prints the JSON report with each change's level for --format json", () => {
+    repo = tempRepo({ 'base.yaml': v1, 'head.yaml': breaking });
+    const run = spawnSync(process.execPath, [cli, 'diff', '--base-file', 'base.yaml', '--head-file', 'head.yaml', '--format', 'json'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(1);
+    const report = JSON.parse(run.stdout) as { counts: { breaking: number }; changes: Array<{ level: string; rule: string }> };
+    expect(report.counts.breaking).toBe(1);
+    expect(report.changes).toContainEqual(expect.objectContaining({ level: 'breaking', rule: 'response-property-removed' }));
+    const bad = spawnSync(process.execPath, [cli, 'diff', '--base-file', 'base.yaml', '--head-file', 'head.yaml', '--format', 'xml'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--format takes markdown or json, got "xml"');
+  });
+
+  it('exits 2 naming the operation when a path parameter is missing from its path', () => {
+    const invalid = stringify(
+      specOf({
+        paths: {
+          '/operators/{operator_id}': {
+            get: {
+              operationId: 'getOperator',
+              parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
+              responses: { '200': { description: 'OK' } },
+            },
+          },
+        },
+      }),
+    );
+    repo = tempRepo({ 'base.yaml': v1, 'head.yaml': invalid });
+    const run = spawnSync(process.execPath, [cli, 'diff', '--base-file', 'base.yaml', '--head-file', 'head.yaml'], {
+      cwd: repo.dir,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toMatch(
+      /head\.yaml.* is not a valid OpenAPI document: GET \/operators\/\{operator_id\} \(getOperator\) declares path parameter `id`, but its path has no `\{id\}`/,
+    );
   });
 
   it('exits 2 with a clear message for bad usage', () => {

@@ -6,25 +6,33 @@
 import { compareComponents } from './components.js';
 import { compareDocumentDocs, compareOperationDocs } from './documentation.js';
 import { compareOperation, compareServers, operationsOf, pairOperations } from './operations.js';
-import { compareParameters } from './parameters.js';
+import { assertPathParameters, compareParameters } from './parameters.js';
 import { compareRequestBodies } from './request-bodies.js';
 import type { ResolvedSpec } from './resolve.js';
 import { compareResponses } from './responses.js';
 import type { NameMaps } from './schemas.js';
 import { compareSecurity } from './security.js';
-import type { Change } from './types.js';
+import { isBreaking, type Change } from './types.js';
+import { compareWebhooks } from './webhooks.js';
 
-/** The changes between two documents, with counts per class. */
+/** The changes between two documents, with counts per level (documentation-only changes apart). */
 export interface SpecDiff {
   base: string;
   head: string;
   changes: Change[];
+  /** Changes that break existing clients: the only ones the gate fails on. */
   breaking: number;
+  /** Changes a reviewer must judge (level `possibly-breaking`). */
+  possiblyBreaking: number;
+  /** Safe changes other than documentation. */
   nonBreaking: number;
   documentation: number;
 }
 
-/** Compares `base` with `head` (both resolved) and classifies every change. */
+/**
+ * Compares `base` with `head` (both resolved) and classifies every change.
+ * @throws InvalidSpecError when a path parameter is missing from its path template (or the reverse).
+ */
 export function compareSpecs(base: ResolvedSpec, head: ResolvedSpec): SpecDiff {
   const names: NameMaps = { base: base.refNames, head: head.refNames };
   const changes: Change[] = [
@@ -34,6 +42,8 @@ export function compareSpecs(base: ResolvedSpec, head: ResolvedSpec): SpecDiff {
   ];
   const baseOps = operationsOf(base.doc);
   const headOps = operationsOf(head.doc);
+  assertPathParameters(baseOps.values(), base.label);
+  assertPathParameters(headOps.values(), head.label);
   const { pairs, changes: opChanges } = pairOperations(baseOps, headOps);
   changes.push(...opChanges);
   for (const [b, h] of pairs) {
@@ -46,6 +56,7 @@ export function compareSpecs(base: ResolvedSpec, head: ResolvedSpec): SpecDiff {
       ...compareOperationDocs(b, h),
     );
   }
+  changes.push(...compareWebhooks(base.doc, head.doc, names));
 
   // Document order of the head (removed operations by their place in the base), document-level first.
   const order = new Map<string, number>();
@@ -60,13 +71,15 @@ export function compareSpecs(base: ResolvedSpec, head: ResolvedSpec): SpecDiff {
     .map(({ c }) => c);
 
   const documentation = sorted.filter((c) => c.family === 'documentation').length;
-  const breaking = sorted.filter((c) => c.severity === 'breaking').length;
+  const breaking = sorted.filter(isBreaking).length;
+  const possiblyBreaking = sorted.filter((c) => c.severity === 'possibly-breaking').length;
   return {
     base: base.label,
     head: head.label,
     changes: sorted,
     breaking,
-    nonBreaking: sorted.length - breaking - documentation,
+    possiblyBreaking,
+    nonBreaking: sorted.length - breaking - possiblyBreaking - documentation,
     documentation,
   };
 }

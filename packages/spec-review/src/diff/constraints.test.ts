@@ -1,6 +1,6 @@
 /**
  * Validation-keyword rules from small spec pairs: narrower breaks requests, wider breaks responses,
- * an opaque change (pattern, format) breaks both.
+ * another format breaks both, and a pattern changed into another one goes to a reviewer.
  */
 import { describe, expect, it } from 'vitest';
 import { diffDocs, oneOperation, operationWith, rulesOf } from '../testing/helpers.js';
@@ -41,8 +41,8 @@ const cases = [
     spec: req,
     base: { pattern: '^a' },
     head: { pattern: '^b' },
-    rule: 'request-pattern-changed',
-    severity: 'breaking',
+    rule: 'request-pattern-unknown',
+    severity: 'possibly-breaking',
   },
   {
     name: 'request default changed',
@@ -85,6 +85,86 @@ const cases = [
     severity: 'breaking',
   },
   {
+    name: 'request pattern removed',
+    spec: req,
+    base: { pattern: '^a' },
+    head: {},
+    rule: 'request-pattern-wider',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'request pattern emptied (matches anything)',
+    spec: req,
+    base: { pattern: '^a' },
+    head: { pattern: '' },
+    rule: 'request-pattern-wider',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'request pattern changed to .*',
+    spec: req,
+    base: { pattern: '^a' },
+    head: { pattern: '.*' },
+    rule: 'request-pattern-wider',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'response pattern removed',
+    spec: res,
+    base: { pattern: '^a' },
+    head: {},
+    rule: 'response-pattern-wider',
+    severity: 'breaking',
+  },
+  {
+    name: 'request format int32 to int64',
+    spec: req,
+    base: { format: 'int32' },
+    head: { format: 'int64' },
+    rule: 'request-format-wider',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'response format int32 to int64',
+    spec: res,
+    base: { format: 'int32' },
+    head: { format: 'int64' },
+    rule: 'response-format-wider',
+    severity: 'breaking',
+  },
+  {
+    name: 'request multipleOf tightened (2 to 4)',
+    spec: req,
+    base: { multipleOf: 2 },
+    head: { multipleOf: 4 },
+    rule: 'request-multiple-of-narrower',
+    severity: 'breaking',
+  },
+  {
+    name: 'request multipleOf loosened (4 to 2)',
+    spec: req,
+    base: { multipleOf: 4 },
+    head: { multipleOf: 2 },
+    rule: 'request-multiple-of-wider',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'request multipleOf changed (2 to 3)',
+    spec: req,
+    base: { multipleOf: 2 },
+    head: { multipleOf: 3 },
+    rule: 'request-multiple-of-changed',
+    severity: 'breaking',
+  },
+  {
+    name: 'request exclusive minimum turned on (OpenAPI 3.0 boolean)',
+    spec: req,
+    base: { minimum: 0 },
+    head: { minimum: 0, exclusiveMinimum: true },
+    rule: 'request-exclusive-minimum-narrower',
+    severity: 'breaking',
+  },
+  {
     name: 'response default changed (ignored)',
     spec: res,
     base: { default: 'a' },
@@ -102,6 +182,27 @@ describe('constraint rules', () => {
   it('says what changed and what it means for the caller', () => {
     const [c] = diffDocs(req({ maxLength: 100 }), req({ maxLength: 50 })).changes;
     expect(c!.message).toBe('`name` maxLength changed from `100` to `50`: calls that were valid may now be rejected.');
+  });
+
+  it('reports a removed request pattern as removed, not as changed to an empty one', () => {
+    for (const head of [{}, { pattern: '' }]) {
+      const [c] = diffDocs(req({ pattern: '^a' }), req(head)).changes;
+      expect(c!.message).toBe('`name` no longer has pattern `^a`: the server accepts more values.');
+    }
+  });
+
+  it('leaves a changed pattern to a reviewer', () => {
+    const [c] = diffDocs(req({ pattern: '^a' }), req({ pattern: '^b' })).changes;
+    expect(c).toMatchObject({ rule: 'request-pattern-unknown', severity: 'possibly-breaking' });
+    expect(c!.message).toContain('cannot be told from the spec');
+  });
+
+  it('ignores the default of a parameter that is required before and after', () => {
+    const limit = (def: number) =>
+      oneOperation(
+        operationWith({ parameters: [{ name: 'limit', in: 'query', required: true, schema: { type: 'integer', default: def } }] }),
+      );
+    expect(rulesOf(diffDocs(limit(20), limit(50)))).toEqual([{ rule: 'request-default-changed', severity: 'non-breaking' }]);
   });
 
   it('compares numeric bounds of integer query parameters as request constraints', () => {

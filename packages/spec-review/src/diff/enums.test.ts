@@ -3,7 +3,7 @@
  * in the other.
  */
 import { describe, expect, it } from 'vitest';
-import { diffDocs, oneOperation, operationWith } from '../testing/helpers.js';
+import { diffDocs, oneOperation, operationWith, rulesOf } from '../testing/helpers.js';
 
 const status = (values: string[] | undefined) => ({
   type: 'object',
@@ -93,5 +93,72 @@ describe('enum rules', () => {
       oneOperation(operationWith({ response: { type: 'object', properties: { status: { enum: ['a', null] } } } })),
     );
     expect(diff.changes.map((c) => c.rule)).toEqual(['response-may-be-null']);
+  });
+
+  describe('x-extensible-enum (an open list of known values)', () => {
+    const open = (values: string[] | undefined) => ({
+      type: 'object',
+      properties: { status: { type: 'string', ...(values ? { 'x-extensible-enum': values } : {}) } },
+    });
+    const req = (values: string[] | undefined) => oneOperation(operationWith({ request: open(values) }));
+    const res = (values: string[] | undefined) => oneOperation(operationWith({ response: open(values) }));
+    const query = (values: string[] | undefined) =>
+      oneOperation(
+        operationWith({
+          parameters: [{ name: 'status', in: 'query', schema: { type: 'string', ...(values ? { 'x-extensible-enum': values } : {}) } }],
+        }),
+      );
+    it.each([
+      {
+        name: 'request value removed',
+        spec: req,
+        base: ['a', 'b'],
+        head: ['a'],
+        rule: 'request-extensible-enum-value-removed',
+        severity: 'breaking',
+      },
+      {
+        name: 'query value removed',
+        spec: query,
+        base: ['a', 'b'],
+        head: ['a'],
+        rule: 'request-extensible-enum-value-removed',
+        severity: 'breaking',
+      },
+      {
+        name: 'request value added',
+        spec: req,
+        base: ['a'],
+        head: ['a', 'b'],
+        rule: 'request-extensible-enum-value-added',
+        severity: 'non-breaking',
+      },
+      {
+        name: 'response value added',
+        spec: res,
+        base: ['a'],
+        head: ['a', 'b'],
+        rule: 'response-extensible-enum-value-added',
+        severity: 'non-breaking',
+      },
+      {
+        name: 'response value removed',
+        spec: res,
+        base: ['a', 'b'],
+        head: ['a'],
+        rule: 'response-extensible-enum-value-removed',
+        severity: 'non-breaking',
+      },
+      { name: 'list introduced', spec: req, base: undefined, head: ['a'], rule: 'extensible-enum-introduced', severity: 'non-breaking' },
+      { name: 'list dropped', spec: res, base: ['a'], head: undefined, rule: 'extensible-enum-dropped', severity: 'non-breaking' },
+    ])('$name is $severity', ({ spec, base, head, rule, severity }) => {
+      expect(rulesOf(diffDocs(spec(base), spec(head)))).toEqual([{ rule, severity }]);
+    });
+
+    it('is read as values, not as an opaque extension', () => {
+      const diff = diffDocs(req(['a', 'b']), req(['a']));
+      expect(diff.changes.map((c) => c.family)).toEqual(['enums']);
+      expect(diff.changes[0]!.message).toBe('`status` no longer supports `b` (x-extensible-enum); calls sending it may be refused.');
+    });
   });
 });

@@ -17,10 +17,18 @@ export interface OperationModel {
   parameters: Node[];
 }
 
-/** Lists the operations of a resolved document in document order. */
-export function operationsOf(doc: Node): Map<string, OperationModel> {
+/**
+ * Lists the operations of a map of path items (`paths`, or `webhooks`) in document order: each
+ * with the path-item parameters its own override, its `OperationRef` (with `path` as `pathOf`
+ * names the item) and the key `keyOf` gives it.
+ */
+export function operationsOfItems(
+  items: unknown,
+  pathOf: (name: string) => string,
+  keyOf: (method: string, name: string) => string,
+): Map<string, OperationModel> {
   const out = new Map<string, OperationModel>();
-  for (const [path, rawItem] of Object.entries(asNode(doc.paths) ?? {})) {
+  for (const [name, rawItem] of Object.entries(asNode(items) ?? {})) {
     const item = asNode(rawItem) ?? {};
     const shared = (Array.isArray(item.parameters) ? item.parameters : []).map((p) => asNode(p) ?? {});
     for (const method of HTTP_METHODS) {
@@ -30,14 +38,23 @@ export function operationsOf(doc: Node): Map<string, OperationModel> {
       const parameters = [...shared.filter((s) => !own.some((o) => o.name === s.name && o.in === s.in)), ...own];
       const ref: OperationRef = {
         method: method.toUpperCase(),
-        path,
+        path: pathOf(name),
         ...(typeof node.operationId === 'string' ? { operationId: node.operationId } : {}),
       };
-      const key = `${ref.method} ${path.replace(/\{[^}]*\}/g, '{}')}`;
+      const key = keyOf(ref.method, name);
       out.set(key, { key, ref, node, parameters });
     }
   }
   return out;
+}
+
+/** Lists the operations of a resolved document in document order. */
+export function operationsOf(doc: Node): Map<string, OperationModel> {
+  return operationsOfItems(
+    doc.paths,
+    (path) => path,
+    (method, path) => `${method} ${path.replace(/\{[^}]*\}/g, '{}')}`,
+  );
 }
 
 /** Pairs the operations of two documents and reports the ones added, removed or moved. */
@@ -137,7 +154,7 @@ export function compareOperation(b: OperationModel, h: OperationModel): Change[]
         site,
         'operations',
         'operation-field-changed',
-        'breaking',
+        'possibly-breaking',
         `\`${key}\` changed; this tool does not analyse it, so review it by hand.`,
       ),
     );

@@ -2,7 +2,8 @@
  * Parameter rules from small spec pairs.
  */
 import { describe, expect, it } from 'vitest';
-import { diffDocs, oneOperation, operationWith, rulesOf } from '../testing/helpers.js';
+import { InvalidSpecError } from '../errors.js';
+import { diffDocs, oneOperation, operationWith, rulesOf, specOf } from '../testing/helpers.js';
 import type { Node } from './types.js';
 
 const q = (name: string, extra: Node = {}) => ({ name, in: 'query', schema: { type: 'string' }, ...extra });
@@ -54,6 +55,34 @@ const cases = [
     severity: 'breaking',
   },
   {
+    name: 'query parameter widened from one value to an array (form, explode)',
+    base: [q('status')],
+    head: [q('status', { schema: { type: 'array', items: { type: 'string' } } })],
+    rule: 'parameter-widened-to-array',
+    severity: 'possibly-breaking',
+  },
+  {
+    name: 'empty value no longer allowed',
+    base: [q('filter', { allowEmptyValue: true })],
+    head: [q('filter')],
+    rule: 'parameter-empty-value-refused',
+    severity: 'breaking',
+  },
+  {
+    name: 'empty value now allowed',
+    base: [q('filter')],
+    head: [q('filter', { allowEmptyValue: true })],
+    rule: 'parameter-empty-value-allowed',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'default serialisation written out',
+    base: [q('ids')],
+    head: [q('ids', { style: 'form', explode: true })],
+    rule: undefined,
+    severity: undefined,
+  },
+  {
     name: 'header name case ignored',
     base: [{ name: 'X-Trace', in: 'header', schema: { type: 'string' } }],
     head: [{ name: 'x-trace', in: 'header', schema: { type: 'string' } }],
@@ -94,5 +123,58 @@ describe('parameter rules', () => {
       },
     });
     expect(rulesOf(diffDocs(doc(false), doc(true)))).toEqual([{ rule: 'parameter-now-required', severity: 'breaking' }]);
+  });
+
+  it('still compares the items of a parameter widened to an array', () => {
+    const diff = diffDocs(
+      withParams(q('status', { schema: { type: 'string', enum: ['a', 'b'] } })),
+      withParams(q('status', { schema: { type: 'array', items: { type: 'string', enum: ['a'] } } })),
+    );
+    expect(rulesOf(diff)).toEqual([
+      { rule: 'parameter-widened-to-array', severity: 'possibly-breaking' },
+      { rule: 'request-enum-value-removed', severity: 'breaking' },
+    ]);
+  });
+
+  it('calls an array that is not sent as repeated values (explode false) a type change', () => {
+    const diff = diffDocs(
+      withParams(q('ids')),
+      withParams(q('ids', { explode: false, schema: { type: 'array', items: { type: 'string' } } })),
+    );
+    expect(rulesOf(diff)).toEqual([
+      { rule: 'parameter-serialization-changed', severity: 'breaking' },
+      { rule: 'type-changed', severity: 'breaking' },
+    ]);
+  });
+
+  describe('path parameters missing from the path template', () => {
+    const doc = (path: string, names: string[]) =>
+      specOf({
+        paths: {
+          [path]: {
+            get: {
+              operationId: 'getThing',
+              parameters: names.map((name) => ({ name, in: 'path', required: true, schema: { type: 'string' } })),
+              responses: { '200': { description: 'OK' } },
+            },
+          },
+        },
+      });
+
+    it('reports a declared path parameter the template lacks as an invalid spec', () => {
+      const good = doc('/things/{id}', ['id']);
+      const bad = doc('/things/{id}', ['id', 'thing_id']);
+      expect(() => diffDocs(good, bad)).toThrow(InvalidSpecError);
+      expect(() => diffDocs(good, bad)).toThrow(
+        'head is not a valid OpenAPI document: GET /things/{id} (getThing) declares path parameter `thing_id`, but its path has no `{thing_id}`.',
+      );
+      expect(() => diffDocs(bad, good)).toThrow(/^base is not a valid OpenAPI document/);
+    });
+
+    it('reports a template name without a declared parameter as an invalid spec', () => {
+      expect(() => diffDocs(doc('/things/{id}', ['id']), doc('/things/{id}', []))).toThrow(
+        'head is not a valid OpenAPI document: GET /things/{id} (getThing) has `{id}` in its path but declares no path parameter `id`.',
+      );
+    });
   });
 });

@@ -6,6 +6,7 @@
  */
 import type { OperationModel } from './operations.js';
 import { compareSchemas, type NameMaps } from './schemas.js';
+import { InvalidSpecError } from '../errors.js';
 import { asNode, change, sameJson, type Change, type Node, type Site } from './types.js';
 
 /** Compares the parameters of one operation in two versions. */
@@ -115,18 +116,36 @@ function compareParameter(bp: Node, hp: Node, site: Site, names: NameMaps): Chan
   if (bp.required === true && hp.required !== true) {
     out.push(change(site, 'parameters', 'parameter-now-optional', 'non-breaking', `${label(hp)} ${name} is now optional.`));
   }
+  const bSer = serialisation(bp);
+  const hSer = serialisation(hp);
   for (const field of ['style', 'explode', 'allowReserved'] as const) {
-    if (!sameJson(bp[field], hp[field])) {
+    if (bSer[field] !== hSer[field]) {
       out.push(
         change(
           site,
           'parameters',
           'parameter-serialization-changed',
           'breaking',
-          `${label(hp)} ${name} is serialised differently (\`${field}\`: ${JSON.stringify(bp[field] ?? null)} → ${JSON.stringify(hp[field] ?? null)}).`,
+          `${label(hp)} ${name} is serialised differently (\`${field}\`: ${JSON.stringify(bSer[field])} → ${JSON.stringify(hSer[field])}).`,
         ),
       );
     }
+  }
+  if (bp.allowEmptyValue === true && hp.allowEmptyValue !== true) {
+    out.push(
+      change(
+        site,
+        'parameters',
+        'parameter-empty-value-refused',
+        'breaking',
+        `${label(hp)} ${name} no longer allows an empty value; calls sending \`${String(hp.name)}=\` may be rejected.`,
+      ),
+    );
+  }
+  if (bp.allowEmptyValue !== true && hp.allowEmptyValue === true) {
+    out.push(
+      change(site, 'parameters', 'parameter-empty-value-allowed', 'non-breaking', `${label(hp)} ${name} now allows an empty value.`),
+    );
   }
   if (!bp.deprecated && hp.deprecated)
     out.push(change(site, 'parameters', 'parameter-deprecated', 'non-breaking', `${label(hp)} ${name} is now deprecated.`));
@@ -152,8 +171,90 @@ function compareParameter(bp: Node, hp: Node, site: Site, names: NameMaps): Chan
       ),
     );
   }
-  out.push(...compareSchemas(schemaOf(bp), schemaOf(hp), { ...site, position: 'request', rootName: `${label(hp)} ${name}` }, names));
+  const schemaSite = {
+    ...site,
+    position: 'request' as const,
+    rootName: `${label(hp)} ${name}`,
+    alwaysSent: bp.required === true && hp.required === true,
+  };
+  const bSchema = schemaOf(bp);
+  const hSchema = schemaOf(hp);
+  if (repeatsAsArray(bp, bSchema, hp, hSchema)) {
+    // `?status=a` is also a valid one-element list in form style with explode, so calls that send
+    // one value keep working; only code typed against the single value (the generated types) changes.
+    out.push(
+      change(
+        site,
+        'parameters',
+        'parameter-widened-to-array',
+        'possibly-breaking',
+        `${label(hp)} ${name} now takes a list of values instead of one; calls sending one value stay valid (\`?${String(hp.name)}=a\` is a one-element list), ` +
+          'but TypeScript callers using the generated types must pass an array.',
+      ),
+    );
+    out.push(...compareSchemas(bSchema, asNode(hSchema)?.items, schemaSite, names));
+    return out;
+  }
+  out.push(...compareSchemas(bSchema, hSchema, schemaSite, names));
   return out;
+}
+
+/** `style`, `explode` and `allowReserved` with the defaults of the parameter's location filled in. */
+function serialisation(p: Node): { style: string; explode: boolean; allowReserved: boolean } {
+  const style = typeof p.style === 'string' ? p.style : p.in === 'query' || p.in === 'cookie' ? 'form' : 'simple';
+  return {
+    style,
+    explode: typeof p.explode === 'boolean' ? p.explode : style === 'form',
+    allowReserved: p.allowReserved === true,
+  };
+}
+
+/**
+ * True when a query parameter that took one scalar value now takes an array of them, serialised in
+ * form style with explode (`?a=1&a=2`), where a single `?a=1` is the same on the wire.
+ */
+function repeatsAsArray(bp: Node, bSchema: unknown, hp: Node, hSchema: unknown): boolean {
+  if (hp.in !== 'query' || bp.content !== undefined || hp.content !== undefined) return false;
+  const ser = serialisation(hp);
+  if (ser.style !== 'form' || !ser.explode) return false;
+  const types = (s: unknown) => {
+    const t = asNode(s)?.type;
+    return (Array.isArray(t) ? t : t === undefined ? [] : [t]).map(String).filter((x) => x !== 'null');
+  };
+  const before = types(bSchema);
+  const after = types(hSchema);
+  return (
+    before.length > 0 &&
+    before.every((t) => t !== 'array' && t !== 'object') &&
+    after.length === 1 &&
+    after[0] === 'array' &&
+    asNode(hSchema)?.items !== undefined
+  );
+}
+
+/**
+ * Checks that every path parameter of every operation appears in its path template and every
+ * template name is declared: a parameter the template lacks can never be sent, and a diff that
+ * skipped it would hide a broken spec.
+ * @throws InvalidSpecError naming the operation and the parameter.
+ */
+export function assertPathParameters(ops: Iterable<OperationModel>, source: string): void {
+  for (const op of ops) {
+    const template = new Set([...op.ref.path.matchAll(/\{([^}]*)\}/g)].map((m) => m[1]!));
+    const declared = op.parameters.filter((p) => p.in === 'path').map((p) => String(p.name));
+    const where = `${op.ref.method} ${op.ref.path}${op.ref.operationId ? ` (${op.ref.operationId})` : ''}`;
+    for (const name of declared) {
+      if (!template.has(name))
+        throw new InvalidSpecError(
+          source,
+          `${where} declares path parameter \`${name}\`, but its path has no \`{${name}}\`. Put it in the path or declare it elsewhere (query, header).`,
+        );
+    }
+    for (const name of template) {
+      if (!declared.includes(name))
+        throw new InvalidSpecError(source, `${where} has \`{${name}}\` in its path but declares no path parameter \`${name}\`.`);
+    }
+  }
 }
 
 function schemaOf(p: Node): unknown {

@@ -33,6 +33,20 @@ const cases = [
     rule: 'request-media-type-added',
     severity: 'non-breaking',
   },
+  {
+    name: 'media type parameters changed',
+    base: op(body(true)),
+    head: op(body(true, ['application/json; charset=utf-8'])),
+    rule: 'request-media-type-parameters-changed',
+    severity: 'non-breaking',
+  },
+  {
+    name: 'multipart encoding changed (not analysed)',
+    base: op({ required: true, content: { 'multipart/form-data': { schema, encoding: { name: { contentType: 'text/plain' } } } } }),
+    head: op({ required: true, content: { 'multipart/form-data': { schema, encoding: { name: { contentType: 'text/csv' } } } } }),
+    rule: 'request-encoding-changed',
+    severity: 'possibly-breaking',
+  },
 ];
 
 describe('request body rules', () => {

@@ -1,11 +1,12 @@
 /**
  * Request body rules: a body added (required breaks existing calls), removed, made required or
- * optional; media types no longer accepted; each media type's schema compared as a request schema.
+ * optional; media types no longer accepted (a type written with other parameters, such as
+ * `charset`, is the same type); each media type's schema compared as a request schema.
  * @see https://spec.openapis.org/oas/v3.1.0#request-body-object
  */
 import type { OperationModel } from './operations.js';
 import { compareSchemas, type NameMaps } from './schemas.js';
-import { asNode, change, sameJson, type Change } from './types.js';
+import { asNode, change, pairMediaTypes, sameJson, type Change } from './types.js';
 
 /** Compares the request body of one operation in two versions. */
 export function compareRequestBodies(b: OperationModel, h: OperationModel, names: NameMaps): Change[] {
@@ -54,27 +55,52 @@ export function compareRequestBodies(b: OperationModel, h: OperationModel, names
 
   const bc = asNode(bb.content) ?? {};
   const hc = asNode(hb.content) ?? {};
-  for (const type of Object.keys(bc)) {
+  const media = pairMediaTypes(bc, hc);
+  for (const type of media.removed) {
+    out.push(
+      change(
+        { operation: h.ref, where: `request body (${type})` },
+        'request-bodies',
+        'request-media-type-removed',
+        'breaking',
+        `\`${type}\` request bodies are no longer accepted.`,
+      ),
+    );
+  }
+  for (const [bType, type] of media.pairs) {
     const mediaSite = { operation: h.ref, where: `request body (${type})` };
-    const bm = asNode(bc[type]) ?? {};
-    const hm = asNode(hc[type]);
-    if (!hm) {
+    const bm = asNode(bc[bType]) ?? {};
+    const hm = asNode(hc[type]) ?? {};
+    if (bType !== type) {
       out.push(
-        change(mediaSite, 'request-bodies', 'request-media-type-removed', 'breaking', `\`${type}\` request bodies are no longer accepted.`),
+        change(
+          mediaSite,
+          'request-bodies',
+          'request-media-type-parameters-changed',
+          'non-breaking',
+          `The request media type \`${bType}\` is now written \`${type}\` (same type, other parameters).`,
+        ),
       );
-      continue;
     }
     if (!sameJson(bm.examples, hm.examples) || !sameJson(bm.example, hm.example)) {
       out.push(change(mediaSite, 'documentation', 'request-examples-changed', 'non-breaking', 'Request examples changed.'));
     }
     if (!sameJson(bm.encoding, hm.encoding)) {
       out.push(
-        change(mediaSite, 'request-bodies', 'request-encoding-changed', 'breaking', 'The part encoding changed; review it by hand.'),
+        change(
+          mediaSite,
+          'request-bodies',
+          'request-encoding-changed',
+          'possibly-breaking',
+          'The part encoding changed (content types or headers of multipart parts); this tool does not analyse it, so review it by hand.',
+        ),
       );
     }
-    out.push(...compareSchemas(bm.schema, hm.schema, { ...mediaSite, position: 'request', rootName: 'The request body' }, names));
+    out.push(
+      ...compareSchemas(bm.schema, hm.schema, { ...mediaSite, position: 'request', rootName: 'The request body', mediaType: type }, names),
+    );
   }
-  for (const type of Object.keys(hc).filter((t) => !(t in bc))) {
+  for (const type of media.added) {
     out.push(
       change(
         { operation: h.ref, where: `request body (${type})` },

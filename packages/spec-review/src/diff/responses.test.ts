@@ -61,11 +61,25 @@ const cases = [
     severity: 'breaking',
   },
   {
-    name: 'header removed',
+    name: 'optional header removed',
     base: { '429': ok({ headers: { 'Retry-After': { schema: { type: 'integer' } } } }) },
     head: { '429': ok() },
+    rule: 'response-optional-header-removed',
+    severity: 'possibly-breaking',
+  },
+  {
+    name: 'required header removed',
+    base: { '200': ok({ headers: { 'X-Id': { required: true, schema: { type: 'string' } } } }) },
+    head: { '200': ok() },
     rule: 'response-header-removed',
     severity: 'breaking',
+  },
+  {
+    name: 'media type parameters changed',
+    base: { '200': ok({ content: { 'application/json': { schema: { type: 'string' } } } }) },
+    head: { '200': ok({ content: { 'application/json; charset=utf-8': { schema: { type: 'string' } } } }) },
+    rule: 'response-media-type-parameters-changed',
+    severity: 'non-breaking',
   },
   {
     name: 'header made optional',
@@ -79,7 +93,7 @@ const cases = [
     base: { '200': ok({ links: { a: { operationId: 'x' } } }) },
     head: { '200': ok({ links: { a: { operationId: 'y' } } }) },
     rule: 'response-field-changed',
-    severity: 'breaking',
+    severity: 'possibly-breaking',
   },
   {
     name: 'header added',

@@ -6,7 +6,7 @@
  */
 import type { OperationModel } from './operations.js';
 import { compareSchemas, type NameMaps } from './schemas.js';
-import { asNode, change, sameJson, type Change, type Node, type OperationRef } from './types.js';
+import { asNode, change, pairMediaTypes, sameJson, type Change, type Node, type OperationRef } from './types.js';
 
 const isSuccess = (status: string) => /^2(\d\d|XX)$/i.test(status);
 
@@ -102,7 +102,7 @@ function compareResponse(b: Node, h: Node, op: OperationRef, status: string, nam
         site,
         'responses',
         'response-field-changed',
-        'breaking',
+        'possibly-breaking',
         `\`${key}\` of response ${status} changed; this tool does not analyse it, so review it by hand.`,
       ),
     );
@@ -114,14 +114,24 @@ function compareResponse(b: Node, h: Node, op: OperationRef, status: string, nam
     const headerSite = { operation: op, where: `response ${status} header \`${name}\`` };
     const hHeader = hh[name];
     if (!hHeader) {
+      // A header that was optional may already be missing, so clients should cope; one that was
+      // required is something clients rely on.
       out.push(
-        change(
-          headerSite,
-          'responses',
-          'response-header-removed',
-          'breaking',
-          `Header \`${name}\` removed from response ${status}; clients reading it get nothing.`,
-        ),
+        bHeader.required === true
+          ? change(
+              headerSite,
+              'responses',
+              'response-header-removed',
+              'breaking',
+              `Header \`${name}\` removed from response ${status} (it was always sent); clients reading it get nothing.`,
+            )
+          : change(
+              headerSite,
+              'responses',
+              'response-optional-header-removed',
+              'possibly-breaking',
+              `Optional header \`${name}\` removed from response ${status}; clients that use it when present lose it.`,
+            ),
       );
       continue;
     }
@@ -170,22 +180,46 @@ function compareResponse(b: Node, h: Node, op: OperationRef, status: string, nam
     out.push(change(site, 'responses', 'response-body-added', 'non-breaking', `Response ${status} now has a body.`));
     return out;
   }
-  for (const [type, rawMedia] of Object.entries(bc ?? {})) {
+  const media = pairMediaTypes(bc ?? {}, hc ?? {});
+  for (const type of media.removed) {
+    out.push(
+      change(
+        { operation: op, where: `response ${status} (${type})` },
+        'responses',
+        'response-media-type-removed',
+        'breaking',
+        `Response ${status} is no longer sent as \`${type}\`.`,
+      ),
+    );
+  }
+  for (const [bType, type] of media.pairs) {
     const mediaSite = { operation: op, where: `response ${status} (${type})` };
-    const bm = asNode(rawMedia) ?? {};
-    const hm = asNode(hc?.[type]);
-    if (!hm) {
+    const bm = asNode(bc?.[bType]) ?? {};
+    const hm = asNode(hc?.[type]) ?? {};
+    if (bType !== type) {
       out.push(
-        change(mediaSite, 'responses', 'response-media-type-removed', 'breaking', `Response ${status} is no longer sent as \`${type}\`.`),
+        change(
+          mediaSite,
+          'responses',
+          'response-media-type-parameters-changed',
+          'non-breaking',
+          `Response ${status} is now labelled \`${type}\` instead of \`${bType}\` (same type, other parameters).`,
+        ),
       );
-      continue;
     }
     if (!sameJson(bm.examples, hm.examples) || !sameJson(bm.example, hm.example)) {
       out.push(change(mediaSite, 'documentation', 'response-examples-changed', 'non-breaking', `Examples of response ${status} changed.`));
     }
-    out.push(...compareSchemas(bm.schema, hm.schema, { ...mediaSite, position: 'response', rootName: 'The response body' }, names));
+    out.push(
+      ...compareSchemas(
+        bm.schema,
+        hm.schema,
+        { ...mediaSite, position: 'response', rootName: 'The response body', mediaType: type },
+        names,
+      ),
+    );
   }
-  for (const type of Object.keys(hc ?? {}).filter((t) => !(t in (bc ?? {})))) {
+  for (const type of media.added) {
     out.push(
       change(
         { operation: op, where: `response ${status} (${type})` },

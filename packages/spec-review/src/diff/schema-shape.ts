@@ -19,6 +19,11 @@ export interface SchemaShape {
   items: unknown;
   /** Allowed values other than `null` (from `enum` or `const`); undefined when unrestricted. */
   enum: unknown[] | undefined;
+  /**
+   * Values listed in `x-extensible-enum`: the known values of an open list (clients must expect
+   * others), so unlike `enum` they restrict nothing in responses.
+   */
+  extensibleEnum: unknown[] | undefined;
   variants: { kind: 'oneOf' | 'anyOf'; members: unknown[] } | undefined;
   /** The schema after merging `allOf`, for keyword-level rules. */
   node: Node;
@@ -73,6 +78,7 @@ export function shapeOf(schema: unknown, names: WeakMap<object, string>): Schema
     additionalProperties: base.additionalProperties,
     items: base.items,
     enum: enumValues,
+    extensibleEnum: Array.isArray(base['x-extensible-enum']) ? (base['x-extensible-enum'] as unknown[]) : undefined,
     variants,
     node: base,
   };

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { diffDocs, oneOperation, operationWith, rulesOf } from '../testing/helpers.js';
+import { isXmlMediaType } from './schemas.js';
 import type { Node } from './types.js';
 
 const obj = (properties: Node, required: string[] = []) => ({ type: 'object', required, properties });
@@ -196,7 +197,7 @@ const cases = [
     base: obj({ a: { ...str, not: { const: 'x' } } }),
     head: obj({ a: { ...str, not: { const: 'y' } } }),
     rule: 'schema-keyword-changed',
-    severity: 'breaking',
+    severity: 'possibly-breaking',
   },
 ];
 
@@ -272,5 +273,115 @@ describe('schema rules', () => {
       ['documentation', 'schema-examples-changed'],
     ]);
     expect(diff.breaking).toBe(0);
+  });
+
+  describe('discriminator', () => {
+    const pets = (at: 'request' | 'response', discriminator?: Node) =>
+      oneOperation(
+        operationWith({
+          [at]: {
+            oneOf: [{ $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' }],
+            ...(discriminator ? { discriminator } : {}),
+          },
+        }),
+        {
+          schemas: {
+            Cat: obj({ kind: str, pet_type: str }, ['kind', 'pet_type']),
+            Dog: obj({ kind: str, pet_type: str }, ['kind', 'pet_type']),
+          },
+        },
+      );
+    const byType = { propertyName: 'pet_type' };
+    it.each([
+      { name: 'added to a request', at: 'request', base: undefined, head: byType, rule: 'discriminator-added', severity: 'non-breaking' },
+      { name: 'added to a response', at: 'response', base: undefined, head: byType, rule: 'discriminator-added', severity: 'non-breaking' },
+      {
+        name: 'removed from a request',
+        at: 'request',
+        base: byType,
+        head: undefined,
+        rule: 'discriminator-removed',
+        severity: 'non-breaking',
+      },
+      {
+        name: 'removed from a response',
+        at: 'response',
+        base: byType,
+        head: undefined,
+        rule: 'discriminator-removed',
+        severity: 'possibly-breaking',
+      },
+      {
+        name: 'renamed in a request',
+        at: 'request',
+        base: byType,
+        head: { propertyName: 'kind' },
+        rule: 'discriminator-property-changed',
+        severity: 'possibly-breaking',
+      },
+      {
+        name: 'renamed in a response',
+        at: 'response',
+        base: byType,
+        head: { propertyName: 'kind' },
+        rule: 'discriminator-property-changed',
+        severity: 'possibly-breaking',
+      },
+      {
+        name: 'mapping changed',
+        at: 'response',
+        base: { ...byType, mapping: { cat: '#/components/schemas/Cat' } },
+        head: { ...byType, mapping: { feline: '#/components/schemas/Cat' } },
+        rule: 'discriminator-mapping-changed',
+        severity: 'possibly-breaking',
+      },
+    ] as const)('$name is $severity', ({ at, base, head, rule, severity }) => {
+      expect(rulesOf(diffDocs(pets(at, base), pets(at, head)))).toEqual([{ rule, severity }]);
+    });
+  });
+
+  describe('XML bodies', () => {
+    const xmlOp = (schema: Node, mediaType = 'application/xml') =>
+      oneOperation({
+        operationId: 'doThing',
+        requestBody: { required: true, content: { [mediaType]: { schema } } },
+        responses: { '200': { description: 'OK', content: { [mediaType]: { schema } } } },
+      });
+    const thing = (xml?: Node, fieldXml?: Node) => ({
+      ...obj({ id: { ...str, ...(fieldXml ? { xml: fieldXml } : {}) } }),
+      ...(xml ? { xml } : {}),
+    });
+
+    it('reports a renamed element in requests and responses', () => {
+      expect(rulesOf(diffDocs(xmlOp(thing({ name: 'thing' })), xmlOp(thing({ name: 'item' }))))).toEqual([
+        { rule: 'xml-name-changed', severity: 'breaking' },
+        { rule: 'xml-name-changed', severity: 'breaking' },
+      ]);
+    });
+
+    it('reports a property moved to an attribute, and says what it means', () => {
+      const diff = diffDocs(xmlOp(thing(), 'text/xml'), xmlOp(thing(undefined, { attribute: true }), 'text/xml'));
+      expect(rulesOf(diff)).toEqual([
+        { rule: 'xml-attribute-changed', severity: 'breaking' },
+        { rule: 'xml-attribute-changed', severity: 'breaking' },
+      ]);
+      expect(diff.changes[0]!.message).toBe(
+        'The XML attribute of `id` changed from (default) to `true`; XML documents written for one no longer match the other.',
+      );
+    });
+
+    it('treats spelling out a default as no change', () => {
+      expect(rulesOf(diffDocs(xmlOp(thing()), xmlOp(thing(undefined, { attribute: false }))))).toEqual([]);
+    });
+
+    it('ignores the xml keyword in JSON bodies', () => {
+      const json = (name: string) => xmlOp(thing({ name }), 'application/json');
+      expect(rulesOf(diffDocs(json('thing'), json('item')))).toEqual([]);
+    });
+
+    it('recognises XML media types', () => {
+      expect(['application/xml', 'text/xml; charset=utf-8', 'application/atom+xml'].map(isXmlMediaType)).toEqual([true, true, true]);
+      expect(['application/json', 'application/xml-dtd', 'text/plain'].map(isXmlMediaType)).toEqual([false, false, false]);
+    });
   });
 });

@@ -7,9 +7,9 @@
  * @see https://spec.openapis.org/oas/v3.1.0#schema-object
  */
 import { compareConstraints, CONSTRAINT_KEYWORDS } from './constraints.js';
-import { compareEnums } from './enums.js';
+import { compareEnums, compareExtensibleEnums } from './enums.js';
 import { schemaName, shapeOf, type SchemaShape } from './schema-shape.js';
-import { asNode, change, sameJson, type Change, type Position, type Site } from './types.js';
+import { asNode, change, levelOf, type Level, type Node, sameJson, show, type Change, type Position, type Site } from './types.js';
 
 /** Names of resolved component objects, per side. */
 export interface NameMaps {
@@ -22,6 +22,19 @@ export interface SchemaSite extends Site {
   position: Position;
   /** What the schema root is called in messages, e.g. "The request body" or "Parameter `status`". */
   rootName: string;
+  /**
+   * The media type of the body the schema describes (`application/xml`…); absent for parameters and
+   * headers. XML bodies also compare the `xml` keyword, which names elements and attributes on the wire.
+   */
+  mediaType?: string;
+  /** True when the schema root is always sent (a required parameter): its default never applies. */
+  alwaysSent?: boolean;
+}
+
+/** True for `application/xml`, `text/xml` and `…+xml` media types. */
+export function isXmlMediaType(mediaType: string | undefined): boolean {
+  const essence = mediaType?.split(';')[0]?.trim().toLowerCase() ?? '';
+  return /^(application|text)\/xml$/.test(essence) || /^[^/]+\/[^;]+\+xml$/.test(essence);
 }
 
 const HANDLED = new Set([
@@ -47,6 +60,7 @@ const HANDLED = new Set([
   'writeOnly',
   'discriminator',
   'xml',
+  'x-extensible-enum',
   '$schema',
   '$id',
   '$anchor',
@@ -58,7 +72,7 @@ const DOC_KEYWORDS = ['description', 'title', 'examples', 'example', 'externalDo
 /** Compares two schemas at `site` and returns every change, classified for its position. */
 export function compareSchemas(base: unknown, head: unknown, site: SchemaSite, names: NameMaps, path = ''): Change[] {
   const out: Change[] = [];
-  walk(base, head, path, { site, names, out, stack: [] });
+  walk(base, head, path, { site, names, out, stack: [] }, site.alwaysSent === true);
   return out;
 }
 
@@ -69,22 +83,22 @@ interface Walk {
   stack: Array<[unknown, unknown]>;
 }
 
-function walk(base: unknown, head: unknown, path: string, w: Walk): void {
+function walk(base: unknown, head: unknown, path: string, w: Walk, alwaysSent = false): void {
   if (w.stack.some(([b, h]) => b === base && h === head)) return;
   w.stack.push([base, head]);
   try {
-    compareShapes(shapeOf(base, w.names.base), shapeOf(head, w.names.head), path, w);
+    compareShapes(shapeOf(base, w.names.base), shapeOf(head, w.names.head), path, w, alwaysSent);
   } finally {
     w.stack.pop();
   }
 }
 
-function compareShapes(b: SchemaShape, h: SchemaShape, path: string, w: Walk): void {
+function compareShapes(b: SchemaShape, h: SchemaShape, path: string, w: Walk, alwaysSent: boolean): void {
   const { site, out } = w;
   const request = site.position === 'request';
   const subject = path ? `\`${path}\`` : site.rootName;
-  const at = (rule: string, breaking: boolean, message: string, family: Change['family'] = 'schemas') =>
-    out.push(change(site, family, rule, breaking ? 'breaking' : 'non-breaking', message, path));
+  const at = (rule: string, breaking: Level, message: string, family: Change['family'] = 'schemas') =>
+    out.push(change(site, family, rule, levelOf(breaking), message, path));
 
   if (b.nullable !== h.nullable) {
     if (request) {
@@ -98,7 +112,8 @@ function compareShapes(b: SchemaShape, h: SchemaShape, path: string, w: Walk): v
   if (!compareTypes(b, h, subject, request, at)) return;
 
   out.push(...compareEnums(b.enum, h.enum, site.position, site, subject, path));
-  out.push(...compareConstraints(b.node, h.node, site.position, site, subject, path));
+  out.push(...compareExtensibleEnums(b.extensibleEnum, h.extensibleEnum, site.position, site, subject, path));
+  out.push(...compareConstraints(b.node, h.node, site.position, site, subject, path, alwaysSent));
   if (!b.node.deprecated && h.node.deprecated) at('deprecated', false, `${subject} is now deprecated.`);
   for (const keyword of DOC_KEYWORDS) {
     if (!sameJson(b.node[keyword], h.node[keyword])) {
@@ -110,14 +125,8 @@ function compareShapes(b: SchemaShape, h: SchemaShape, path: string, w: Walk): v
       );
     }
   }
-  const bd = asNode(b.node.discriminator)?.propertyName;
-  const hd = asNode(h.node.discriminator)?.propertyName;
-  if (bd !== hd)
-    at(
-      'discriminator-changed',
-      true,
-      `${subject} is told apart by ${hd ? `\`${String(hd)}\`` : 'nothing'} instead of ${bd ? `\`${String(bd)}\`` : 'nothing'}.`,
-    );
+  compareDiscriminators(asNode(b.node.discriminator), asNode(h.node.discriminator), subject, request, at);
+  if (isXmlMediaType(site.mediaType)) compareXml(asNode(b.node.xml), asNode(h.node.xml), subject, at);
 
   compareProperties(b, h, path, w);
   compareExtraProperties(b, h, path, subject, w);
@@ -127,7 +136,12 @@ function compareShapes(b: SchemaShape, h: SchemaShape, path: string, w: Walk): v
   for (const key of new Set([...Object.keys(b.node), ...Object.keys(h.node)])) {
     if (HANDLED.has(key) || sameJson(b.node[key], h.node[key])) continue;
     if (key.startsWith('x-')) at('schema-extension-changed', false, `Extension \`${key}\` of ${subject} changed.`, 'documentation');
-    else at('schema-keyword-changed', true, `\`${key}\` of ${subject} changed; this tool does not analyse it, so review it by hand.`);
+    else
+      at(
+        'schema-keyword-changed',
+        'possibly-breaking',
+        `\`${key}\` of ${subject} changed; this tool does not analyse it, so review it by hand.`,
+      );
   }
 }
 
@@ -137,7 +151,7 @@ function compareTypes(
   h: SchemaShape,
   subject: string,
   request: boolean,
-  at: (rule: string, breaking: boolean, message: string) => void,
+  at: (rule: string, breaking: Level, message: string) => void,
 ): boolean {
   const list = (s: Set<string> | undefined) => (s ? [...s].map((t) => `\`${t}\``).join(' or ') : 'any type');
   if (!b.types && !h.types) return true;
@@ -178,8 +192,8 @@ function compareProperties(b: SchemaShape, h: SchemaShape, path: string, w: Walk
     const inHead = hp !== undefined && visible(hp);
     const child = path ? `${path}.${name}` : name;
     const field = `\`${child}\``;
-    const at = (rule: string, breaking: boolean, message: string) =>
-      w.out.push(change(w.site, 'schemas', rule, breaking ? 'breaking' : 'non-breaking', message, child));
+    const at = (rule: string, breaking: Level, message: string) =>
+      w.out.push(change(w.site, 'schemas', rule, levelOf(breaking), message, child));
     if (inBase && !inHead) {
       if (request)
         at(
@@ -212,15 +226,15 @@ function compareProperties(b: SchemaShape, h: SchemaShape, path: string, w: Walk
       } else if (isRequired) at('response-property-now-required', false, `Field ${field} is now always present in the response.`);
       else at('response-property-now-optional', true, `Field ${field} is no longer always present in the response.`);
     }
-    walk(bp, hp, child, w);
+    walk(bp, hp, child, w, request && wasRequired && isRequired);
   }
 }
 
 function compareExtraProperties(b: SchemaShape, h: SchemaShape, path: string, subject: string, w: Walk): void {
   const closed = (s: SchemaShape) => s.additionalProperties === false;
   const request = w.site.position === 'request';
-  const at = (rule: string, breaking: boolean, message: string) =>
-    w.out.push(change(w.site, 'schemas', rule, breaking ? 'breaking' : 'non-breaking', message, path));
+  const at = (rule: string, breaking: Level, message: string) =>
+    w.out.push(change(w.site, 'schemas', rule, levelOf(breaking), message, path));
   if (closed(b) !== closed(h)) {
     if (closed(h)) at(`${w.site.position}-closed`, request, `${subject} no longer allows properties that are not listed.`);
     else at(`${w.site.position}-opened`, !request, `${subject} now allows properties that are not listed.`);
@@ -233,12 +247,12 @@ function compareExtraProperties(b: SchemaShape, h: SchemaShape, path: string, su
 
 function compareVariants(b: SchemaShape, h: SchemaShape, path: string, subject: string, w: Walk): void {
   const request = w.site.position === 'request';
-  const at = (rule: string, breaking: boolean, message: string) =>
-    w.out.push(change(w.site, 'schemas', rule, breaking ? 'breaking' : 'non-breaking', message, path));
+  const at = (rule: string, breaking: Level, message: string) =>
+    w.out.push(change(w.site, 'schemas', rule, levelOf(breaking), message, path));
   if (!b.variants && !h.variants) return;
   if (!b.variants || !h.variants) {
     const describe = (s: SchemaShape) => (s.variants ? `${s.variants.kind} of ${s.variants.members.length} schemas` : 'a single schema');
-    at('composition-changed', true, `${subject} changed from ${describe(b)} to ${describe(h)}; review it by hand.`);
+    at('composition-changed', 'possibly-breaking', `${subject} changed from ${describe(b)} to ${describe(h)}; review it by hand.`);
     return;
   }
   if (b.variants.kind !== h.variants.kind) {
@@ -277,4 +291,77 @@ function compareVariants(b: SchemaShape, h: SchemaShape, path: string, subject: 
     else at('response-variant-added', true, `${subject} may now come in the ${hv.name} shape; clients must handle it.`);
   }
   for (const [bv, hv] of pairs) walk(bv.m, hv.m, `${path}(${hv.name})`, w);
+}
+
+/**
+ * Discriminator rules. The discriminator only tells which variant a value is (the variants' own
+ * schemas still decide what is valid), so adding one is safe. Renaming its property or changing
+ * its mapping is possibly breaking: servers or generated code that pick the variant by it see
+ * other values. Dropping it from a response is possibly breaking for clients that switch on it;
+ * dropping it from a request is safe (the server no longer relies on it).
+ */
+function compareDiscriminators(
+  b: Node | undefined,
+  h: Node | undefined,
+  subject: string,
+  request: boolean,
+  at: (rule: string, level: Level, message: string) => void,
+): void {
+  if (!b && !h) return;
+  const name = (d: Node | undefined) => (typeof d?.propertyName === 'string' ? d.propertyName : undefined);
+  if (!b) {
+    at('discriminator-added', false, `${subject} now names \`${name(h) ?? '?'}\` as the property telling its variants apart.`);
+    return;
+  }
+  if (!h) {
+    at(
+      'discriminator-removed',
+      request ? 'non-breaking' : 'possibly-breaking',
+      `${subject} no longer names \`${name(b) ?? '?'}\` as the property telling its variants apart` +
+        (request ? '.' : '; clients that pick the variant by it must check the variants themselves.'),
+    );
+    return;
+  }
+  if (name(b) !== name(h)) {
+    at(
+      'discriminator-property-changed',
+      'possibly-breaking',
+      `${subject} is told apart by \`${name(h) ?? '?'}\` instead of \`${name(b) ?? '?'}\`; code that picks the variant by the old property must follow.`,
+    );
+  } else if (!sameJson(b.mapping, h.mapping)) {
+    at(
+      'discriminator-mapping-changed',
+      'possibly-breaking',
+      `The values of \`${name(h) ?? '?'}\` that select each variant of ${subject} changed; review the mapping.`,
+    );
+  }
+}
+
+const XML_FIELDS = ['name', 'namespace', 'prefix', 'attribute', 'wrapped'] as const;
+
+/**
+ * XML rules (XML bodies only): the `xml` keyword decides element and attribute names, namespaces
+ * and array wrapping on the wire, so any change to it makes old documents and new ones differ, in
+ * either direction.
+ * @see https://spec.openapis.org/oas/v3.1.0#xml-object
+ */
+function compareXml(
+  b: Node | undefined,
+  h: Node | undefined,
+  subject: string,
+  at: (rule: string, level: Level, message: string) => void,
+): void {
+  for (const field of XML_FIELDS) {
+    const from = b?.[field];
+    const to = h?.[field];
+    // `attribute` and `wrapped` default to false: spelling the default out changes nothing.
+    const flag = field === 'attribute' || field === 'wrapped';
+    if (sameJson(from ?? (flag ? false : undefined), to ?? (flag ? false : undefined))) continue;
+    at(
+      `xml-${field}-changed`,
+      true,
+      `The XML ${field} of ${subject} changed from ${from === undefined ? '(default)' : show(from)} to ${to === undefined ? '(default)' : show(to)}; ` +
+        'XML documents written for one no longer match the other.',
+    );
+  }
 }

@@ -3,8 +3,29 @@
  * @see https://spec.openapis.org/oas/v3.1.0
  */
 
-/** What a change means for existing clients. */
-export type Severity = 'breaking' | 'non-breaking';
+/**
+ * What a change means for existing clients, in three levels: `breaking` (an existing client can
+ * fail; the gate needs a major changeset), `possibly-breaking` (it depends on what clients do or on
+ * something this tool cannot analyse; a reviewer decides, the gate does not fail) and
+ * `non-breaking` (safe).
+ */
+export type Severity = 'breaking' | 'possibly-breaking' | 'non-breaking';
+
+/** Every level, most severe first (the order of the report's sections). */
+export const SEVERITIES: readonly Severity[] = ['breaking', 'possibly-breaking', 'non-breaking'];
+
+/** True when `change` breaks existing clients: the one predicate the gate and the report count. */
+export function isBreaking(change: Pick<Change, 'severity'>): boolean {
+  return change.severity === 'breaking';
+}
+
+/** A rule's level: a Severity, or a boolean for rules that are either breaking (true) or safe. */
+export type Level = Severity | boolean;
+
+/** The Severity of a Level. */
+export function levelOf(level: Level): Severity {
+  return typeof level === 'boolean' ? (level ? 'breaking' : 'non-breaking') : level;
+}
 
 /** The rule family (one module each) that found a change. */
 export type RuleFamily =
@@ -16,6 +37,7 @@ export type RuleFamily =
   | 'enums'
   | 'security'
   | 'components'
+  | 'webhooks'
   | 'documentation';
 
 /**
@@ -89,4 +111,29 @@ export function sameJson(a: unknown, b: unknown, seen = new WeakMap<object, Weak
   const kb = Object.keys(b as object);
   if (ka.length !== kb.length) return false;
   return ka.every((k) => Object.hasOwn(b as object, k) && sameJson((a as Node)[k], (b as Node)[k], seen));
+}
+
+/** A media type without its parameters, lower-cased: `application/json; charset=utf-8` → `application/json`. */
+export function mediaEssence(mediaType: string): string {
+  return mediaType.split(';')[0]!.trim().toLowerCase();
+}
+
+/**
+ * Pairs the media types of two `content` maps: by exact name, then by essence (so adding or
+ * dropping a parameter such as `charset` is not a media type removed and another added).
+ */
+export function pairMediaTypes(base: Node, head: Node): { pairs: Array<[string, string]>; removed: string[]; added: string[] } {
+  const removed = Object.keys(base).filter((t) => !(t in head));
+  const added = Object.keys(head).filter((t) => !(t in base));
+  const pairs: Array<[string, string]> = Object.keys(base)
+    .filter((t) => t in head)
+    .map((t) => [t, t]);
+  for (const b of [...removed]) {
+    const h = added.find((a) => mediaEssence(a) === mediaEssence(b));
+    if (h === undefined) continue;
+    removed.splice(removed.indexOf(b), 1);
+    added.splice(added.indexOf(h), 1);
+    pairs.push([b, h]);
+  }
+  return { pairs, removed, added };
 }

@@ -98,6 +98,25 @@ export function changedSince(root: string, commit: string): string[] {
   return [...new Set([...tracked, ...untracked].map((f) => f.trim()).filter(Boolean))].sort();
 }
 
+/**
+ * Files below `dir` (relative to the root) that did not exist at `commit` and exist now: added in
+ * a commit since then, staged, or untracked. Renames count as added under the new name.
+ */
+export function addedSince(root: string, commit: string, dir: string): string[] {
+  const committed = git(root, ['diff', '--name-only', '--no-renames', '--diff-filter=A', commit, '--', dir]).split('\n');
+  const untracked = git(root, ['ls-files', '--others', '--exclude-standard', '--', dir]).split('\n');
+  return [...new Set([...committed, ...untracked].map((f) => f.trim()).filter(Boolean))].sort();
+}
+
+/** The files below `dir` (relative to the root) at `commit`. */
+export function filesAtCommit(root: string, commit: string, dir: string): string[] {
+  return git(root, ['ls-tree', '-r', '--name-only', commit, '--', dir])
+    .split('\n')
+    .map((f) => f.trim())
+    .filter(Boolean)
+    .sort();
+}
+
 /** A short form of a commit id for messages. */
 export function shortCommit(commit: string): string {
   return commit.slice(0, 7);

@@ -1,5 +1,5 @@
 /**
- * The Markdown report: summary line, changeset gate, one table per class, rows grouped across
+ * The Markdown report: summary line, changeset gate, one table per level, rows grouped across
  * operations, cells safe for tables.
  */
 import { describe, expect, it } from 'vitest';
@@ -45,7 +45,7 @@ describe('renderMarkdown', () => {
       name: 'breaking change without one',
       breakingDiff: true,
       major: undefined,
-      line: '❌ **Breaking changes without a major changeset.**',
+      line: '❌ **Breaking changes without a breaking changeset in this change.**',
       fails: true,
     },
   ])('states the gate for $name', ({ breakingDiff, major, line, fails }) => {
@@ -63,7 +63,7 @@ describe('renderMarkdown', () => {
     const diff = diffDocs(twoOps({}), twoOps({}, true));
     const md = renderMarkdown(diff, labels, noMajor);
     expect(md).toContain('## API changes: `HEAD~1` (abc1234) → working tree');
-    expect(md).toContain('**0 breaking**, 1 non-breaking and 0 documentation-only change');
+    expect(md).toContain('**0 breaking**, 0 possibly breaking, 1 non-breaking and 0 documentation-only change');
     const summary = renderMarkdown(
       diffDocs(twoOps({}, true), { ...twoOps({}, true), info: { title: 'T | 2', version: '1.0.0' } }),
       labels,
@@ -75,5 +75,30 @@ describe('renderMarkdown', () => {
 
   it('says so when nothing changed', () => {
     expect(renderMarkdown(diffDocs(twoOps({}), twoOps({})), labels, noMajor)).toContain('No changes to the API description.');
+  });
+
+  it('lists possibly breaking changes right after the breaking ones, and they do not fail the gate', () => {
+    const str = { type: 'string' };
+    const base = oneOperation(
+      operationWith({ request: { type: 'object', properties: { code: { ...str, pattern: '^[a-z]+$' }, name: str } } }),
+    );
+    const head = oneOperation(
+      operationWith({ request: { type: 'object', properties: { code: { ...str, pattern: '^[a-z0-9]+$' }, name: str, note: str } } }),
+    );
+    const diff = diffDocs(base, head);
+    expect([diff.breaking, diff.possiblyBreaking, diff.nonBreaking]).toEqual([0, 1, 1]);
+    const md = renderMarkdown(diff, labels, noMajor);
+    expect(md).toContain('**0 breaking**, 1 possibly breaking, 1 non-breaking');
+    expect(md).toContain('⚠️ One change may break clients depending on how they use the API; a reviewer decides');
+    expect(md.indexOf('### Possibly breaking (needs a reviewer) (1)')).toBeGreaterThan(0);
+    expect(md.indexOf('### Possibly breaking')).toBeLessThan(md.indexOf('### Non-breaking (1)'));
+    expect(gateFails(diff, noMajor)).toBe(false);
+
+    const withBreaking = diffDocs(
+      base,
+      oneOperation(operationWith({ request: { type: 'object', properties: { code: { ...str, pattern: '^[0-9]+$' } } } })),
+    );
+    const both = renderMarkdown(withBreaking, labels, noMajor);
+    expect(both.indexOf('### Breaking')).toBeLessThan(both.indexOf('### Possibly breaking'));
   });
 });

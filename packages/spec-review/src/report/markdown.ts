@@ -1,21 +1,15 @@
 /**
  * Renders a spec diff as Markdown a reviewer can paste into a review: a summary line, whether the
- * breaking changes are covered by a major changeset, then one table per class. A change found in
- * several operations (a shared schema) is one row listing them all.
+ * breaking changes are covered by a major changeset, then one table per level (breaking, possibly
+ * breaking, non-breaking, documentation only). A change found in several operations (a shared
+ * schema) is one row listing them all.
  * @see https://github.github.com/gfm/#tables-extension-
  */
 import type { SpecDiff } from '../diff/compare.js';
-import type { Change, OperationRef } from '../diff/types.js';
+import { isBreaking, type Change, type OperationRef } from '../diff/types.js';
+import { gateLines, type GateStatus } from './gate.js';
 
-/** What the report says about the changeset gate. */
-export interface GateStatus {
-  /** The package whose major changeset covers breaking changes. */
-  packageName: string;
-  /** The changeset file declaring a breaking bump (major; minor below 1.0.0), when there is one. */
-  majorChangeset: string | undefined;
-  /** True while the package is below 1.0.0, where a minor bump is the breaking release. */
-  preOne?: boolean;
-}
+export type { GateStatus } from './gate.js';
 
 /** Labels of the two sides, e.g. `HEAD~1 (8a8d213)` and `working tree`. */
 export interface ReportLabels {
@@ -29,7 +23,10 @@ interface Row {
   message: string;
 }
 
-/** True when `diff` has breaking changes that no major changeset covers. */
+/**
+ * True when `diff` has breaking changes that no breaking changeset of this change covers. Only the
+ * `breaking` level counts: possibly breaking changes are listed for a reviewer and never fail the gate.
+ */
 export function gateFails(diff: SpecDiff, gate: GateStatus): boolean {
   return diff.breaking > 0 && gate.majorChangeset === undefined;
 }
@@ -43,24 +40,16 @@ export function renderMarkdown(diff: SpecDiff, labels: ReportLabels, gate: GateS
   }
   const operations = new Set(diff.changes.filter((c) => c.operation).map((c) => key(c.operation!)));
   lines.push(
-    `**${diff.breaking} breaking**, ${diff.nonBreaking} non-breaking and ${diff.documentation} documentation-only ` +
+    `**${diff.breaking} breaking**, ${diff.possiblyBreaking} possibly breaking, ${diff.nonBreaking} non-breaking and ${diff.documentation} documentation-only ` +
       `change${diff.changes.length === 1 ? '' : 's'} across ${operations.size} operation${operations.size === 1 ? '' : 's'}.`,
     '',
   );
-  if (diff.breaking === 0) {
-    lines.push('✅ Nothing breaks existing clients; no major changeset is needed.');
-  } else if (gate.majorChangeset) {
+  lines.push(...gateLines(diff.breaking, gate));
+  if (diff.possiblyBreaking > 0) {
     lines.push(
-      gate.preOne
-        ? `✅ The breaking changes ship as a breaking release: \`${gate.majorChangeset}\` bumps \`${gate.packageName}\`, which is below 1.0.0 (a minor bump is breaking there).`
-        : `✅ The breaking changes ship as a major release: \`${gate.majorChangeset}\` bumps \`${gate.packageName}\` (major).`,
-    );
-  } else {
-    lines.push(
-      `❌ **Breaking changes without a major changeset.** Either change the spec so existing clients keep working, ` +
-        `or add a changeset (\`pnpm changeset\`) that bumps \`${gate.packageName}\` as \`major\`` +
-        (gate.preOne ? ' (or `minor`, while it is below 1.0.0)' : '') +
-        ' and tells users what to change.',
+      '',
+      `⚠️ ${diff.possiblyBreaking === 1 ? 'One change' : `${diff.possiblyBreaking} changes`} may break clients depending on how they use the API; ` +
+        'a reviewer decides (they do not fail the check). If one does break clients, treat it as breaking: add a breaking changeset to this change.',
     );
   }
   lines.push('');
@@ -75,9 +64,10 @@ export function renderMarkdown(diff: SpecDiff, labels: ReportLabels, gate: GateS
     if (collapsed) lines.push('', '</details>');
     lines.push('');
   };
+  section('Breaking', diff.changes.filter(isBreaking), false);
   section(
-    'Breaking',
-    diff.changes.filter((c) => c.severity === 'breaking'),
+    'Possibly breaking (needs a reviewer)',
+    diff.changes.filter((c) => c.severity === 'possibly-breaking'),
     false,
   );
   section(

@@ -650,7 +650,10 @@ export interface paths {
          *     DELETE bodies are poorly supported by HTTP clients and proxies.
          *
          *     Decision: 404 "Resource not found" also covers an operator that is not attached to the
-         *     number; no 400/422 is described for a missing `operator_id`, as the page lists none.
+         *     number. A missing, malformed or repeated `operator_id`, or a JSON body that carries it
+         *     but is not valid JSON, is answered 400 (shared `InvalidParameters`), and such a body over
+         *     1 MiB 413 (shared `PayloadTooLarge`), although the page lists neither: every status the
+         *     operation can answer is documented (B25, B27). No 422 is described.
          */
         delete: operations["removeVirtualNumberOperator"];
         options?: never;
@@ -1469,12 +1472,17 @@ export interface components {
             /** @description Whether inbound calls are recorded (true by default on purchase). */
             recording: boolean;
             routing_strategy: components["schemas"]["RoutingStrategy"];
+            /** @description Call statistics; they change as calls arrive (`x-volatile`). */
             stats: components["schemas"]["VirtualNumberStats"];
             /** @description The attached operators, in priority order. */
             operators: components["schemas"]["AttachedOperator"][];
-            /** @description The account's operators not attached to this number. */
+            /**
+             * @description The account's operators not attached to this number. It changes whenever an
+             *     operator of the account is created, renamed or deleted, so two reads can differ
+             *     with no write to this number (`x-volatile`, DECISIONS.md B28).
+             */
             available_operators: components["schemas"]["OperatorContact"][];
-            /** @description The 10 most recent calls. */
+            /** @description The 10 most recent calls; it changes as calls arrive (`x-volatile`). */
             recent_calls: components["schemas"]["RecentCall"][];
         };
         /** @description Body of Update Virtual Number. Every field is optional; omitted fields keep their values. */
@@ -1863,9 +1871,11 @@ export interface components {
             };
         };
         /**
-         * @description A query parameter has a value its schema rejects (for example `per_page=500` or an
-         *     unknown `status`). The Errors page lists 400 for invalid request parameters; the wording
-         *     is illustrative (see DECISIONS.md, B20).
+         * @description A query parameter is missing, given more than once, or has a value its schema rejects (for
+         *     example `per_page=500`, an unknown `status`, or no `operator_id` on Detach Operator). Where
+         *     an operation also reads its parameters from a JSON body (Detach Operator's `operator_id`),
+         *     a body that is not valid JSON is refused with this status too. The Errors page lists 400
+         *     for invalid request parameters; the wording is illustrative (see DECISIONS.md, B20, B27).
          */
         InvalidParameters: {
             headers: {
@@ -1877,11 +1887,27 @@ export interface components {
         };
         /**
          * @description The JSON request body is larger than 1 MiB (the `x-max-bytes` of the operation's
-         *     `application/json` request body). Not documented by the API pages; the toolkit documents
-         *     the limit so that clients and servers agree, and answers with this example's message
-         *     (see DECISIONS.md, B21).
+         *     `application/json` request body, or of the JSON body Detach Operator also reads
+         *     `operator_id` from). Not documented by the API pages; the toolkit documents the limit so
+         *     that clients and servers agree, and answers with this example's message (see
+         *     DECISIONS.md, B21, B27).
          */
         PayloadTooLarge: {
+            headers: {
+                [name: string]: unknown;
+            };
+            content: {
+                "application/json": components["schemas"]["ErrorBody"];
+            };
+        };
+        /**
+         * @description The request has a body in a media type the operation does not take: no `Content-Type`,
+         *     another type (a form, plain text), or JSON in a charset other than UTF-8. Operations with a
+         *     JSON body take `application/json`; Upload Recording takes `multipart/form-data`. Not
+         *     documented by the API pages (RFC 9110 §15.5.16); the wording is illustrative (see
+         *     DECISIONS.md, B26).
+         */
+        UnsupportedMediaType: {
             headers: {
                 [name: string]: unknown;
             };
@@ -2051,6 +2077,7 @@ export type ResponseValidationFailed = components['responses']['ValidationFailed
 export type ResponseTooManyRequests = components['responses']['TooManyRequests'];
 export type ResponseInvalidParameters = components['responses']['InvalidParameters'];
 export type ResponsePayloadTooLarge = components['responses']['PayloadTooLarge'];
+export type ResponseUnsupportedMediaType = components['responses']['UnsupportedMediaType'];
 export type ResponseMalformedJson = components['responses']['MalformedJson'];
 export type ResponseInternalServerError = components['responses']['InternalServerError'];
 export type ResponseOperatorInvalid = components['responses']['OperatorInvalid'];
@@ -2142,6 +2169,7 @@ export interface operations {
             400: components["responses"]["FileRequired"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["RecordingUploadForbidden"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["RecordingFileInvalid"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2246,6 +2274,7 @@ export interface operations {
             403: components["responses"]["WritePermissionRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2401,6 +2430,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["ProjectCreateForbidden"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2499,6 +2529,7 @@ export interface operations {
             403: components["responses"]["WritePermissionRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2590,6 +2621,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["WritePermissionRequired"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["PurchaseInvalid"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2659,6 +2691,7 @@ export interface operations {
             403: components["responses"]["WritePermissionRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2697,6 +2730,7 @@ export interface operations {
             403: components["responses"]["WritePermissionRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["ValidationFailed"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2732,9 +2766,11 @@ export interface operations {
                     "application/json": components["schemas"]["VirtualNumberResponse"];
                 };
             };
+            400: components["responses"]["InvalidParameters"];
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["WritePermissionRequired"];
             404: components["responses"]["NotFound"];
+            413: components["responses"]["PayloadTooLarge"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
         };
@@ -2789,6 +2825,7 @@ export interface operations {
             401: components["responses"]["Unauthorized"];
             403: components["responses"]["WritePermissionRequired"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["OperatorInvalid"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
@@ -2889,6 +2926,7 @@ export interface operations {
             403: components["responses"]["WritePermissionRequired"];
             404: components["responses"]["NotFound"];
             413: components["responses"]["PayloadTooLarge"];
+            415: components["responses"]["UnsupportedMediaType"];
             422: components["responses"]["OperatorInvalid"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
